@@ -1,0 +1,177 @@
+#include "network.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace bcmhil::electrical {
+
+namespace {
+// 1 nS to ground at every node: a floating node reads ~0 V, as with a 10 MΩ meter it would
+// read near zero too, and the matrix stays positive definite.
+constexpr double kNodeLeak = 1e-9;
+
+double conductance_of(double ohms) {
+  if (std::isnan(ohms) || ohms < 0.0) throw std::invalid_argument("resistance must be >= 0 ohm");
+  if (std::isinf(ohms)) return 0.0;
+  // A resistance of exactly zero would make the matrix singular; 1 µΩ is a solid weld.
+  return 1.0 / std::max(ohms, 1e-6);
+}
+}  // namespace
+
+Network::Network() {
+  node_names_.push_back("ground");
+  node_index_.emplace("ground", kGround);
+  voltages_.push_back(0.0);
+}
+
+NodeId Network::add_node(const std::string& name) {
+  if (node_index_.count(name)) throw std::invalid_argument("duplicate node name: " + name);
+  const NodeId id = static_cast<NodeId>(node_names_.size());
+  node_names_.push_back(name);
+  node_index_.emplace(name, id);
+  voltages_.push_back(0.0);
+  dirty_ = topology_changed_ = true;
+  return id;
+}
+
+BranchId Network::add_branch(Branch branch) {
+  check_node(branch.a);
+  check_node(branch.b);
+  if (branch.a == branch.b) throw std::invalid_argument("branch " + branch.name + " shorts a node to itself");
+  if (branch_index_.count(branch.name)) throw std::invalid_argument("duplicate branch name: " + branch.name);
+  const BranchId id = static_cast<BranchId>(branches_.size());
+  branch_index_.emplace(branch.name, id);
+  branches_.push_back(std::move(branch));
+  dirty_ = topology_changed_ = true;
+  return id;
+}
+
+BranchId Network::add_resistor(const std::string& name, NodeId a, NodeId b, double ohms) {
+  return add_branch({name, a, b, conductance_of(ohms), 0.0, std::nullopt});
+}
+
+BranchId Network::add_source(const std::string& name, NodeId plus, NodeId minus, double volts,
+                             double internal_ohms) {
+  return add_branch({name, plus, minus, conductance_of(internal_ohms), volts, std::nullopt});
+}
+
+void Network::set_resistance(BranchId branch, double ohms) {
+  const double g = conductance_of(ohms);
+  auto& b = branches_.at(branch);
+  if (b.conductance != g) {
+    b.conductance = g;
+    dirty_ = true;
+  }
+}
+
+void Network::set_emf(BranchId branch, double volts) {
+  auto& b = branches_.at(branch);
+  if (b.emf != volts) {
+    b.emf = volts;
+    dirty_ = true;
+  }
+}
+
+void Network::set_forced_current(BranchId branch, std::optional<double> amps) {
+  auto& b = branches_.at(branch);
+  if (b.forced_current != amps) {
+    b.forced_current = amps;
+    dirty_ = true;
+  }
+}
+
+double Network::resistance(BranchId branch) const {
+  const double g = branches_.at(branch).conductance;
+  return g == 0.0 ? kOpen : 1.0 / g;
+}
+
+std::optional<double> Network::forced_current(BranchId branch) const {
+  return branches_.at(branch).forced_current;
+}
+
+void Network::check_node(NodeId node) const {
+  if (node < 0 || static_cast<std::size_t>(node) >= node_names_.size())
+    throw std::out_of_range("no node with id " + std::to_string(node));
+}
+
+void Network::solve() {
+  if (!dirty_) return;
+  const int n = static_cast<int>(node_names_.size()) - 1;  // ground is the reference
+  Eigen::VectorXd rhs = Eigen::VectorXd::Zero(n);
+  std::vector<Eigen::Triplet<double>> stamps;
+  stamps.reserve(branches_.size() * 4 + n);
+  for (int i = 0; i < n; ++i) stamps.emplace_back(i, i, kNodeLeak);
+
+  for (const auto& b : branches_) {
+    const int ia = b.a - 1, ib = b.b - 1;  // -1 for ground
+    // A forced-current branch is a pure current source: its conductance drops out.
+    const double g = b.forced_current ? 0.0 : b.conductance;
+    // Stamp every branch, even open ones, so the sparsity pattern only changes with topology.
+    if (ia >= 0) stamps.emplace_back(ia, ia, g);
+    if (ib >= 0) stamps.emplace_back(ib, ib, g);
+    if (ia >= 0 && ib >= 0) {
+      stamps.emplace_back(ia, ib, -g);
+      stamps.emplace_back(ib, ia, -g);
+    }
+    // Current leaving node a through the branch: g*E term as a source, plus J.
+    const double injected = b.forced_current ? -*b.forced_current : g * b.emf;
+    if (ia >= 0) rhs[ia] += injected;
+    if (ib >= 0) rhs[ib] -= injected;
+  }
+
+  matrix_.resize(n, n);
+  matrix_.setFromTriplets(stamps.begin(), stamps.end());
+  if (topology_changed_) {
+    factor_.analyzePattern(matrix_);
+    topology_changed_ = false;
+  }
+  factor_.factorize(matrix_);
+  if (factor_.info() != Eigen::Success) throw std::runtime_error("electrical network: factorisation failed");
+  const Eigen::VectorXd v = factor_.solve(rhs);
+  for (int i = 0; i < n; ++i) voltages_[i + 1] = v[i];
+  dirty_ = false;
+  ++solve_count_;
+}
+
+double Network::voltage(NodeId node) const {
+  check_node(node);
+  return voltages_[node];
+}
+
+double Network::current(BranchId branch) const {
+  const auto& b = branches_.at(branch);
+  if (b.forced_current) return *b.forced_current;
+  return b.conductance * (voltages_[b.a] - voltages_[b.b] - b.emf);
+}
+
+double Network::power(BranchId branch) const {
+  const auto& b = branches_.at(branch);
+  const double across = voltages_[b.a] - voltages_[b.b];
+  if (b.forced_current) return *b.forced_current * across;
+  const double i = current(branch);
+  return b.conductance == 0.0 ? 0.0 : i * i / b.conductance;
+}
+
+NodeId Network::node(std::string_view name) const {
+  if (auto id = find_node(name)) return *id;
+  throw std::out_of_range("no node named '" + std::string(name) + "'");
+}
+
+BranchId Network::branch(std::string_view name) const {
+  if (auto id = find_branch(name)) return *id;
+  throw std::out_of_range("no branch named '" + std::string(name) + "'");
+}
+
+std::optional<NodeId> Network::find_node(std::string_view name) const {
+  auto it = node_index_.find(std::string(name));
+  if (it == node_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<BranchId> Network::find_branch(std::string_view name) const {
+  auto it = branch_index_.find(std::string(name));
+  if (it == branch_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace bcmhil::electrical

@@ -1,0 +1,97 @@
+#pragma once
+// The harness, the module's pins and the loads as one linear resistive network.
+//
+// Every branch is two-terminal: a conductance G in series with an EMF E, in parallel with an
+// injected current J, so that the current from terminal a to terminal b is
+//     I_ab = G * (V_a - V_b - E) + J.
+// That one shape covers wires, switches, lamps, motors, fuses, water films, the battery
+// (E with its internal resistance) and a current-limited driver (J while limiting).
+// Nodal analysis gives a symmetric positive-definite system (every node also has a tiny
+// conductance to ground, as a multimeter's input would, so a floating node reads 0 V);
+// Eigen's sparse LDLT solves it. Solve only when something changed: the model does not
+// re-solve per clock cycle.
+#include <Eigen/SparseCholesky>
+#include <Eigen/SparseCore>
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace bcmhil::electrical {
+
+using NodeId = int;
+using BranchId = int;
+
+constexpr NodeId kGround = 0;
+constexpr double kOpen = std::numeric_limits<double>::infinity();
+
+class Network {
+ public:
+  Network();
+
+  NodeId add_node(const std::string& name);
+  BranchId add_resistor(const std::string& name, NodeId a, NodeId b, double ohms);
+  // A voltage source with internal resistance: E raises `plus` above `minus`.
+  BranchId add_source(const std::string& name, NodeId plus, NodeId minus, double volts,
+                      double internal_ohms);
+
+  // Resistance kOpen (or any infinity) opens the branch.
+  void set_resistance(BranchId branch, double ohms);
+  void set_emf(BranchId branch, double volts);
+  // While set, the branch carries exactly `amps` from a to b regardless of its terminals
+  // (a driver in current limit); std::nullopt restores the resistive behaviour.
+  void set_forced_current(BranchId branch, std::optional<double> amps);
+
+  double resistance(BranchId branch) const;
+  std::optional<double> forced_current(BranchId branch) const;
+
+  // Re-solves when anything changed since the last solve; cheap otherwise.
+  void solve();
+  bool dirty() const { return dirty_; }
+  std::uint64_t solve_count() const { return solve_count_; }
+
+  double voltage(NodeId node) const;
+  double voltage_between(NodeId a, NodeId b) const { return voltage(a) - voltage(b); }
+  double current(BranchId branch) const;  // from a to b, amps
+  double power(BranchId branch) const;    // dissipated in the branch's resistance, watts
+
+  NodeId node(std::string_view name) const;      // throws std::out_of_range naming it
+  BranchId branch(std::string_view name) const;  // throws std::out_of_range naming it
+  std::optional<NodeId> find_node(std::string_view name) const;
+  std::optional<BranchId> find_branch(std::string_view name) const;
+  const std::string& node_name(NodeId node) const { return node_names_.at(node); }
+  const std::string& branch_name(BranchId branch) const { return branches_.at(branch).name; }
+  std::size_t node_count() const { return node_names_.size(); }
+  std::size_t branch_count() const { return branches_.size(); }
+  NodeId branch_a(BranchId b) const { return branches_.at(b).a; }
+  NodeId branch_b(BranchId b) const { return branches_.at(b).b; }
+
+ private:
+  struct Branch {
+    std::string name;
+    NodeId a;
+    NodeId b;
+    double conductance;
+    double emf = 0.0;
+    std::optional<double> forced_current;
+  };
+  BranchId add_branch(Branch branch);
+  void check_node(NodeId node) const;
+
+  std::vector<std::string> node_names_;
+  std::unordered_map<std::string, NodeId> node_index_;
+  std::vector<Branch> branches_;
+  std::unordered_map<std::string, BranchId> branch_index_;
+  std::vector<double> voltages_;
+  bool dirty_ = true;
+  bool topology_changed_ = true;
+  std::uint64_t solve_count_ = 0;
+  Eigen::SparseMatrix<double> matrix_;
+  Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> factor_;
+};
+
+}  // namespace bcmhil::electrical
