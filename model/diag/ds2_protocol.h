@@ -1,0 +1,92 @@
+#pragma once
+// BMW DS2 as the BC1 (MINI R50/R53, BC1.prg rev 2.5) speaks it: every protocol constant of the
+// project lives here, one header named after the spec (a habit from Eclipse OpenBSW).
+//
+// Facts (sources in /work/shared/domain/r50-bc1.md):
+//   frame [addr][len][data...][xor], len counts the whole frame including address and checksum,
+//   checksum = XOR of all preceding bytes; 9600 baud, 8 data bits, even parity, 1 stop bit;
+//   BC1 address 0x00; status bytes from BC1.prg JOBRESULT (reference/bc1_jobresult.csv).
+// Choices (NOT read off a real module; the request bytes live in the proprietary BC1.prg): every
+// command and selector byte below marked "chosen". See README.md in this folder.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+
+namespace bcmhil::diag::ds2 {
+
+// ---- line (fact) ----
+inline constexpr unsigned kBaudRate = 9600;
+inline constexpr unsigned kBitsPerByte = 11;  // start + 8 data + even parity + stop
+// Wire time of one byte: 11 bits / 9600 baud = 1.1458 ms.
+inline constexpr std::chrono::nanoseconds kByteWireTime{
+    std::chrono::nanoseconds(1'000'000'000LL * kBitsPerByte / kBaudRate)};
+inline constexpr std::chrono::nanoseconds wire_time(std::size_t bytes) {
+  return kByteWireTime * static_cast<long long>(bytes);
+}
+
+// ---- framing (fact) ----
+inline constexpr uint8_t kBc1Address = 0x00;
+inline constexpr std::size_t kHeaderSize = 2;    // address + length
+inline constexpr std::size_t kMinFrameSize = 4;  // address, length, one data byte, checksum
+inline constexpr std::size_t kMaxFrameSize = 255;  // the length byte counts the whole frame
+inline constexpr std::size_t kMaxDataSize = kMaxFrameSize - 3;
+
+// ---- status bytes (fact: reference/bc1_jobresult.csv) ----
+inline constexpr uint8_t kStatusOkay = 0xA0;
+inline constexpr uint8_t kStatusBusy = 0xA1;
+inline constexpr uint8_t kStatusRejected = 0xA2;   // ERROR_ECU_REJECTED
+inline constexpr uint8_t kStatusParameter = 0xB0;  // ERROR_ECU_PARAMETER
+inline constexpr uint8_t kStatusFunction = 0xB1;   // ERROR_ECU_FUNCTION
+inline constexpr uint8_t kStatusNumber = 0xB2;     // ERROR_ECU_NUMBER
+inline constexpr uint8_t kStatusNack = 0xFF;       // ERROR_ECU_NACK
+
+// ---- session (fact: BC1.prg START_DIAGNOSTICS) ----
+inline constexpr std::chrono::seconds kSessionLockAfter{30};
+
+// ---- commands (chosen, from the generic DS2 command set; see README.md) ----
+inline constexpr uint8_t kCmdIdent = 0x00;             // IDENT
+inline constexpr uint8_t kCmdReadFaults = 0x04;        // FS_LESEN
+inline constexpr uint8_t kCmdClearFaults = 0x05;       // FS_LOESCHEN
+inline constexpr uint8_t kCmdReadInfo = 0x07;          // IS_LESEN (+ selector)
+inline constexpr uint8_t kCmdStatus = 0x0B;            // STATUS_* (+ selector)
+inline constexpr uint8_t kCmdControl = 0x0C;           // STEUERN_IOSTATES (+ byte, mask, value)
+inline constexpr uint8_t kCmdRequestSeed = 0x41;       // START_DIAGNOSTICS step 1
+inline constexpr uint8_t kCmdSendKey = 0x42;           // START_DIAGNOSTICS step 2 (+ key hi, lo)
+inline constexpr uint8_t kCmdClearRfBuffers = 0x43;    // CLEAR_RF_BUFFERS
+inline constexpr uint8_t kCmdReset = 0x9D;             // SG_RESET
+inline constexpr uint8_t kCmdPing = 0x9E;              // DIAGNOSE_AUFRECHT
+inline constexpr uint8_t kCmdEndDiagnosis = 0x9F;      // DIAGNOSE_ENDE
+
+// Selectors of kCmdStatus (chosen). The answer is [addr][len][A0][selector][payload...][xor], so
+// the payload starts at telegram byte 4: exactly where bc1_bits.csv puts the first signal byte.
+inline constexpr uint8_t kStatusDigitalInputs = 0x01;   // STATUS_DIGITAL_INPUTS, DIP_* bytes 4..11
+inline constexpr uint8_t kStatusDigitalOutputs = 0x02;  // STATUS_DIGITAL_OUTPUTS, DOP_* bytes 4..11
+inline constexpr uint8_t kStatusAnalogInputs = 0x03;    // STATUS_ANALOG _TEL_ANTWORT1, AIP_*
+inline constexpr uint8_t kStatusPwmOutputs = 0x04;      // STATUS_ANALOG _TEL_ANTWORT2, AOP_*
+inline constexpr uint8_t kStatusRf = 0x05;              // STATUS_RF, RF_* byte 4 (+ code 5..8)
+inline constexpr uint8_t kStatusTilt = 0x06;            // STATUS_TILT_SENSOR, TILT_* byte 4
+
+// Selectors of kCmdReadInfo (chosen): IS_LESEN reads two blocks (_TEL_ANTWORT1 mislocks,
+// _TEL_ANTWORT2 alarm triggers); F_ORT_NR = raw code + block offset (bc1_job_fields.csv IS_LESEN).
+inline constexpr uint8_t kInfoMislocks = 0x01;       // raw codes: bc1_morttexte.csv
+inline constexpr uint8_t kInfoAlarmTriggers = 0x02;  // raw codes: bc1_aorttexte.csv
+inline constexpr uint8_t kInfoMislockOffset = 0x30;  // bc1_iorttexte.csv 0x30..0x35
+inline constexpr uint8_t kInfoAlarmOffset = 0x40;    // bc1_iorttexte.csv 0x40..0x47
+
+// Telegram byte where the signal payload of a status answer starts (bc1_bits.csv BYTE column).
+inline constexpr std::size_t kSignalFirstByte = 4;
+inline constexpr std::size_t kDigitalPayloadBytes = 8;  // bytes 4..11 (bc1_bits.csv)
+
+// Fault record in the FS_LESEN answer (chosen): [code][type][frequency], type per
+// bc1_farttexte.csv (0x00 active, 0x01 inactive). Answer: [addr][len][A0][count][records][xor].
+inline constexpr uint8_t kFaultTypeActive = 0x00;
+inline constexpr uint8_t kFaultTypeInactive = 0x01;
+
+// Seed/key (chosen; a simulated algorithm, not the real module's).
+inline constexpr uint16_t kKeyXor = 0x5A3C;
+inline constexpr uint16_t key_for_seed(uint16_t seed) {
+  const uint16_t x = static_cast<uint16_t>(seed ^ kKeyXor);
+  return static_cast<uint16_t>(((x << 3) | (x >> 13)) & 0xFFFF);
+}
+
+}  // namespace bcmhil::diag::ds2

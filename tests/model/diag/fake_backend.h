@@ -1,0 +1,52 @@
+#pragma once
+// A DiagnosticBackend with plain maps, shared by the diag, serve and fuzz tests.
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "diagnostic_backend.h"
+
+namespace bcmhil::diag::testing {
+
+class FakeBackend : public DiagnosticBackend {
+ public:
+  std::map<std::string, bool, std::less<>> digitals;
+  std::map<std::string, uint8_t, std::less<>> analogs;
+  std::vector<FaultRecord> faults;
+  std::vector<InfoRecord> infos;
+  RfStatus rf;
+  std::set<std::string, std::less<>> refused;  // outputs the module refuses to force
+  int resets = 0;
+  int clears = 0;
+  int rf_clears = 0;
+  bool tilt = false;
+  IdentData id;
+
+  bool digital(std::string_view s) const override {
+    auto it = digitals.find(s);
+    return it != digitals.end() && it->second;
+  }
+  uint8_t analog_raw(std::string_view c) const override {
+    auto it = analogs.find(c);
+    return it == analogs.end() ? 0 : it->second;
+  }
+  std::vector<FaultRecord> fault_memory() const override { return faults; }
+  void clear_fault_memory() override {
+    faults.clear();
+    ++clears;
+  }
+  std::vector<InfoRecord> info_memory() const override { return infos; }
+  RfStatus rf_status() const override { return rf; }
+  bool force_output(std::string_view s, bool on) override {
+    if (refused.count(s)) return false;
+    digitals[std::string(s)] = on;
+    return true;
+  }
+  void reset() override { ++resets; }
+  IdentData ident() const override { return id; }
+  bool tilt_pulse_received() const override { return tilt; }
+  void clear_rf_buffers() override { ++rf_clears; }
+};
+
+}  // namespace bcmhil::diag::testing
