@@ -1,0 +1,125 @@
+#include "kline_server.h"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "frame_assembler.h"
+#include "kline_adapter.h"
+#include "serial_line.h"
+
+namespace bcmhil::serve {
+
+namespace asio = boost::asio;
+using transport::KlineAdapter;
+
+struct KlineServer::Impl {
+  KlineServer& owner;
+  asio::io_context io;
+  asio::executor_work_guard<asio::io_context::executor_type> work{io.get_executor()};
+  std::unique_ptr<transport::PseudoTerminal> pty;
+  std::unique_ptr<KlineAdapter> adapter;
+  diag::FrameAssembler assembler;
+  asio::steady_timer delay_timer{io};
+
+  explicit Impl(KlineServer& o)
+      : owner(o),
+        assembler([this](const std::vector<uint8_t>& raw) { on_frame(raw); },
+                  [this](const std::vector<uint8_t>&) { ++owner.stats_.bad_checksums; }) {}
+
+  void open() {
+    const auto& opt = owner.options_;
+    using Mode = KlineServerOptions::Mode;
+    const bool serial = opt.mode == Mode::kSerial ||
+                        (opt.mode == Mode::kAuto && transport::is_character_device(opt.path));
+    transport::KlineOptions kopt;
+    kopt.echo = opt.echo;
+    kopt.pace = opt.pace;
+    kopt.inter_byte_timeout = opt.inter_byte_timeout;
+    std::unique_ptr<transport::ByteChannel> channel;
+    KlineAdapter::Reopen reopen;
+    if (serial) {
+      channel = transport::make_serial_channel(io, opt.path);
+      const std::string path = opt.path;
+      reopen = [this, path] { return transport::make_serial_channel(io, path); };
+    } else {
+      pty = std::make_unique<transport::PseudoTerminal>(opt.path);
+      channel = transport::make_descriptor_channel(io, pty->dup_master(), pty->slave_name());
+    }
+    adapter = std::make_unique<KlineAdapter>(io, std::move(channel), kopt, std::move(reopen));
+    adapter->start([this](const uint8_t* d, std::size_t n) { on_bytes(d, n); },
+                   [this] { on_idle(); });
+  }
+
+  void on_bytes(const uint8_t* data, std::size_t n) {
+    owner.stats_.bytes_in += n;
+    if (!owner.responder_.line_usable()) {  // wetted K-line: nothing gets through either way
+      owner.stats_.dropped_unusable += n;
+      assembler.clear();
+      return;
+    }
+    adapter->echo(data, n);
+    assembler.push(data, n);
+  }
+
+  void on_idle() {
+    if (assembler.idle()) return;
+    ++owner.stats_.truncated;
+    assembler.on_idle();
+  }
+
+  void on_frame(const std::vector<uint8_t>& raw) {
+    ++owner.stats_.frames;
+    if (raw[0] != owner.options_.address) {
+      ++owner.stats_.other_address;
+      return;
+    }
+    auto answer = owner.responder_.respond(raw);
+    if (!answer || !owner.responder_.line_usable()) return;
+    ++owner.stats_.answers;
+    if (owner.options_.response_delay.count() <= 0) {
+      adapter->send(std::move(*answer), true);
+      return;
+    }
+    auto shared = std::make_shared<std::vector<uint8_t>>(std::move(*answer));
+    // One timer is enough: DS2 is strictly request/answer; a second request inside the delay
+    // is a tester error and its answer simply queues behind.
+    auto timer = std::make_shared<asio::steady_timer>(io, owner.options_.response_delay);
+    timer->async_wait([this, shared, timer](const boost::system::error_code& ec) {
+      if (!ec && adapter) adapter->send(std::move(*shared), true);
+    });
+  }
+};
+
+KlineServer::KlineServer(Ds2Responder& responder, KlineServerOptions options)
+    : responder_(responder), options_(std::move(options)) {}
+
+KlineServer::~KlineServer() { stop(); }
+
+void KlineServer::start() {
+  if (running_) return;
+  impl_ = std::make_unique<Impl>(*this);
+  impl_->open();  // throws before any thread exists
+  running_ = true;
+  thread_ = std::thread([this] { impl_->io.run(); });
+}
+
+void KlineServer::stop() {
+  if (!impl_) return;
+  asio::post(impl_->io, [this] {
+    if (impl_->adapter) impl_->adapter->stop();
+    impl_->work.reset();
+    impl_->io.stop();
+  });
+  if (thread_.joinable()) thread_.join();
+  running_ = false;
+  impl_->adapter.reset();
+  impl_.reset();  // closes the pty and removes the link
+}
+
+std::string KlineServer::pty_name() const {
+  return impl_ && impl_->pty ? impl_->pty->slave_name() : std::string();
+}
+
+}  // namespace bcmhil::serve
