@@ -1,5 +1,8 @@
 #include "kline_server.h"
 
+#include <pthread.h>
+#include <sched.h>
+
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
@@ -13,6 +16,35 @@ namespace bcmhil::serve {
 
 namespace asio = boost::asio;
 using transport::KlineAdapter;
+
+namespace {
+// A frame whose first data byte is a DS2 status byte is an answer (bc1_jobresult.csv), e.g. our
+// own answer coming back on a real K-line, which reflects every byte. Answering it would start
+// an endless exchange with ourselves.
+bool is_answer(const std::vector<uint8_t>& raw) {
+  if (raw.size() < 4) return false;
+  switch (raw[2]) {
+    case diag::ds2::kStatusOkay:
+    case diag::ds2::kStatusBusy:
+    case diag::ds2::kStatusRejected:
+    case diag::ds2::kStatusParameter:
+    case diag::ds2::kStatusFunction:
+    case diag::ds2::kStatusNumber:
+    case diag::ds2::kStatusNack:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void raise_priority(int priority) {
+  if (priority <= 0) return;
+  sched_param param{};
+  param.sched_priority = priority;
+  // Best effort: needs CAP_SYS_NICE or an rtprio limit; without it the thread stays as it is.
+  (void)pthread_setschedparam(pthread_self(), SCHED_FIFO, &param);
+}
+}  // namespace
 
 struct KlineServer::Impl {
   KlineServer& owner;
@@ -75,6 +107,10 @@ struct KlineServer::Impl {
       ++owner.stats_.other_address;
       return;
     }
+    if (is_answer(raw)) {  // our own answer reflected by a single-wire line: never a request
+      ++owner.stats_.own_answers;
+      return;
+    }
     auto answer = owner.responder_.respond(raw);
     if (!answer || !owner.responder_.line_usable()) return;
     ++owner.stats_.answers;
@@ -102,7 +138,10 @@ void KlineServer::start() {
   impl_ = std::make_unique<Impl>(*this);
   impl_->open();  // throws before any thread exists
   running_ = true;
-  thread_ = std::thread([this] { impl_->io.run(); });
+  thread_ = std::thread([this] {
+    raise_priority(options_.realtime_priority);
+    impl_->io.run();
+  });
 }
 
 void KlineServer::stop() {

@@ -22,10 +22,15 @@ struct KlineServerOptions {
   std::string path;              // pty: where the peer is linked; serial: the device
   Mode mode = Mode::kAuto;       // auto: an existing character device is a serial port
   uint8_t address = diag::ds2::kBc1Address;
-  bool echo = false;             // reflect the tester's bytes, like a single-wire K-line
+  // Reflect the tester's bytes, like a single-wire K-line. On a pty the server must do it; on a
+  // real K-line interface the wire does it, so leave it off there.
+  bool echo = false;
   bool pace = true;              // answer bytes take 11 bits / 9600 baud each
   std::chrono::milliseconds inter_byte_timeout{20};
   std::chrono::microseconds response_delay{0};  // module processing time before the answer
+  // SCHED_FIFO priority for the I/O thread (0: normal). Tightens the wire-time pacing on a busy
+  // machine; best effort, silently stays normal without the privilege.
+  int realtime_priority = 0;
 };
 
 struct KlineServerStats {
@@ -33,6 +38,7 @@ struct KlineServerStats {
   std::atomic<std::size_t> answers{0};
   std::atomic<std::size_t> bad_checksums{0};
   std::atomic<std::size_t> other_address{0};
+  std::atomic<std::size_t> own_answers{0};  // answer frames seen on the line (our own echo)
   std::atomic<std::size_t> truncated{0};
   std::atomic<std::size_t> dropped_unusable{0};
   std::atomic<std::size_t> bytes_in{0};

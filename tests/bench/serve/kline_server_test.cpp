@@ -143,6 +143,21 @@ TEST_P(KlineServerTest, WrongAddressIgnored) {
   EXPECT_EQ(t.ping().exit_code, 0);
 }
 
+TEST_P(KlineServerTest, ReflectedAnswerIsNotTakenForARequest) {
+  // On a real single-wire K-line the module hears its own answer; [00 04 A0 A4] (A0 = OKAY,
+  // bc1_jobresult.csv) must not be answered, or the module would talk to itself forever.
+  transport::SerialClientPort port(link);
+  port.write({0x00, 0x04, 0xA0, 0xA4});
+  std::vector<uint8_t> got;
+  for (auto b = port.read(80ms); !b.empty(); b = port.read(40ms)) got.insert(got.end(), b.begin(), b.end());
+  if (GetParam())
+    EXPECT_EQ(got, (std::vector<uint8_t>{0x00, 0x04, 0xA0, 0xA4}));  // the echo only
+  else
+    EXPECT_TRUE(got.empty());
+  EXPECT_EQ(server->stats().own_answers.load(), 1u);
+  EXPECT_EQ(server->stats().answers.load(), 0u);
+}
+
 TEST_P(KlineServerTest, PeerClosesMidFrameThenReconnects) {
   {
     transport::SerialClientPort first(link);
