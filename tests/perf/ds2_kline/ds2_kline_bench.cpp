@@ -1,7 +1,7 @@
 // DS2 request/answer benchmark over a pseudo-terminal (issue 4, "Proof"): N pairs against the
 // KlineServer serving a fake BC1, answers paced at 11 bits / 9600 baud per byte. Reports lost
-// answers and the latency beyond the answer's wire time: (last answer byte read - request
-// written) - answer bytes x 1.1458 ms. Target: none lost, p99 <= 2 ms.
+// answers and the latency beyond the answer's wire time: (last answer byte read - just before
+// the request is written) - answer bytes x 1.1458 ms. Target: none lost, p99 <= 2 ms.
 //   ds2_kline_bench [--count N] [--echo] [--rt] [--max-p99-ms X]
 #include <pthread.h>
 #include <sched.h>
@@ -85,8 +85,9 @@ int main(int argc, char** argv) {
       }
       if (answer.empty()) answer = f;
     });
-    port.write(request);
+    // Timestamp before the write: a preemption between the two can only overstate the latency.
     const auto t_sent = Clock::now();
+    port.write(request);
     auto t_last = t_sent;
     const auto deadline = t_sent + 200ms;
     while (answer.empty() && Clock::now() < deadline) {
