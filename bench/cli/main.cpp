@@ -7,7 +7,7 @@
 #include <iostream>
 
 // libsystemc ships a main() that calls sc_main(); ours takes over, but the symbol must exist.
-int sc_main(int, char**) { return 0; }
+extern "C" int sc_main(int, char**) { return 0; }
 
 int main(int argc, char** argv) {
   // SystemC prints a copyright banner unless told not to; it would pollute every report.
@@ -28,6 +28,10 @@ int main(int argc, char** argv) {
     const int status = app.exit(e);
     // CLI11 uses 0 for --help/--version; any real parse error is invalid input: exit 2.
     return status == 0 ? 0 : 2;
+  } catch (const std::exception& e) {
+    // A bug or a broken environment, never a crash dump: say what happened and fail distinctly.
+    std::cerr << "bcmhil: internal error: " << e.what() << "\n";
+    return 4;
   }
   return exit_code;
 }

@@ -31,7 +31,7 @@ class SystemcReportListener : public testing::EmptyTestEventListener {
 }  // namespace
 
 // libsystemc's own main() calls sc_main; the tests bring their own main, but the symbol must exist.
-int sc_main(int, char**) { return 0; }
+extern "C" int sc_main(int, char**) { return 0; }
 
 int main(int argc, char** argv) {
   setenv("SC_COPYRIGHT_MESSAGE", "DISABLE", 1);
