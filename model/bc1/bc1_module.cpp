@@ -1,0 +1,134 @@
+#include "bc1_module.h"
+
+#include "model/circuit/watch.h"
+
+namespace bcmhil::model {
+
+namespace {
+
+// Indices of the switch inputs on the digital input block (hw/bc1_io.v switch_raw).
+constexpr std::size_t kHandleInput = 0;
+constexpr std::size_t kOpenInput = 1;
+constexpr std::size_t kMonitorComparator = 2;
+constexpr std::size_t kSwitchCount = 16;
+
+Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
+  auto pin = [&](const char* name) { return net.add_node(base + "." + name); };
+  Bc1Pins p{};
+  p.kl30_logic = pin("kl30_logic");
+  p.kl30_cdl = pin("kl30_cdl");
+  p.kl30_light = pin("kl30_light");
+  p.kl15 = pin("kl15");
+  p.ground = pin("ground");
+  p.tailgate_out = pin("tailgate_out");
+  p.indicator_lh_out = pin("indicator_lh_out");
+  p.indicator_rh_out = pin("indicator_rh_out");
+  p.boot_handle_in = pin("boot_handle_in");
+  p.boot_open_in = pin("boot_open_in");
+  return p;
+}
+
+std::vector<InputPinSpec> input_specs(const Bc1Pins& p) {
+  using electrical::kOpen;
+  return {
+      {"DIP_BOOT_HANDLE_SW", p.boot_handle_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
+       Bc1Module::kInputThresholdV, true},
+      {"DIP_BOOT_OPEN_SW", p.boot_open_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
+       Bc1Module::kInputThresholdV, true},
+      // Readback of the release output through a divider; no pull-up, so a dead driver reads 0.
+      {"DIP_BOOT_RELEASE_MONITOR", p.tailgate_out, kOpen, 47e3, Bc1Module::kMonitorThresholdV, false},
+  };
+}
+
+electrical::NodeId make_sense_supply(electrical::Network& net, const std::string& base, const Bc1Pins& p) {
+  const auto sense = net.add_node(base + ".sense_supply");
+  net.add_resistor(base + ".sense_supply_feed", p.kl30_logic, sense, 100.0);
+  // The electronics awake draw about 60 mA (estimate).
+  net.add_resistor(base + ".logic_load", p.kl30_logic, p.ground, 200.0);
+  return sense;
+}
+
+}  // namespace
+
+Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Recorder& recorder,
+                     const Bc1Coding& coding, DigitalIoConfig io_config, bool initially_locked)
+    : sc_module(name),
+      pins_(make_pins(circuit.network(), basename())),
+      tailgate_driver_(std::make_unique<HighSideDriver>(circuit, std::string(basename()) + ".tailgate_driver",
+                                                        pins_.kl30_cdl, pins_.tailgate_out)),
+      indicator_lh_(std::make_unique<HighSideDriver>(circuit, std::string(basename()) + ".indicator_lh_driver",
+                                                     pins_.kl30_light, pins_.indicator_lh_out)),
+      indicator_rh_(std::make_unique<HighSideDriver>(circuit, std::string(basename()) + ".indicator_rh_driver",
+                                                     pins_.kl30_light, pins_.indicator_rh_out)),
+      inputs_("input_stage", circuit, make_sense_supply(circuit.network(), basename(), pins_), pins_.ground,
+              input_specs(pins_)),
+      io_("digital_io", io_config),
+      controller_("controller", coding, faults_, initially_locked),
+      comparator_("comparator", 3),
+      switch_raw_("switch_raw", kSwitchCount),
+      switch_debounced_("switch_debounced", kSwitchCount),
+      circuit_(circuit) {
+  for (std::size_t i = 0; i < comparator_.size(); ++i) inputs_.active[i].bind(comparator_[i]);
+  // Switch inputs go through the RTL debouncer; the unused ones are tied inactive.
+  io_.switch_raw[kHandleInput].bind(comparator_[kHandleInput]);
+  io_.switch_raw[kOpenInput].bind(comparator_[kOpenInput]);
+  for (std::size_t i = 2; i < kSwitchCount; ++i) io_.switch_raw[i].bind(switch_raw_[i]);
+  for (std::size_t i = 0; i < kSwitchCount; ++i) io_.switch_debounced[i].bind(switch_debounced_[i]);
+  io_.rf_data.bind(rf_data);
+  io_.rf_frame.bind(rf_frame_);
+  io_.rf_frame_count.bind(rf_frame_count_);
+  io_.rf_error_count.bind(rf_error_count_);
+
+  controller_.rf_frame.bind(rf_frame_);
+  controller_.rf_frame_count.bind(rf_frame_count_);
+  controller_.boot_handle_sw.bind(switch_debounced_[kHandleInput]);
+  controller_.boot_open_sw.bind(switch_debounced_[kOpenInput]);
+  controller_.boot_release_monitor.bind(comparator_[kMonitorComparator]);
+  controller_.boot_release.bind(boot_release_);
+  controller_.lh_indicator.bind(lh_indicator_);
+  controller_.rh_indicator.bind(rh_indicator_);
+  controller_.locked.bind(locked_);
+
+  SC_HAS_PROCESS(Bc1Module);
+  SC_METHOD(drive_outputs);
+  sensitive << boot_release_ << lh_indicator_ << rh_indicator_;
+  dont_initialize();
+
+  using trace::Kind;
+  watch_signal(switch_debounced_[kHandleInput], recorder, "DIP_BOOT_HANDLE_SW", Kind::bit, "",
+               "lid handle push-button as the module sees it (debounced)");
+  watch_signal(switch_debounced_[kOpenInput], recorder, "DIP_BOOT_OPEN_SW", Kind::bit, "",
+               "tailgate contact in the lock, debounced (1 = hatch open)");
+  watch_signal(comparator_[kHandleInput], recorder, "bc1.comparator.DIP_BOOT_HANDLE_SW", Kind::bit, "",
+               "handle input comparator before debouncing");
+  watch_signal(comparator_[kOpenInput], recorder, "bc1.comparator.DIP_BOOT_OPEN_SW", Kind::bit, "",
+               "tailgate contact comparator before debouncing");
+  watch_signal(comparator_[kMonitorComparator], recorder, "DIP_BOOT_RELEASE_MONITOR", Kind::bit, "",
+               "readback of the tailgate release output pin");
+  watch_signal(boot_release_, recorder, "DOP_BOOT_RELEASE", Kind::bit, "", "tailgate release output commanded");
+  watch_signal(lh_indicator_, recorder, "DOP_LH_INDICATOR_LGT", Kind::bit, "", "left indicator output commanded");
+  watch_signal(rh_indicator_, recorder, "DOP_RH_INDICATOR_LGT", Kind::bit, "", "right indicator output commanded");
+  watch_signal(locked_, recorder, "bc1.locked", Kind::bit, "", "central locking state (1 = locked)");
+  watch_signal(rf_frame_count_, recorder, "bc1.rf_frames", Kind::real, "", "good RF telegrams decoded");
+  watch_signal(rf_error_count_, recorder, "bc1.rf_errors", Kind::real, "", "malformed RF telegrams");
+}
+
+void Bc1Module::drive_outputs() {
+  tailgate_driver_->command(boot_release_.read());
+  indicator_lh_->command(lh_indicator_.read());
+  indicator_rh_->command(rh_indicator_.read());
+}
+
+std::optional<bool> Bc1Module::signal(std::string_view name) const {
+  if (name == "DIP_BOOT_HANDLE_SW") return switch_debounced_[kHandleInput].read();
+  if (name == "DIP_BOOT_OPEN_SW") return switch_debounced_[kOpenInput].read();
+  if (name == "DIP_BOOT_RELEASE_MONITOR") return comparator_[kMonitorComparator].read();
+  if (name == "DIP_BOOT_REL_STATUS") return tailgate_driver_->limiting();
+  if (name == "DIP_RF_CODE_LOGIC") return rf_data.read();
+  if (name == "DOP_BOOT_RELEASE") return boot_release_.read();
+  if (name == "DOP_LH_INDICATOR_LGT") return lh_indicator_.read();
+  if (name == "DOP_RH_INDICATOR_LGT") return rh_indicator_.read();
+  return std::nullopt;
+}
+
+}  // namespace bcmhil::model

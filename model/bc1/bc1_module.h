@@ -1,0 +1,86 @@
+#pragma once
+// The BC1 body control module, hatch path: its pins as circuit nodes, the input front end,
+// the cycle-level digital input block (Verilog, hw/bc1_io.v), the controller and the output
+// drivers. Everything outside the case (fuses, harness, loads, the fob) lives in model/car.
+//
+// Pin nodes are named by function ("bc1.tailgate_out"); which connector pin each one is on the
+// real module is not public, see model/bc1/README.md.
+#include "controller.h"
+#include "fault_memory.h"
+#include "high_side_driver.h"
+#include "input_stage.h"
+#include "model/circuit/circuit.h"
+#include "model/io/digital_io.h"
+#include "model/trace/recorder.h"
+
+#include <systemc>
+
+#include <memory>
+#include <string_view>
+
+namespace bcmhil::model {
+
+struct Bc1Pins {
+  electrical::NodeId kl30_logic;   // permanent supply of the electronics
+  electrical::NodeId kl30_cdl;     // 30CDL: central locking and tailgate release feed
+  electrical::NodeId kl30_light;   // indicator feed
+  electrical::NodeId kl15;         // ignition
+  electrical::NodeId ground;       // module ground pin
+  electrical::NodeId tailgate_out;       // DOP_BOOT_RELEASE
+  electrical::NodeId indicator_lh_out;   // DOP_LH_INDICATOR_LGT
+  electrical::NodeId indicator_rh_out;   // DOP_RH_INDICATOR_LGT
+  electrical::NodeId boot_handle_in;     // DIP_BOOT_HANDLE_SW
+  electrical::NodeId boot_open_in;       // DIP_BOOT_OPEN_SW
+};
+
+class Bc1Module : public sc_core::sc_module {
+ public:
+  Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Recorder& recorder,
+            const Bc1Coding& coding, DigitalIoConfig io_config, bool initially_locked);
+
+  sc_core::sc_in<bool> rf_data{"rf_data"};  // DIP_RF_CODE_LOGIC, from the fob receiver
+
+  const Bc1Pins& pins() const { return pins_; }
+  HighSideDriver& tailgate_driver() { return *tailgate_driver_; }
+  HighSideDriver& indicator_driver_lh() { return *indicator_lh_; }
+  HighSideDriver& indicator_driver_rh() { return *indicator_rh_; }
+  FaultMemory& fault_memory() { return faults_; }
+  const Controller& controller() const { return controller_; }
+  const DigitalIo& digital_io() const { return io_; }
+
+  // The module's view of a signal from the reference tables (DIP_*/DOP_*), for diagnostics.
+  // std::nullopt for a name this model does not implement.
+  std::optional<bool> signal(std::string_view name) const;
+
+  // Pins and internal resistors of the input stage, for faults that act on them.
+  static constexpr double kPullUpOhm = 10e3;    // with kPullDownOhm: an open input reads ~half
+  static constexpr double kPullDownOhm = 10e3;  // the supply, as the owner measured (~6 V)
+  static constexpr double kInputThresholdV = 3.0;
+  static constexpr double kMonitorThresholdV = 6.0;
+
+ private:
+  void drive_outputs();
+
+  Bc1Pins pins_;
+  FaultMemory faults_;
+  std::unique_ptr<HighSideDriver> tailgate_driver_;
+  std::unique_ptr<HighSideDriver> indicator_lh_;
+  std::unique_ptr<HighSideDriver> indicator_rh_;
+  InputStage inputs_;
+  DigitalIo io_;
+  Controller controller_;
+
+  sc_core::sc_vector<sc_core::sc_signal<bool>> comparator_;  // input stage outputs
+  sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw_;
+  sc_core::sc_vector<sc_core::sc_signal<bool>> switch_debounced_;
+  sc_core::sc_signal<std::uint64_t> rf_frame_{"rf_frame_sig"};
+  sc_core::sc_signal<std::uint32_t> rf_frame_count_{"rf_frame_count_sig"};
+  sc_core::sc_signal<std::uint32_t> rf_error_count_{"rf_error_count_sig"};
+  sc_core::sc_signal<bool> boot_release_{"DOP_BOOT_RELEASE"};
+  sc_core::sc_signal<bool> lh_indicator_{"DOP_LH_INDICATOR_LGT"};
+  sc_core::sc_signal<bool> rh_indicator_{"DOP_RH_INDICATOR_LGT"};
+  sc_core::sc_signal<bool> locked_{"locked"};
+  Circuit& circuit_;
+};
+
+}  // namespace bcmhil::model

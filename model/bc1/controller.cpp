@@ -1,0 +1,116 @@
+#include "controller.h"
+
+#include "model/circuit/watch.h"
+
+#include <algorithm>
+
+namespace bcmhil::model {
+
+using sc_core::sc_time;
+
+Controller::Controller(sc_core::sc_module_name name, const Bc1Coding& coding, FaultMemory& faults,
+                       bool initially_locked)
+    : sc_module(name), coding_(coding), faults_(faults), locked_state_(initially_locked) {
+  SC_HAS_PROCESS(Controller);
+  SC_METHOD(on_rf_frame);
+  sensitive << rf_frame_count;
+  dont_initialize();
+  SC_METHOD(on_handle);
+  sensitive << boot_handle_sw.pos();
+  dont_initialize();
+  SC_THREAD(flash_thread);
+  SC_THREAD(release_thread);
+}
+
+void Controller::start_of_simulation() { locked.write(locked_state_); }
+
+void Controller::on_rf_frame() {
+  const auto frame = decode_rf_frame(rf_frame.read());
+  if (!frame) {
+    last_verdict_ = RfVerdict::corrupt;
+    return;
+  }
+  last_low_battery_ = frame->low_battery;
+  const auto& ids = coding_.key_ids;
+  const auto slot = std::find(ids.begin(), ids.end(), frame->fob_id);
+  if (frame->fob_id == 0 || slot == ids.end()) {
+    last_verdict_ = RfVerdict::unknown_remote;
+    last_slot_ = -1;
+    return;
+  }
+  last_slot_ = static_cast<int>(slot - ids.begin());
+  // Rolling code: accept only a counter ahead of the last accepted one by 1..window, so a
+  // recorded telegram cannot be replayed and a fob pressed out of range a few times still works.
+  const auto ahead = static_cast<std::uint16_t>(frame->counter - last_counter_[last_slot_]);
+  if (ahead == 0 || ahead > coding_.rolling_window) {
+    last_verdict_ = RfVerdict::rolling_code_out_of_sync;
+    return;
+  }
+  last_counter_[last_slot_] = frame->counter;
+  last_verdict_ = RfVerdict::ok;
+
+  switch (frame->button) {
+    case FobButton::lock:
+      locked_state_ = true;
+      locked.write(true);
+      request_flashes(coding_.lock_ack_flashes);
+      break;
+    case FobButton::unlock:
+      locked_state_ = false;
+      locked.write(false);
+      request_flashes(coding_.unlock_ack_flashes);
+      break;
+    case FobButton::trunk:
+      // Works with the doors still locked (owner report); the flash acknowledges the command,
+      // not the release.
+      request_flashes(coding_.trunk_ack_flashes);
+      request_release();
+      break;
+  }
+}
+
+void Controller::on_handle() {
+  if (!locked_state_) request_release();
+}
+
+void Controller::request_flashes(int count) {
+  if (count <= 0) return;
+  pending_flashes_ = count;
+  flash_request_.notify(sc_core::SC_ZERO_TIME);
+}
+
+void Controller::request_release() { release_request_.notify(sc_core::SC_ZERO_TIME); }
+
+void Controller::flash_thread() {
+  for (;;) {
+    wait(flash_request_);
+    // A request that arrives while a pattern runs is dropped, the pattern is not restarted.
+    const int count = pending_flashes_;
+    for (int i = 0; i < count; ++i) {
+      lh_indicator.write(true);
+      rh_indicator.write(true);
+      wait(coding_.flash_on);
+      lh_indicator.write(false);
+      rh_indicator.write(false);
+      if (i + 1 < count) wait(coding_.flash_off);
+    }
+  }
+}
+
+void Controller::release_thread() {
+  const sc_time settle(kMonitorSettleS, sc_core::SC_SEC);
+  for (;;) {
+    wait(release_request_);
+    boot_release.write(true);
+    const sc_time first = std::min(settle, coding_.tailgate_pulse);
+    wait(first);
+    if (boot_release_monitor.read())
+      faults_.report_absent(fault_code::kLuggageReleaseOff);
+    else
+      faults_.report_present(fault_code::kLuggageReleaseOff, now_ps());
+    wait(coding_.tailgate_pulse - first);
+    boot_release.write(false);
+  }
+}
+
+}  // namespace bcmhil::model

@@ -1,0 +1,71 @@
+#pragma once
+// The BC1's behaviour for the hatch path: what the module's software does with the decoded
+// fob telegrams and the debounced inputs.
+//
+// Trunk button: the acknowledge flash pattern and the tailgate release pulse start together.
+// The flash does NOT depend on the health of the output it acknowledges: that is exactly why
+// the seed case's owner saw two blinks and no release.
+// Lid handle: releases only while the car is unlocked (MINI training text).
+// During the pulse the output readback (DIP_BOOT_RELEASE_MONITOR) is checked after a settling
+// time; an output that does not come up logs 0xC4 "luggage release OFF fault" (our reading of
+// the code text: the output stays off when commanded).
+#include "coding.h"
+#include "fault_memory.h"
+#include "rf_frame.h"
+
+#include <systemc>
+
+#include <array>
+#include <cstdint>
+
+namespace bcmhil::model {
+
+// What the module concluded from the last telegram (STATUS_RF reports it).
+enum class RfVerdict { none, ok, rolling_code_out_of_sync, unknown_remote, corrupt };
+
+class Controller : public sc_core::sc_module {
+ public:
+  Controller(sc_core::sc_module_name name, const Bc1Coding& coding, FaultMemory& faults, bool initially_locked);
+
+  // From the digital input block.
+  sc_core::sc_in<std::uint64_t> rf_frame{"rf_frame"};
+  sc_core::sc_in<std::uint32_t> rf_frame_count{"rf_frame_count"};
+  sc_core::sc_in<bool> boot_handle_sw{"boot_handle_sw"};  // DIP_BOOT_HANDLE_SW, debounced
+  sc_core::sc_in<bool> boot_open_sw{"boot_open_sw"};      // DIP_BOOT_OPEN_SW, debounced
+  sc_core::sc_in<bool> boot_release_monitor{"boot_release_monitor"};
+
+  // To the output stage.
+  sc_core::sc_out<bool> boot_release{"boot_release"};        // DOP_BOOT_RELEASE
+  sc_core::sc_out<bool> lh_indicator{"lh_indicator"};        // DOP_LH_INDICATOR_LGT
+  sc_core::sc_out<bool> rh_indicator{"rh_indicator"};        // DOP_RH_INDICATOR_LGT
+  sc_core::sc_out<bool> locked{"locked"};                    // central-locking state
+
+  RfVerdict last_rf_verdict() const { return last_verdict_; }
+  bool last_rf_low_battery() const { return last_low_battery_; }
+  int last_rf_slot() const { return last_slot_; }
+
+  // Time after switching the release on before its readback is judged (estimate).
+  static constexpr double kMonitorSettleS = 0.05;
+
+ private:
+  void start_of_simulation() override;
+  void on_rf_frame();
+  void on_handle();
+  void flash_thread();
+  void release_thread();
+  void request_flashes(int count);
+  void request_release();
+
+  const Bc1Coding& coding_;
+  FaultMemory& faults_;
+  std::array<std::uint16_t, 4> last_counter_{};
+  RfVerdict last_verdict_ = RfVerdict::none;
+  bool last_low_battery_ = false;
+  int last_slot_ = -1;
+  bool locked_state_ = true;
+  int pending_flashes_ = 0;
+  sc_core::sc_event flash_request_;
+  sc_core::sc_event release_request_;
+};
+
+}  // namespace bcmhil::model

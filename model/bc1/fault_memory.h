@@ -1,0 +1,38 @@
+#pragma once
+// The module's fault memory as FS_LESEN reports it: one entry per fault location code
+// (bc1_forttexte.csv), present (active) or stored (inactive), with a frequency counter.
+#include <cstdint>
+#include <vector>
+
+namespace bcmhil::model {
+
+namespace fault_code {
+// From ../shared/reference/bc1/bc1_forttexte.csv.
+constexpr std::uint8_t kLuggageReleaseOff = 0xC4;   // "GEPÄCKR. ENTRIEG. AUS FEHLER"
+constexpr std::uint8_t kLeftIndicatorOff = 0xAA;    // "BLINKER LINKS AUS FEHLER"
+constexpr std::uint8_t kRightIndicatorOff = 0xAC;   // "BLINKER RECHTS AUS FEHLER"
+}  // namespace fault_code
+
+struct FaultEntry {
+  std::uint8_t code;
+  bool active;
+  std::uint8_t frequency;  // saturates at 255, like a byte-wide counter in EEPROM
+  std::uint64_t first_seen_ps;
+  std::uint64_t last_seen_ps;
+};
+
+class FaultMemory {
+ public:
+  // The condition is present: a new entry, or an inactive one made active again (counted).
+  void report_present(std::uint8_t code, std::uint64_t time_ps);
+  // The condition went away: the entry stays stored, inactive.
+  void report_absent(std::uint8_t code);
+  void clear() { entries_.clear(); }
+  const std::vector<FaultEntry>& entries() const { return entries_; }
+  const FaultEntry* find(std::uint8_t code) const;
+
+ private:
+  std::vector<FaultEntry> entries_;
+};
+
+}  // namespace bcmhil::model

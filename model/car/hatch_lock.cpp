@@ -1,0 +1,67 @@
+#include "hatch_lock.h"
+
+#include "model/circuit/watch.h"
+
+#include <cmath>
+
+namespace bcmhil::model {
+
+HatchLock::HatchLock(sc_core::sc_module_name name, Circuit& circuit, trace::Recorder& recorder,
+                     HatchLockSpec spec)
+    : sc_module(name), circuit_(circuit), spec_(spec) {
+  auto& net = circuit.network();
+  const std::string base = basename();
+  for (int i = 0; i < 4; ++i) pins_[i] = net.add_node(base + ".pin" + std::to_string(i + 1));
+  motor_ = net.add_resistor(base + ".motor", pin(2), pin(1), spec_.motor_ohm);
+  contact_ = net.add_resistor(base + ".contact_switch", pin(3), pin(4), electrical::kOpen);
+
+  SC_HAS_PROCESS(HatchLock);
+  SC_METHOD(on_solved);
+  sensitive << circuit.solved();
+  dont_initialize();
+  SC_METHOD(on_travel_done);
+  sensitive << travel_done_;
+  dont_initialize();
+  SC_METHOD(on_hatch_changed);
+  sensitive << hatch_open_;
+  dont_initialize();
+
+  watch_signal(latch_released_, recorder, base + ".latch_released", trace::Kind::bit, "",
+               "pawl pulled clear by the motor");
+  watch_signal(hatch_open_, recorder, "hatch.open", trace::Kind::bit, "", "the tailgate is open");
+}
+
+void HatchLock::on_solved() {
+  const double amps = std::fabs(circuit_.network().current(motor_));
+  const bool pulling = amps >= spec_.pull_in_current_a;
+  if (pulling == pulling_) return;
+  pulling_ = pulling;
+  if (pulling) {
+    if (!seized_) travel_done_.notify(spec_.travel);
+  } else {
+    travel_done_.cancel();
+    latch_released_.write(false);  // the spring returns the pawl
+  }
+}
+
+void HatchLock::on_travel_done() {
+  latch_released_.write(true);
+  hatch_open_.write(true);  // the struts lift the lid as soon as the pawl lets go
+}
+
+void HatchLock::on_hatch_changed() {
+  circuit_.network().set_resistance(contact_, hatch_open_.read() ? spec_.contact_closed_ohm : electrical::kOpen);
+  circuit_.request_solve();
+}
+
+void HatchLock::close_hatch() {
+  // With the pawl held open by a running motor the lid bounces back up: it stays open.
+  if (!latch_released_.read()) hatch_open_.write(false);
+}
+
+void HatchLock::set_motor_ohm(double ohms) {
+  circuit_.network().set_resistance(motor_, ohms);
+  circuit_.request_solve();
+}
+
+}  // namespace bcmhil::model

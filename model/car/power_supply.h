@@ -1,0 +1,52 @@
+#pragma once
+// Battery, the separately fused KL30 feeds of the BC1 and the ignition (KL15).
+// Fuse ratings F9 20 A and F10 15 A are from the minitorque fuse list; which feed each one
+// protects is not public and is CHOSEN here (F9: 30CDL central locking and tailgate,
+// F10: indicators). The logic feed's 5 A fuse is an estimate.
+#include "model/circuit/circuit.h"
+
+#include <string>
+#include <vector>
+
+namespace bcmhil::model {
+
+struct Fuse {
+  std::string name;      // branch name, e.g. "fuse.F9"
+  std::string feed;      // what it feeds, e.g. "30CDL"
+  double rating_a;
+  electrical::BranchId branch;
+  bool blown = false;
+};
+
+class PowerSupply {
+ public:
+  PowerSupply(Circuit& circuit, double battery_volts, bool ignition_on);
+
+  electrical::NodeId battery_plus() const { return battery_plus_; }
+  void set_battery_volts(double volts);
+  double battery_volts() const { return battery_volts_; }
+  void set_ignition(bool on);
+  bool ignition() const { return ignition_; }
+
+  // Connects a fused feed from the battery to `load_node`.
+  Fuse& add_fused_feed(const std::string& fuse_name, const std::string& feed, double rating_a,
+                       electrical::NodeId load_node);
+  void connect_kl15(electrical::NodeId kl15_pin);
+  Fuse* find_fuse(const std::string& name_or_feed);
+  const std::vector<Fuse>& fuses() const { return fuses_; }
+  void blow(Fuse& fuse);
+
+  static constexpr double kInternalOhm = 0.02;  // a healthy 50 Ah starter battery, estimate
+  static constexpr double kFuseOhm = 0.005;     // a blade fuse of 15-20 A, cold
+
+ private:
+  Circuit& circuit_;
+  electrical::NodeId battery_plus_;
+  electrical::BranchId battery_;
+  electrical::BranchId ignition_switch_ = -1;
+  double battery_volts_;
+  bool ignition_;
+  std::vector<Fuse> fuses_;
+};
+
+}  // namespace bcmhil::model

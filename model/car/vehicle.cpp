@@ -1,0 +1,89 @@
+#include "vehicle.h"
+
+#include <stdexcept>
+
+namespace bcmhil::model {
+
+namespace {
+// Indicator lamps per side: front 21 W + rear 21 W + side repeater 5 W.
+constexpr double kIndicatorWatts = 47.0;
+}  // namespace
+
+Vehicle::Vehicle(sc_core::sc_module_name name, trace::Recorder& recorder, VehicleConfig config)
+    : sc_module(name),
+      config_(std::move(config)),
+      circuit("circuit", recorder),
+      power(circuit, config_.battery_volts, config_.ignition_on),
+      bc1("bc1", circuit, recorder, config_.coding, config_.io, config_.locked),
+      harness(circuit),
+      hatch_lock("hatch_lock", circuit, recorder),
+      indicator_lh("indicator_lh", circuit, recorder, circuit.network().add_node("lamp.indicator_lh"),
+                   kIndicatorWatts),
+      indicator_rh("indicator_rh", circuit, recorder, circuit.network().add_node("lamp.indicator_rh"),
+                   kIndicatorWatts),
+      receiver("rf_receiver", recorder) {
+  bc1.rf_data.bind(receiver.data);
+  for (std::size_t slot = 0; slot < fobs_.size(); ++slot) fobs_[slot].id = config_.coding.key_ids[slot];
+  wire_harness();
+  SC_HAS_PROCESS(Vehicle);
+  SC_METHOD(release_handle);
+  sensitive << handle_release_;
+  dont_initialize();
+}
+
+void Vehicle::wire_harness() {
+  auto& net = circuit.network();
+  const auto& pin = bc1.pins();
+
+  power.add_fused_feed("fuse.F9", "30CDL", 20.0, pin.kl30_cdl);
+  power.add_fused_feed("fuse.F10", "30B", 15.0, pin.kl30_light);
+  power.add_fused_feed("fuse.30A", "30A", 5.0, pin.kl30_logic);
+  power.connect_kl15(pin.kl15);
+  harness.add_segment("harness.bc1_ground", pin.ground, electrical::kGround, 0.5, 2.5);
+
+  // Tailgate release feed: footwell -> body loom -> hinge loom -> hatch lock pin 2.
+  const auto hinge_feed = net.add_node("harness.hinge.tailgate_feed");
+  harness.add_segment("harness.tailgate_feed.body", pin.tailgate_out, hinge_feed, 3.5, 0.75);
+  harness.add_segment("harness.tailgate_feed.hinge", hinge_feed, hatch_lock.pin(2), 0.6, 0.75);
+  // Motor ground: pin 1 -> hinge loom -> body ground point.
+  const auto hinge_ground = net.add_node("harness.hinge.hatch_ground");
+  harness.add_segment("harness.hatch_ground.hinge", hatch_lock.pin(1), hinge_ground, 0.6, 0.75);
+  harness.add_segment("harness.hatch_ground.body", hinge_ground, electrical::kGround, 0.5, 0.75);
+  // Contact switch: BC1 input -> body -> hinge -> pin 3; pin 4 -> hinge -> ground.
+  const auto hinge_contact = net.add_node("harness.hinge.contact_signal");
+  harness.add_segment("harness.contact_signal.body", pin.boot_open_in, hinge_contact, 3.5, 0.35);
+  harness.add_segment("harness.contact_signal.hinge", hinge_contact, hatch_lock.pin(3), 0.6, 0.35);
+  harness.add_segment("harness.contact_ground.hinge", hatch_lock.pin(4), hinge_ground, 0.6, 0.35);
+  // Lid handle push-button: BC1 input -> body -> hinge -> switch -> lid ground.
+  const auto hinge_handle = net.add_node("harness.hinge.handle_signal");
+  handle_switch_node_ = net.add_node("lid_handle.switch");
+  harness.add_segment("harness.handle_signal.body", pin.boot_handle_in, hinge_handle, 3.5, 0.35);
+  harness.add_segment("harness.handle_signal.hinge", hinge_handle, handle_switch_node_, 0.6, 0.35);
+  handle_switch_ = net.add_resistor("lid_handle.button", handle_switch_node_, hinge_ground, electrical::kOpen);
+  // Indicators: BC1 outputs -> body loom -> lamps.
+  harness.add_segment("harness.indicator_lh", pin.indicator_lh_out, net.node("lamp.indicator_lh"), 3.0, 1.0);
+  harness.add_segment("harness.indicator_rh", pin.indicator_rh_out, net.node("lamp.indicator_rh"), 3.0, 1.0);
+}
+
+KeyFob& Vehicle::fob(int key_slot) {
+  if (key_slot < 1 || key_slot > static_cast<int>(fobs_.size()))
+    throw std::out_of_range("key slot " + std::to_string(key_slot) + " (slots are 1-4)");
+  return fobs_[key_slot - 1];
+}
+
+void Vehicle::press_fob(int key_slot, FobButton button) {
+  if (auto telegram = fob(key_slot).press(button)) receiver.transmit(*telegram);
+}
+
+void Vehicle::press_lid_handle(sc_core::sc_time duration) {
+  circuit.network().set_resistance(handle_switch_, 0.05);
+  circuit.request_solve();
+  handle_release_.notify(duration);
+}
+
+void Vehicle::release_handle() {
+  circuit.network().set_resistance(handle_switch_, electrical::kOpen);
+  circuit.request_solve();
+}
+
+}  // namespace bcmhil::model

@@ -1,0 +1,67 @@
+#pragma once
+// The BC1 in its car, hatch path: battery and fuses, the module, the harness with its hinge
+// loom, the tailgate lock, the lid handle button, the indicator lamps, the fobs and their
+// receiver. This is what a scenario drives and what probes measure.
+#include "harness.h"
+#include "hatch_lock.h"
+#include "key_fob.h"
+#include "lamp.h"
+#include "power_supply.h"
+#include "model/bc1/bc1_module.h"
+#include "model/circuit/circuit.h"
+#include "model/trace/recorder.h"
+
+#include <systemc>
+
+#include <array>
+#include <memory>
+
+namespace bcmhil::model {
+
+struct VehicleConfig {
+  Bc1Coding coding;
+  DigitalIoConfig io;
+  double battery_volts = 12.6;
+  bool ignition_on = false;
+  bool locked = true;  // parked and locked, as the owner would find it
+};
+
+class Vehicle : public sc_core::sc_module {
+ public:
+  Vehicle(sc_core::sc_module_name name, trace::Recorder& recorder, VehicleConfig config);
+
+  // What a person does to the car (called from simulation processes).
+  void press_fob(int key_slot, FobButton button);  // key_slot 1..4
+  void press_lid_handle(sc_core::sc_time duration);
+  void close_hatch() { hatch_lock.close_hatch(); }
+  void set_battery_volts(double volts) { power.set_battery_volts(volts); }
+  void set_ignition(bool on) { power.set_ignition(on); }
+
+  KeyFob& fob(int key_slot);  // throws std::out_of_range
+  const VehicleConfig& config() const { return config_; }
+
+ private:
+  VehicleConfig config_;  // first: the module keeps a reference to its coding
+
+ public:
+  // Declared in construction order: the circuit first, everything else adds to it.
+  Circuit circuit;
+  PowerSupply power;
+  Bc1Module bc1;
+  Harness harness;
+  HatchLock hatch_lock;
+  Lamp indicator_lh;
+  Lamp indicator_rh;
+  RfReceiver receiver;
+
+ private:
+  void release_handle();
+  void wire_harness();
+
+  std::array<KeyFob, 4> fobs_;
+  electrical::NodeId handle_switch_node_;
+  electrical::BranchId handle_switch_;
+  sc_core::sc_event handle_release_;
+};
+
+}  // namespace bcmhil::model

@@ -1,0 +1,41 @@
+// The fault library: every fault a scenario may declare. scenarios/README.md documents them.
+#include "fault.h"
+#include "hinge_wire_open.h"
+#include "water_ingress.h"
+
+namespace bcmhil::faults {
+
+namespace {
+template <typename F>
+auto factory() {
+  return [](const FaultSpec& spec, model::Vehicle& vehicle) -> std::unique_ptr<Fault> {
+    // Unique module names, so two faults of one type can coexist.
+    static int count = 0;
+    const std::string name = "fault_" + spec.type + "_" + std::to_string(count++);
+    return std::make_unique<F>(name.c_str(), spec, vehicle);
+  };
+}
+}  // namespace
+
+const std::vector<FaultType>& fault_library() {
+  static const std::vector<FaultType> library = {
+      {"water_ingress",
+       "water on the BC1 board region of the tailgate driver, corroding it until the output is dead",
+       "fob trunk button: lights blink, hatch stays shut; the BC1 logs 0xC4",
+       "0 V at the BC1 tailgate pin AND at hatch lock pin 2 during the release pulse",
+       water_ingress_params(), factory<WaterIngress>()},
+      {"hinge_wire_open", "a wire broken in the hinge loom between body and tailgate",
+       "same as a flooded module for the feed wire: lights blink, hatch stays shut",
+       "battery voltage at the BC1 tailgate pin during the pulse, 0 V at hatch lock pin 2",
+       hinge_wire_open_params(), factory<HingeWireOpen>()},
+  };
+  return library;
+}
+
+const FaultType* find_fault_type(const std::string& name) {
+  for (const auto& type : fault_library())
+    if (type.name == name) return &type;
+  return nullptr;
+}
+
+}  // namespace bcmhil::faults
