@@ -1,0 +1,128 @@
+#include "expectation_check.h"
+
+#include "bench/scenario/quantity.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <limits>
+
+namespace bcmhil::runner {
+
+using scenario::Check;
+
+namespace {
+
+bool needs_bit(Check c) {
+  return c == Check::rising_edges || c == Check::falling_edges || c == Check::always || c == Check::never;
+}
+
+std::string format_value(double v, const trace::Signal& s) {
+  char buf[64];
+  if (s.kind == trace::Kind::bit)
+    std::snprintf(buf, sizeof buf, "%d", v > 0.5 ? 1 : 0);
+  else if (s.unit.empty())
+    std::snprintf(buf, sizeof buf, "%g", v);
+  else
+    std::snprintf(buf, sizeof buf, "%.3f %s", v, s.unit.c_str());
+  return buf;
+}
+
+std::string format_time(std::uint64_t ps) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6f s", static_cast<double>(ps) * 1e-12);
+  return buf;
+}
+
+// Damerau-free edit distance, only to suggest a near name.
+std::size_t distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+void validate_expectation(const scenario::Expectation& e, const trace::Recorder& recorder) {
+  const trace::Signal* s = recorder.find(e.signal);
+  if (!s) {
+    std::string best;
+    std::size_t best_d = std::numeric_limits<std::size_t>::max();
+    for (const auto& candidate : recorder.signals()) {
+      const auto d = distance(e.signal, candidate.name);
+      if (d < best_d) best_d = d, best = candidate.name;
+    }
+    throw scenario::ScenarioError(e.where, "unknown signal '" + e.signal + "'" +
+                                               (best.empty() ? "" : " (did you mean '" + best + "'?") +
+                                               " - 'bcmhil signals' lists them all");
+  }
+  if (needs_bit(e.check) && s->kind != trace::Kind::bit)
+    throw scenario::ScenarioError(e.where, std::string(scenario::to_string(e.check)) + " needs an on/off signal; '" +
+                                               e.signal + "' is measured in " + s->unit);
+  const auto dim = e.value_dimension;
+  if (dim != scenario::Dimension::none && s->unit != scenario::unit_of(dim))
+    throw scenario::ScenarioError(e.where, "threshold given in " + std::string(scenario::unit_of(dim)) + " but '" +
+                                               e.signal + "' is measured in " +
+                                               (s->unit.empty() ? std::string("plain numbers") : s->unit));
+}
+
+ExpectationResult check_expectation(const scenario::Expectation& e, const trace::Signal& s) {
+  const std::uint64_t from = e.from.value(), to = e.to.value();
+  // The value holding at the window's start, then every change inside it.
+  std::vector<trace::Sample> window{{from, s.value_at(from)}};
+  for (const auto& sample : s.samples)
+    if (sample.time_ps > from && sample.time_ps <= to) window.push_back(sample);
+
+  ExpectationResult r{&e, false, "", ""};
+  const auto bit = [](double v) { return v > 0.5; };
+  switch (e.check) {
+    case Check::rising_edges:
+    case Check::falling_edges: {
+      const bool rising = e.check == Check::rising_edges;
+      int edges = 0;
+      for (std::size_t i = 1; i < window.size(); ++i)
+        if (bit(window[i].value) == rising && bit(window[i - 1].value) != rising) ++edges;
+      r.passed = edges == static_cast<int>(e.value);
+      r.observed = std::to_string(edges) + (rising ? " rising" : " falling") + " edge(s)";
+      r.expected = "exactly " + std::to_string(static_cast<int>(e.value));
+      break;
+    }
+    case Check::always:
+    case Check::never: {
+      const bool wanted = e.value > 0.5;
+      const std::uint64_t* broken_at = nullptr;
+      for (const auto& sample : window) {
+        const bool is = bit(sample.value);
+        if ((e.check == Check::always) != (is == wanted)) {
+          broken_at = &sample.time_ps;
+          break;
+        }
+      }
+      r.passed = broken_at == nullptr;
+      r.expected = std::string(e.check == Check::always ? "always " : "never ") + (wanted ? "1" : "0");
+      r.observed = broken_at ? "was " + std::string(e.check == Check::always ? (wanted ? "0" : "1") : (wanted ? "1" : "0")) +
+                                   " at " + format_time(*broken_at)
+                             : r.expected;
+      break;
+    }
+    default: {
+      double lo = window.front().value, hi = lo;
+      for (const auto& sample : window) lo = std::min(lo, sample.value), hi = std::max(hi, sample.value);
+      const bool on_max = e.check == Check::max_at_most || e.check == Check::max_at_least;
+      const double observed = on_max ? hi : lo;
+      const bool at_most = e.check == Check::max_at_most || e.check == Check::min_at_most;
+      r.passed = at_most ? observed <= e.value : observed >= e.value;
+      r.observed = std::string(on_max ? "max " : "min ") + format_value(observed, s);
+      r.expected = std::string(on_max ? "max " : "min ") + (at_most ? "<= " : ">= ") + format_value(e.value, s);
+      break;
+    }
+  }
+  return r;
+}
+
+}  // namespace bcmhil::runner

@@ -1,0 +1,23 @@
+#pragma once
+// Judges one expectation against the recorded history of its signal.
+#include "bench/scenario/scenario.h"
+#include "model/trace/recorder.h"
+
+#include <string>
+
+namespace bcmhil::runner {
+
+struct ExpectationResult {
+  const scenario::Expectation* expectation;
+  bool passed;
+  std::string observed;  // what happened, in the signal's unit, e.g. "2 rising edges", "max 0.000 V"
+  std::string expected;  // e.g. "exactly 2 rising edges", "max <= 0.500 V"
+};
+
+// The signal must exist and suit the check (edges/always/never want a bit signal; a unit given
+// with a threshold must be the signal's). Throws scenario::ScenarioError at the expectation.
+void validate_expectation(const scenario::Expectation& e, const trace::Recorder& recorder);
+
+ExpectationResult check_expectation(const scenario::Expectation& e, const trace::Signal& signal);
+
+}  // namespace bcmhil::runner

@@ -1,0 +1,30 @@
+#include "step_player.h"
+
+namespace bcmhil::runner {
+
+using scenario::Action;
+
+StepPlayer::StepPlayer(sc_core::sc_module_name name, model::Vehicle& vehicle, const std::vector<scenario::Step>& steps)
+    : sc_module(name), vehicle_(vehicle), steps_(steps) {
+  SC_HAS_PROCESS(StepPlayer);
+  SC_THREAD(play);
+}
+
+void StepPlayer::play() {
+  for (const auto& step : steps_) {  // sorted by time by the parser
+    if (step.at > sc_core::sc_time_stamp()) wait(step.at - sc_core::sc_time_stamp());
+    apply(step);
+  }
+}
+
+void StepPlayer::apply(const scenario::Step& step) {
+  switch (step.action) {
+    case Action::press_fob: vehicle_.press_fob(step.key, step.button); break;
+    case Action::press_lid_handle: vehicle_.press_lid_handle(step.duration); break;
+    case Action::close_hatch: vehicle_.close_hatch(); break;
+    case Action::set_battery: vehicle_.set_battery_volts(step.volts); break;
+    case Action::set_ignition: vehicle_.set_ignition(step.on); break;
+  }
+}
+
+}  // namespace bcmhil::runner

@@ -1,0 +1,90 @@
+#pragma once
+// A scenario: one behaviour or fault story of the module, as written in scenarios/*.yaml
+// (format: scenarios/README.md). Parsed and checked up front, so a run never starts on a file
+// it would misread.
+#include "model/car/vehicle.h"
+#include "model/faults/fault.h"
+#include "quantity.h"
+
+#include <systemc>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace bcmhil::scenario {
+
+struct Location {
+  std::string file;
+  int line = 0;    // 1-based; 0 when unknown
+  int column = 0;  // 1-based
+  std::string str() const;  // "file:line:column"
+};
+
+// Invalid input. what() reads "file:line:column: message".
+class ScenarioError : public std::runtime_error {
+ public:
+  ScenarioError(Location where, const std::string& message);
+  const Location& where() const { return where_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  Location where_;
+  std::string message_;
+};
+
+enum class Action { press_fob, press_lid_handle, close_hatch, set_battery, set_ignition };
+
+struct Step {
+  sc_core::sc_time at;
+  Action action;
+  int key = 1;                                   // press_fob
+  model::FobButton button = model::FobButton::trunk;
+  sc_core::sc_time duration{300, sc_core::SC_MS};  // press_lid_handle
+  double volts = 12.6;                           // set_battery
+  bool on = true;                                // set_ignition
+  Location where;
+};
+
+enum class Check { rising_edges, falling_edges, max_at_most, max_at_least, min_at_least, min_at_most, always, never };
+
+struct Expectation {
+  std::string name;
+  std::string signal;
+  sc_core::sc_time from;
+  sc_core::sc_time to;
+  Check check;
+  double value;
+  // The unit the threshold was written in (none for a bare number); must match the signal's.
+  Dimension value_dimension = Dimension::none;
+  Location where;
+};
+
+struct FobSetup {
+  int key;
+  double battery_volts;
+  std::uint16_t counter;
+  bool in_range;
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::string file;
+  sc_core::sc_time duration;
+  double clock_hz = 1e6;
+  model::VehicleConfig vehicle;
+  std::vector<FobSetup> fobs;
+  std::vector<faults::FaultSpec> faults;
+  std::vector<Step> steps;
+  std::vector<Expectation> expectations;
+};
+
+Scenario load_scenario(const std::string& path);                              // throws ScenarioError
+Scenario parse_scenario(const std::string& text, const std::string& origin);  // throws ScenarioError
+
+const char* to_string(Check check);
+const char* to_string(Action action);
+
+}  // namespace bcmhil::scenario

@@ -1,0 +1,381 @@
+// Reads scenario YAML into a Scenario. Every key is known or it is an error (a setting nobody
+// reads is a typo that would silently change the story), and every error names file, line and
+// column.
+#include "quantity.h"
+#include "scenario.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace bcmhil::scenario {
+
+std::string Location::str() const {
+  std::ostringstream out;
+  out << file;
+  if (line > 0) out << ":" << line << ":" << column;
+  return out.str();
+}
+
+ScenarioError::ScenarioError(Location where, const std::string& message)
+    : std::runtime_error(where.str() + ": " + message), where_(std::move(where)), message_(message) {}
+
+const char* to_string(Check check) {
+  switch (check) {
+    case Check::rising_edges: return "rising_edges";
+    case Check::falling_edges: return "falling_edges";
+    case Check::max_at_most: return "max_at_most";
+    case Check::max_at_least: return "max_at_least";
+    case Check::min_at_least: return "min_at_least";
+    case Check::min_at_most: return "min_at_most";
+    case Check::always: return "always";
+    case Check::never: return "never";
+  }
+  return "?";
+}
+
+const char* to_string(Action action) {
+  switch (action) {
+    case Action::press_fob: return "press_fob";
+    case Action::press_lid_handle: return "press_lid_handle";
+    case Action::close_hatch: return "close_hatch";
+    case Action::set_battery: return "set_battery";
+    case Action::set_ignition: return "set_ignition";
+  }
+  return "?";
+}
+
+namespace {
+
+using sc_core::sc_time;
+
+class Reader {
+ public:
+  explicit Reader(std::string origin) : origin_(std::move(origin)) {}
+
+  Location at(const YAML::Node& node) const {
+    const auto mark = node.Mark();
+    if (mark.is_null()) return {origin_, 0, 0};
+    return {origin_, mark.line + 1, mark.column + 1};
+  }
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {
+    throw ScenarioError(at(node), message);
+  }
+
+  // A mapping whose keys must all be among `allowed`.
+  void expect_keys(const YAML::Node& map, const std::set<std::string>& allowed, const std::string& what) const {
+    if (!map.IsMap()) fail(map, what + " must be a mapping of key: value");
+    for (const auto& item : map) {
+      const auto key = item.first.as<std::string>();
+      if (!allowed.count(key)) {
+        std::string known;
+        for (const auto& a : allowed) known += (known.empty() ? "" : ", ") + a;
+        fail(item.first, "unknown key '" + key + "' in " + what + " (known: " + known + ")");
+      }
+    }
+  }
+
+  std::string text(const YAML::Node& node, const std::string& what) const {
+    if (!node.IsScalar()) fail(node, what + " must be a single value");
+    return node.Scalar();
+  }
+
+  double quantity(const YAML::Node& node, Dimension dimension, const std::string& what) const {
+    const auto q = parse_quantity(text(node, what), dimension);
+    if (!q) fail(node, what + ": '" + node.Scalar() + "' is not a number with a known unit");
+    if (q->dimension != dimension)
+      fail(node, what + ": expected a value in " + unit_of(dimension) + ", got '" + node.Scalar() + "'");
+    return q->value;
+  }
+
+  sc_time time(const YAML::Node& node, const std::string& what) const {
+    const double seconds = quantity(node, Dimension::time, what);
+    if (seconds < 0) fail(node, what + " must not be negative");
+    // Whole microseconds: the module clock's unit; finer times would fall between cycles.
+    return sc_time(std::round(seconds * 1e6), sc_core::SC_US);
+  }
+
+  bool boolean(const YAML::Node& node, const std::string& what) const {
+    const auto value = text(node, what);
+    if (value == "true" || value == "on" || value == "yes") return true;
+    if (value == "false" || value == "off" || value == "no") return false;
+    fail(node, what + " must be true/false (or on/off), got '" + value + "'");
+  }
+
+  long integer(const YAML::Node& node, const std::string& what, long min, long max) const {
+    const auto value = text(node, what);
+    char* end = nullptr;
+    const long n = std::strtol(value.c_str(), &end, 0);
+    if (value.empty() || *end != '\0') fail(node, what + " must be a whole number, got '" + value + "'");
+    if (n < min || n > max)
+      fail(node, what + " must be between " + std::to_string(min) + " and " + std::to_string(max));
+    return n;
+  }
+
+ private:
+  std::string origin_;
+};
+
+void read_coding(const Reader& r, const YAML::Node& node, model::Bc1Coding& coding) {
+  r.expect_keys(node,
+                {"trunk_ack_flashes", "lock_ack_flashes", "unlock_ack_flashes", "flash_on", "flash_off",
+                 "tailgate_pulse", "key_ids", "rolling_window"},
+                "coding");
+  if (node["trunk_ack_flashes"]) coding.trunk_ack_flashes = r.integer(node["trunk_ack_flashes"], "trunk_ack_flashes", 0, 10);
+  if (node["lock_ack_flashes"]) coding.lock_ack_flashes = r.integer(node["lock_ack_flashes"], "lock_ack_flashes", 0, 10);
+  if (node["unlock_ack_flashes"]) coding.unlock_ack_flashes = r.integer(node["unlock_ack_flashes"], "unlock_ack_flashes", 0, 10);
+  if (node["flash_on"]) coding.flash_on = r.time(node["flash_on"], "flash_on");
+  if (node["flash_off"]) coding.flash_off = r.time(node["flash_off"], "flash_off");
+  if (node["tailgate_pulse"]) {
+    coding.tailgate_pulse = r.time(node["tailgate_pulse"], "tailgate_pulse");
+    if (coding.tailgate_pulse < sc_time(60, sc_core::SC_MS) || coding.tailgate_pulse > sc_time(5, sc_core::SC_SEC))
+      r.fail(node["tailgate_pulse"], "tailgate_pulse must be between 60 ms and 5 s");
+  }
+  if (node["rolling_window"]) coding.rolling_window = r.integer(node["rolling_window"], "rolling_window", 1, 4096);
+  if (const auto ids = node["key_ids"]) {
+    if (!ids.IsSequence() || ids.size() > 4) r.fail(ids, "key_ids must be a list of up to 4 fob identities");
+    coding.key_ids.fill(0);
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      coding.key_ids[i] = static_cast<std::uint32_t>(r.integer(ids[i], "key id", 0, 0xFFFFFF));
+  }
+}
+
+void read_vehicle(const Reader& r, const YAML::Node& node, Scenario& s) {
+  r.expect_keys(node, {"battery", "ignition", "locked", "module_clock"}, "vehicle");
+  if (node["battery"]) {
+    s.vehicle.battery_volts = r.quantity(node["battery"], Dimension::voltage, "battery");
+    if (s.vehicle.battery_volts < 0 || s.vehicle.battery_volts > 30) r.fail(node["battery"], "battery must be 0-30 V");
+  }
+  if (node["ignition"]) s.vehicle.ignition_on = r.boolean(node["ignition"], "ignition");
+  if (node["locked"]) s.vehicle.locked = r.boolean(node["locked"], "locked");
+  if (node["module_clock"]) {
+    s.clock_hz = r.quantity(node["module_clock"], Dimension::frequency, "module_clock");
+    if (s.clock_hz < 1e3 || s.clock_hz > 100e6) r.fail(node["module_clock"], "module_clock must be 1 kHz - 100 MHz");
+    // The RTL's timing constants are in cycles of a 1 MHz clock (hw/README.md).
+    if (s.clock_hz != 1e6) r.fail(node["module_clock"], "only 1 MHz is supported: the RTL timing constants assume it");
+  }
+}
+
+void read_fobs(const Reader& r, const YAML::Node& node, Scenario& s) {
+  if (!node.IsSequence()) r.fail(node, "fobs must be a list");
+  for (const auto& f : node) {
+    r.expect_keys(f, {"key", "battery", "counter", "in_range"}, "a fob");
+    if (!f["key"]) r.fail(f, "a fob needs 'key' (slot 1-4)");
+    FobSetup setup{static_cast<int>(r.integer(f["key"], "key", 1, 4)), 3.0, 0, true};
+    if (f["battery"]) setup.battery_volts = r.quantity(f["battery"], Dimension::voltage, "battery");
+    if (f["counter"]) setup.counter = static_cast<std::uint16_t>(r.integer(f["counter"], "counter", 0, 65535));
+    if (f["in_range"]) setup.in_range = r.boolean(f["in_range"], "in_range");
+    s.fobs.push_back(setup);
+  }
+}
+
+void read_fault(const Reader& r, const YAML::Node& node, Scenario& s) {
+  if (!node.IsMap()) r.fail(node, "a fault must be a mapping with 'type' and 'at'");
+  if (!node["type"]) r.fail(node, "a fault needs 'type'");
+  const auto type_name = r.text(node["type"], "type");
+  const auto* type = faults::find_fault_type(type_name);
+  if (!type) {
+    std::string known;
+    for (const auto& t : faults::fault_library()) known += (known.empty() ? "" : ", ") + t.name;
+    r.fail(node["type"], "unknown fault type '" + type_name + "' (known: " + known + ")");
+  }
+  std::set<std::string> allowed{"type", "at"};
+  for (const auto& p : type->params) allowed.insert(p.name);
+  r.expect_keys(node, allowed, "fault " + type_name);
+
+  faults::FaultSpec spec;
+  spec.type = type_name;
+  spec.onset = node["at"] ? r.time(node["at"], "at") : sc_core::SC_ZERO_TIME;
+  spec.origin = r.at(node).str();
+  for (const auto& p : type->params) {
+    const YAML::Node given = node[p.name];
+    const YAML::Node value = given ? given : YAML::Node(p.default_value);
+    const std::string what = type_name + "." + p.name;
+    if (p.kind == faults::ParamKind::choice) {
+      const auto choice = r.text(value, what);
+      if (std::find(p.choices.begin(), p.choices.end(), choice) == p.choices.end()) {
+        std::string known;
+        for (const auto& c : p.choices) known += (known.empty() ? "" : ", ") + c;
+        r.fail(given ? given : node, what + ": '" + choice + "' is not one of: " + known);
+      }
+      spec.choices[p.name] = choice;
+      continue;
+    }
+    const Dimension dim = p.kind == faults::ParamKind::duration_s       ? Dimension::time
+                          : p.kind == faults::ParamKind::resistance_ohm ? Dimension::resistance
+                          : p.kind == faults::ParamKind::voltage_v      ? Dimension::voltage
+                                                                        : Dimension::none;
+    const double number = r.quantity(value, dim, what);
+    if (number < p.min || number > p.max) {
+      std::ostringstream range;
+      range << what << " must be between " << p.min << " and " << p.max;
+      r.fail(given ? given : node, range.str());
+    }
+    spec.numbers[p.name] = number;
+  }
+  s.faults.push_back(std::move(spec));
+}
+
+void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
+  if (!node.IsMap()) r.fail(node, "a step must be a mapping with 'at' and 'do'");
+  if (!node["at"]) r.fail(node, "a step needs 'at' (when)");
+  if (!node["do"]) r.fail(node, "a step needs 'do' (what)");
+  Step step;
+  step.at = r.time(node["at"], "at");
+  step.where = r.at(node);
+  const auto action = r.text(node["do"], "do");
+  if (action == "press_fob") {
+    r.expect_keys(node, {"at", "do", "button", "key"}, "step press_fob");
+    step.action = Action::press_fob;
+    if (!node["button"]) r.fail(node, "press_fob needs 'button' (lock, unlock or trunk)");
+    const auto button = model::fob_button_from_string(r.text(node["button"], "button"));
+    if (!button) r.fail(node["button"], "button must be lock, unlock or trunk");
+    step.button = *button;
+    if (node["key"]) step.key = static_cast<int>(r.integer(node["key"], "key", 1, 4));
+  } else if (action == "press_lid_handle") {
+    r.expect_keys(node, {"at", "do", "duration"}, "step press_lid_handle");
+    step.action = Action::press_lid_handle;
+    if (node["duration"]) step.duration = r.time(node["duration"], "duration");
+  } else if (action == "close_hatch") {
+    r.expect_keys(node, {"at", "do"}, "step close_hatch");
+    step.action = Action::close_hatch;
+  } else if (action == "set_battery") {
+    r.expect_keys(node, {"at", "do", "volts"}, "step set_battery");
+    step.action = Action::set_battery;
+    if (!node["volts"]) r.fail(node, "set_battery needs 'volts'");
+    step.volts = r.quantity(node["volts"], Dimension::voltage, "volts");
+    if (step.volts < 0 || step.volts > 30) r.fail(node["volts"], "volts must be 0-30 V");
+  } else if (action == "set_ignition") {
+    r.expect_keys(node, {"at", "do", "on"}, "step set_ignition");
+    step.action = Action::set_ignition;
+    if (!node["on"]) r.fail(node, "set_ignition needs 'on' (true/false)");
+    step.on = r.boolean(node["on"], "on");
+  } else {
+    r.fail(node["do"], "unknown action '" + action +
+                           "' (known: press_fob, press_lid_handle, close_hatch, set_battery, set_ignition)");
+  }
+  s.steps.push_back(step);
+}
+
+void read_expectation(const Reader& r, const YAML::Node& node, Scenario& s) {
+  static const std::set<std::string> checks{"rising_edges", "falling_edges", "max_at_most", "max_at_least",
+                                            "min_at_least", "min_at_most", "always", "never"};
+  std::set<std::string> allowed{"name", "signal", "during", "at"};
+  allowed.insert(checks.begin(), checks.end());
+  r.expect_keys(node, allowed, "an expectation");
+  Expectation e;
+  e.where = r.at(node);
+  if (!node["signal"]) r.fail(node, "an expectation needs 'signal'");
+  e.signal = r.text(node["signal"], "signal");
+  if (node["during"] && node["at"]) r.fail(node, "give either 'during' or 'at', not both");
+  if (const auto during = node["during"]) {
+    if (!during.IsSequence() || during.size() != 2) r.fail(during, "during must be [from, to]");
+    e.from = r.time(during[0], "during start");
+    e.to = r.time(during[1], "during end");
+    if (e.to < e.from) r.fail(during, "during ends before it starts");
+  } else if (const auto at = node["at"]) {
+    e.from = e.to = r.time(at, "at");
+  } else {
+    r.fail(node, "an expectation needs a window: 'during: [from, to]' or 'at: time'");
+  }
+  if (e.to > s.duration) {
+    const YAML::Node where = node["during"] ? node["during"] : node["at"];
+    r.fail(where, "window ends at " + e.to.to_string() + ", after the run ends (" + s.duration.to_string() + ")");
+  }
+  int found = 0;
+  for (const auto& c : checks) {
+    const YAML::Node v = node[c];
+    if (!v) continue;
+    ++found;
+    if (c == "rising_edges" || c == "falling_edges") {
+      e.check = c == "rising_edges" ? Check::rising_edges : Check::falling_edges;
+      e.value = static_cast<double>(r.integer(v, c, 0, 1000000));
+    } else if (c == "always" || c == "never") {
+      e.check = c == "always" ? Check::always : Check::never;
+      e.value = r.boolean(v, c) ? 1.0 : 0.0;
+    } else {
+      e.check = c == "max_at_most" ? Check::max_at_most
+                : c == "max_at_least" ? Check::max_at_least
+                : c == "min_at_least" ? Check::min_at_least
+                                      : Check::min_at_most;
+      // The unit is checked against the signal's own once the model is built.
+      const auto q = parse_quantity(r.text(v, c), Dimension::none);
+      if (!q) r.fail(v, c + ": '" + v.Scalar() + "' is not a number with a known unit");
+      e.value = q->value;
+      e.value_dimension = q->dimension;
+    }
+  }
+  if (found != 1) {
+    std::string known;
+    for (const auto& c : checks) known += (known.empty() ? "" : ", ") + c;
+    r.fail(node, "an expectation needs exactly one check (" + known + ")");
+  }
+  e.name = node["name"] ? r.text(node["name"], "name") : e.signal + " " + to_string(e.check);
+  s.expectations.push_back(std::move(e));
+}
+
+}  // namespace
+
+Scenario parse_scenario(const std::string& text, const std::string& origin) {
+  const Reader r(origin);
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    throw ScenarioError({origin, e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg);
+  }
+  if (!root.IsMap()) throw ScenarioError({origin, 1, 1}, "a scenario must be a YAML mapping (name:, duration:, ...)");
+  try {
+    r.expect_keys(root, {"name", "description", "duration", "vehicle", "coding", "fobs", "faults", "steps", "expect"},
+                  "the scenario");
+    Scenario s;
+    s.file = origin;
+    if (!root["name"]) r.fail(root, "a scenario needs 'name'");
+    s.name = r.text(root["name"], "name");
+    if (root["description"]) s.description = r.text(root["description"], "description");
+    if (!root["duration"]) r.fail(root, "a scenario needs 'duration'");
+    s.duration = r.time(root["duration"], "duration");
+    if (s.duration == sc_core::SC_ZERO_TIME || s.duration > sc_time(3600, sc_core::SC_SEC))
+      r.fail(root["duration"], "duration must be more than 0 and at most 1 hour");
+    if (root["vehicle"]) read_vehicle(r, root["vehicle"], s);
+    if (root["coding"]) read_coding(r, root["coding"], s.vehicle.coding);
+    if (root["fobs"]) read_fobs(r, root["fobs"], s);
+    if (const auto faults = root["faults"]) {
+      if (!faults.IsSequence()) r.fail(faults, "faults must be a list");
+      for (const auto& f : faults) read_fault(r, f, s);
+    }
+    if (const auto steps = root["steps"]) {
+      if (!steps.IsSequence()) r.fail(steps, "steps must be a list");
+      for (const auto& step : steps) {
+        read_step(r, step, s);
+        if (s.steps.back().at > s.duration)
+          r.fail(step["at"], "step at " + s.steps.back().at.to_string() + " is after the run ends");
+      }
+      std::stable_sort(s.steps.begin(), s.steps.end(), [](const Step& a, const Step& b) { return a.at < b.at; });
+    }
+    if (const auto expect = root["expect"]) {
+      if (!expect.IsSequence()) r.fail(expect, "expect must be a list");
+      for (const auto& e : expect) read_expectation(r, e, s);
+    }
+    for (const auto& f : s.faults)
+      if (f.onset > s.duration) throw ScenarioError({origin, 0, 0}, f.origin + ": fault starts after the run ends");
+    return s;
+  } catch (const YAML::Exception& e) {
+    // Type conversions inside yaml-cpp (e.g. a key that is not a string).
+    throw ScenarioError({origin, e.mark.line + 1, e.mark.column + 1}, e.msg);
+  }
+}
+
+Scenario load_scenario(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ScenarioError({path, 0, 0}, "cannot open the scenario file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_scenario(text.str(), path);
+}
+
+}  // namespace bcmhil::scenario
