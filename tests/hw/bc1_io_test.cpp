@@ -76,6 +76,7 @@ SC_MODULE(Bench) {
   std::function<bool(std::uint64_t)> rf = [](std::uint64_t) { return false; };
   std::function<void(std::uint64_t, const Outputs&)> after_edge = [](std::uint64_t, const Outputs&) {};
   std::uint64_t cycles = 0;
+  std::uint32_t cycle_offset = 0;  // what the block sees as cycle c is c + offset (mod 2^32)
 
   SC_CTOR(Bench) {
     dut.clk(clk);
@@ -95,7 +96,7 @@ SC_MODULE(Bench) {
 
   void clock() {
     for (std::uint64_t c = 0; c < cycles; ++c) {
-      cycle.write(static_cast<std::uint32_t>(c));
+      cycle.write(static_cast<std::uint32_t>(c) + cycle_offset);
       rst_n.write(c >= kResetCycles);
       switch_raw.write(switches(c));
       rf_data.write(rf(c));
@@ -122,12 +123,14 @@ struct Observed {
 };
 
 Observed run(std::uint64_t cycles, std::function<std::uint32_t(std::uint64_t)> switches,
-        std::function<bool(std::uint64_t)> rf, std::vector<std::uint64_t> snapshot_at = {}) {
+        std::function<bool(std::uint64_t)> rf, std::vector<std::uint64_t> snapshot_at = {},
+        std::uint32_t cycle_offset = 0) {
   bcmhil::testing::fresh_systemc_kernel();
   Bench bench("bench");
   Observed result;
   Outputs last{};
   bench.cycles = cycles;
+  bench.cycle_offset = cycle_offset;
   bench.switches = std::move(switches);
   bench.rf = std::move(rf);
   bench.after_edge = [&](std::uint64_t c, const Outputs& o) {
@@ -356,6 +359,33 @@ TEST(Bc1IoRf, CountersWrapAt256) {
   ASSERT_EQ(r.error_count.size(), 300u);
   EXPECT_EQ(r.error_count[255].second, 0u);
   EXPECT_EQ(r.error_count.back().second, 300u % 256);
+}
+
+// ---------------------------------------------------------------- 32-bit cycle wrap
+
+// The cycle input wraps after 2^32 cycles (71.6 min at 1 MHz). Here cycle 0 of the run is
+// 2^32 - 5000, so the block's cycle number wraps to 0 on run cycle 5000.
+constexpr std::uint32_t kWrapOffset = 0xFFFF'FFFFu - 5000 + 1;
+
+TEST(Bc1IoWrap, SampleEnableAndWakeCrossTheWrap) {
+  // Multiples of 1000 before the wrap fall on run cycles 704, 1704, ... 4704; after it, cycle 0
+  // is the next enable (run cycle 5000), then 1000 (run 6000).
+  Waveform sw;
+  sw.set(3500, true);  // samples on run cycles 3704, 4704, 5000, 6000
+  const Observed r = run(8000, switch_line(sw, 9), kRfIdle, {4704}, kWrapOffset);
+  ASSERT_EQ(r.debounced.size(), 1u);
+  EXPECT_EQ(r.debounced[0].first, 6000u);
+  EXPECT_TRUE(r.snapshots.at(4704).wake_valid);
+  EXPECT_EQ(r.snapshots.at(4704).wake_cycle, 0u);  // the enable just after the wrap
+}
+
+TEST(Bc1IoWrap, FrameAcrossTheWrapDecodes) {
+  Waveform line;
+  const std::uint64_t end = add_frame(line, 3000, kFrameA);  // sync straddles the wrap at 5000
+  const Observed r = run(end + 5000, kNoSwitches, rf_line(line), {}, kWrapOffset);
+  ASSERT_EQ(r.frame.size(), 1u);
+  EXPECT_EQ(r.frame[0].second, kFrameA);
+  EXPECT_TRUE(r.error_count.empty());
 }
 
 }  // namespace
