@@ -5,8 +5,10 @@
 // process (the step benchmark is registered, and so runs, first).
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <vector>
 
 #include <systemc>
