@@ -1,4 +1,6 @@
 // The fault library: every fault a scenario may declare. scenarios/README.md documents them.
+#include "actuator_failure.h"
+#include "blown_fuse.h"
 #include "fault.h"
 #include "hinge_wire_open.h"
 #include "water_ingress.h"
@@ -28,6 +30,14 @@ const std::vector<FaultType>& fault_library() {
        "same as a flooded module for the feed wire: lights blink, hatch stays shut",
        "battery voltage at the BC1 tailgate pin during the pulse, 0 V at hatch lock pin 2",
        hinge_wire_open_params(), factory<HingeWireOpen>()},
+      {"blown_fuse", "a blown fuse on one of the BC1's KL30 feeds",
+       "F9: hatch and central locking dead, lights still blink",
+       "0 V at the BC1's feed pin V(bc1.kl30_cdl) as well as at its tailgate pin",
+       blown_fuse_params(), factory<BlownFuse>()},
+      {"actuator_failure", "the tailgate lock actuator is seized or its winding is burnt open",
+       "lights blink, hatch stays shut, sometimes a hum (seized)",
+       "battery voltage arrives at hatch lock pin 2; the motor draws stall current (seized) or none (burnt)",
+       actuator_failure_params(), factory<ActuatorFailure>()},
   };
   return library;
 }

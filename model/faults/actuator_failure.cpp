@@ -1,0 +1,22 @@
+#include "actuator_failure.h"
+
+namespace bcmhil::faults {
+
+std::vector<ParamSpec> actuator_failure_params() {
+  return {{"mode", ParamKind::choice, "seized", "seized: jammed, draws stall current; burnt: open winding",
+           {"seized", "burnt"}}};
+}
+
+ActuatorFailure::ActuatorFailure(sc_core::sc_module_name name, const FaultSpec& spec, model::Vehicle& vehicle)
+    : Fault(name, spec, sc_core::SC_ZERO_TIME), vehicle_(vehicle), mode_(spec.choice("mode")) {}
+
+void ActuatorFailure::begin() {
+  if (mode_ == "seized") {
+    vehicle_.hatch_lock.set_seized(true);
+    vehicle_.hatch_lock.set_motor_ohm(kStallOhm);  // a stalled motor has no back-EMF
+  } else {
+    vehicle_.hatch_lock.set_motor_ohm(electrical::kOpen);
+  }
+}
+
+}  // namespace bcmhil::faults
