@@ -133,7 +133,7 @@ BENCHMARK(BM_DigitalIo_SkipIdle)->Unit(benchmark::kMillisecond)->UseRealTime();
 }  // namespace
 
 // libsystemc wants an sc_main symbol; this program has its own main.
-int sc_main(int, char**) { return 0; }
+extern "C" int sc_main(int, char**) { return 0; }
 
 int main(int argc, char** argv) {
   setenv("SC_COPYRIGHT_MESSAGE", "DISABLE", 1);
