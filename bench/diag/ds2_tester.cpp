@@ -173,6 +173,14 @@ Exchange Ds2Tester::transact(const std::vector<uint8_t>& request_data) {
 std::optional<Exchange> Ds2Tester::ask(const std::vector<uint8_t>& request, JobResult& result,
                                        const char* what) {
   auto ex = transact(request);
+  // A1 BUSY (bc1_jobresult.csv): the module will answer later; ask again, within the retries.
+  for (int busy = 0; busy < std::max(0, options_.retries) && ex.error == LineError::kNone &&
+                     ex.answer && !ex.answer->data.empty() &&
+                     ex.answer->data[0] == ds2::kStatusBusy;
+       ++busy) {
+    std::this_thread::sleep_for(options_.busy_pause);
+    ex = transact(request);
+  }
   if (ex.error != LineError::kNone) {
     result.exit_code = kExitLine;
     result.text = ex.detail;

@@ -24,6 +24,7 @@ struct TesterOptions {
   std::chrono::milliseconds timeout{1000};  // for the first byte of the answer and each gap
   int retries = 2;                          // extra tries after the first
   std::chrono::milliseconds retry_pause{30};
+  std::chrono::milliseconds busy_pause{100};  // before asking again after A1 BUSY
 };
 
 enum class LineError { kNone, kNoAnswer, kChecksum, kEchoMismatch, kLineGone };

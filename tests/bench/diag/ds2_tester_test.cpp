@@ -175,6 +175,32 @@ TEST_F(TesterTest, OtherModulesTrafficIgnored) {
   EXPECT_EQ(t.ping().exit_code, kExitOk);
 }
 
+TEST_F(TesterTest, BusyIsAskedAgain) {
+  // A1 = BUSY (bc1_jobresult.csv): the tester asks again instead of failing.
+  int calls = 0;
+  port.on_write = [&](const std::vector<uint8_t>&) {
+    return ++calls == 1 ? std::vector<uint8_t>{0x00, 0x04, 0xA1, 0xA5}
+                        : std::vector<uint8_t>{0x00, 0x04, 0xA0, 0xA4};
+  };
+  auto o = opts();
+  o.busy_pause = 1ms;
+  Ds2Tester t(port, o);
+  EXPECT_EQ(t.ping().exit_code, kExitOk);
+  EXPECT_EQ(calls, 2);
+}
+
+TEST_F(TesterTest, BusyForeverIsModuleError) {
+  port.on_write = [](const std::vector<uint8_t>&) {
+    return std::vector<uint8_t>{0x00, 0x04, 0xA1, 0xA5};
+  };
+  auto o = opts();
+  o.busy_pause = 1ms;
+  Ds2Tester t(port, o);
+  const auto r = t.ping();
+  EXPECT_EQ(r.exit_code, kExitModuleError);
+  EXPECT_NE(r.text.find("BUSY (0xA1)"), std::string::npos) << r.text;
+}
+
 TEST_F(TesterTest, LineGone) {
   port.gone = true;
   Ds2Tester t(port, opts());
