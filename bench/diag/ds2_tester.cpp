@@ -6,6 +6,7 @@
 #include <sstream>
 #include <thread>
 
+#include "fault_gloss.h"
 #include "frame_assembler.h"
 #include "reference_tables.h"
 #include "serial_line.h"
@@ -305,15 +306,18 @@ JobResult Ds2Tester::faults() {
   for (std::size_t i = 0; i < n && 2 + 3 * i + 2 < d.size(); ++i) {
     const uint8_t code = d[2 + 3 * i], type = d[3 + 3 * i], freq = d[4 + 3 * i];
     const bool active = type == ds2::kFaultTypeActive;
+    const std::string gloss = fault_gloss_en(code);
     list.push_back({{"F_ORT_NR", code},
                     {"F_ORT_TEXT", t.fault_text(code)},
                     {"F_ART1_NR", type},
                     {"F_ART1_TEXT", t.fault_type_text(type)},
                     {"active", active},
-                    {"F_HFK", freq}});
+                    {"F_HFK", freq},
+                    {"gloss_en", gloss}});
     s << "\n  " << hex_byte(code) << "  " << pad(t.fault_text(code), 44)
       << pad(t.fault_type_text(type) + (active ? " (active)" : " (inactive)"), 28)
       << "frequency " << int(freq);
+    if (!gloss.empty()) s << "\n        " << gloss;
   }
   r.json["faults"] = list;
   r.text = s.str();

@@ -7,6 +7,8 @@
 #include <thread>
 
 #include "ds2_server.h"
+#include "fault_gloss.h"
+#include "reference_tables.h"
 #include "ds2_tester.h"
 #include "fake_backend.h"
 #include "serial_line.h"
@@ -222,6 +224,12 @@ TEST_F(TesterTest, FaultsDecodedWithCsvTexts) {
   EXPECT_EQ(r.json["faults"][1]["F_ORT_TEXT"], "FRONTWISCHER EIN FEHLER");
   EXPECT_EQ(r.json["faults"][1]["active"], false);
   EXPECT_EQ(r.json["faults"][1]["F_ART1_TEXT"], "Fehler inaktiv");
+  EXPECT_EQ(r.json["faults"][0]["gloss_en"], "luggage (tailgate) release OFF fault");
+}
+
+TEST(FaultGloss, EveryBc1CodeHasOne) {
+  for (const auto& c : diag::ReferenceTables::bc1().fault_codes())
+    EXPECT_FALSE(fault_gloss_en(c.code).empty()) << hex_byte(c.code) << " " << c.text;
 }
 
 TEST_F(TesterTest, InputsByName) {
