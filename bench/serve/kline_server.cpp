@@ -53,7 +53,6 @@ struct KlineServer::Impl {
   std::unique_ptr<transport::PseudoTerminal> pty;
   std::unique_ptr<KlineAdapter> adapter;
   diag::FrameAssembler assembler;
-  asio::steady_timer delay_timer{io};
 
   explicit Impl(KlineServer& o)
       : owner(o),
