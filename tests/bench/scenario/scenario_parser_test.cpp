@@ -1,0 +1,222 @@
+#include "bench/scenario/scenario.h"
+
+#include <gtest/gtest.h>
+
+#include "source_dir.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+using namespace bcmhil::scenario;
+
+namespace {
+
+const char* kMinimal = R"(name: minimal
+duration: 10 s
+)";
+
+// The error for `text`, which must be invalid.
+ScenarioError error_of(const std::string& text) {
+  try {
+    parse_scenario(text, "test.yaml");
+  } catch (const ScenarioError& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no error for:\n" << text;
+  return ScenarioError({}, "");
+}
+
+
+}  // namespace
+
+TEST(ScenarioParser, MinimalScenarioGetsDefaults) {
+  const auto s = parse_scenario(kMinimal, "m.yaml");
+  EXPECT_EQ(s.name, "minimal");
+  EXPECT_EQ(s.duration, sc_core::sc_time(10, sc_core::SC_SEC));
+  EXPECT_EQ(s.vehicle.coding.trunk_ack_flashes, 2);  // the seed owner's two blinks
+  EXPECT_TRUE(s.vehicle.locked);
+  EXPECT_DOUBLE_EQ(s.clock_hz, 1e6);
+}
+
+TEST(ScenarioParser, ReadsEverySection) {
+  const auto s = parse_scenario(R"(name: full
+description: all of it
+duration: 60 s
+vehicle: {battery: 11.8 V, ignition: on, locked: false, module_clock: 1 MHz}
+coding: {trunk_ack_flashes: 3, tailgate_pulse: 800 ms, key_ids: [0x123456], rolling_window: 8}
+fobs:
+  - {key: 1, battery: 2.5 V, counter: 100, in_range: false}
+faults:
+  - {type: water_ingress, at: 2 s, wetting_time: 5 s, salt: 0.5}
+  - {type: hinge_wire_open, at: 1 s}
+steps:
+  - {at: 5 s, do: set_battery, volts: 11 V}
+  - {at: 3 s, do: press_fob, button: unlock, key: 2}
+  - {at: 4 s, do: press_lid_handle, duration: 1 s}
+  - {at: 6 s, do: close_hatch}
+  - {at: 7 s, do: set_ignition, on: false}
+expect:
+  - {name: x, signal: hatch.open, during: [1 s, 2 s], never: true}
+  - {signal: V(hatch_lock.pin2), at: 3 s, max_at_most: 500 mV}
+)",
+                              "full.yaml");
+  EXPECT_DOUBLE_EQ(s.vehicle.battery_volts, 11.8);
+  EXPECT_TRUE(s.vehicle.ignition_on);
+  EXPECT_FALSE(s.vehicle.locked);
+  EXPECT_EQ(s.vehicle.coding.trunk_ack_flashes, 3);
+  EXPECT_EQ(s.vehicle.coding.tailgate_pulse, sc_core::sc_time(800, sc_core::SC_MS));
+  EXPECT_EQ(s.vehicle.coding.key_ids[0], 0x123456u);
+  EXPECT_EQ(s.vehicle.coding.key_ids[1], 0u);
+  ASSERT_EQ(s.fobs.size(), 1u);
+  EXPECT_FALSE(s.fobs[0].in_range);
+  ASSERT_EQ(s.faults.size(), 2u);
+  EXPECT_DOUBLE_EQ(s.faults[0].number("wetting_time"), 5.0);
+  EXPECT_DOUBLE_EQ(s.faults[0].number("corrosion_time"), 40.0);  // the library default
+  EXPECT_EQ(s.faults[0].choice("region"), "tailgate_driver");
+  EXPECT_EQ(s.faults[1].choice("wire"), "tailgate_feed");
+  ASSERT_EQ(s.steps.size(), 5u);
+  // Sorted by time whatever the file's order.
+  EXPECT_EQ(s.steps[0].action, Action::press_fob);
+  EXPECT_EQ(s.steps[0].button, bcmhil::model::FobButton::unlock);
+  EXPECT_EQ(s.steps[0].key, 2);
+  EXPECT_EQ(s.steps[1].duration, sc_core::sc_time(1, sc_core::SC_SEC));
+  EXPECT_DOUBLE_EQ(s.steps[2].volts, 11.0);
+  ASSERT_EQ(s.expectations.size(), 2u);
+  EXPECT_EQ(s.expectations[0].check, Check::never);
+  EXPECT_EQ(s.expectations[1].from, s.expectations[1].to);
+  EXPECT_DOUBLE_EQ(s.expectations[1].value, 0.5);
+  EXPECT_EQ(s.expectations[1].value_dimension, Dimension::voltage);
+  EXPECT_EQ(s.expectations[1].name, "V(hatch_lock.pin2) max_at_most");
+  EXPECT_EQ(s.expectations[1].where.line, 19);
+}
+
+TEST(ScenarioParser, YamlSyntaxErrorNamesLineAndColumn) {
+  const auto e = error_of("name: x\nduration: [10 s\n");
+  EXPECT_EQ(e.where().file, "test.yaml");
+  EXPECT_GT(e.where().line, 1);
+  EXPECT_NE(std::string(e.what()).find("YAML syntax"), std::string::npos);
+}
+
+TEST(ScenarioParser, UnknownTopLevelKeyIsAnError) {
+  const auto e = error_of("name: x\nduration: 1 s\ndurations: 2 s\n");
+  EXPECT_EQ(e.where().line, 3);
+  EXPECT_EQ(e.where().column, 1);
+  EXPECT_NE(e.message().find("unknown key 'durations'"), std::string::npos);
+}
+
+TEST(ScenarioParser, UnknownFaultTypeListsTheKnownOnes) {
+  const auto e = error_of("name: x\nduration: 1 s\nfaults:\n  - {type: flood, at: 0 s}\n");
+  EXPECT_EQ(e.where().line, 4);
+  EXPECT_EQ(e.where().column, 12);
+  EXPECT_NE(e.message().find("unknown fault type 'flood'"), std::string::npos);
+  EXPECT_NE(e.message().find("water_ingress"), std::string::npos);
+}
+
+TEST(ScenarioParser, UnknownFaultParameterIsAnError) {
+  const auto e = error_of("name: x\nduration: 1 s\nfaults:\n  - type: water_ingress\n    wetness: 3\n");
+  EXPECT_EQ(e.where().line, 5);
+  EXPECT_NE(e.message().find("unknown key 'wetness'"), std::string::npos);
+}
+
+TEST(ScenarioParser, FaultChoiceAndRangeAreChecked) {
+  auto e = error_of("name: x\nduration: 1 s\nfaults:\n  - {type: hinge_wire_open, wire: antenna}\n");
+  EXPECT_NE(e.message().find("'antenna' is not one of"), std::string::npos);
+  e = error_of("name: x\nduration: 1 s\nfaults:\n  - {type: water_ingress, salt: 3}\n");
+  EXPECT_NE(e.message().find("salt must be between 0 and 1"), std::string::npos);
+}
+
+TEST(ScenarioParser, WrongUnitIsAnError) {
+  const auto e = error_of("name: x\nduration: 12 V\n");
+  EXPECT_EQ(e.where().line, 2);
+  EXPECT_EQ(e.where().column, 11);
+  EXPECT_NE(e.message().find("expected a value in s"), std::string::npos);
+}
+
+TEST(ScenarioParser, WindowOutsideTheRunIsAnError) {
+  const auto e = error_of(R"(name: x
+duration: 10 s
+expect:
+  - {signal: hatch.open, during: [5 s, 11 s], never: true}
+)");
+  EXPECT_EQ(e.where().line, 4);
+  EXPECT_NE(e.message().find("after the run ends"), std::string::npos);
+}
+
+TEST(ScenarioParser, ExpectationNeedsExactlyOneCheck) {
+  auto e = error_of("name: x\nduration: 10 s\nexpect:\n  - {signal: a, at: 1 s}\n");
+  EXPECT_NE(e.message().find("exactly one check"), std::string::npos);
+  e = error_of("name: x\nduration: 10 s\nexpect:\n  - {signal: a, at: 1 s, never: true, always: false}\n");
+  EXPECT_NE(e.message().find("exactly one check"), std::string::npos);
+}
+
+TEST(ScenarioParser, StepsAreChecked) {
+  auto e = error_of("name: x\nduration: 10 s\nsteps:\n  - {at: 1 s, do: dance}\n");
+  EXPECT_NE(e.message().find("unknown action 'dance'"), std::string::npos);
+  e = error_of("name: x\nduration: 10 s\nsteps:\n  - {at: 1 s, do: press_fob, button: boot}\n");
+  EXPECT_NE(e.message().find("lock, unlock or trunk"), std::string::npos);
+  e = error_of("name: x\nduration: 10 s\nsteps:\n  - {at: 11 s, do: close_hatch}\n");
+  EXPECT_NE(e.message().find("after the run ends"), std::string::npos);
+  e = error_of("name: x\nduration: 10 s\nsteps:\n  - {at: 1 s, do: press_fob, button: trunk, key: 5}\n");
+  EXPECT_NE(e.message().find("between 1 and 4"), std::string::npos);
+}
+
+TEST(ScenarioParser, NotAMappingIsAnError) {
+  EXPECT_EQ(error_of("- a\n- b\n").where().line, 1);
+  EXPECT_NE(error_of("").message().find("mapping"), std::string::npos);
+  EXPECT_NE(error_of("name: x\nduration: 1 s\nsteps: 3\n").message().find("must be a list"), std::string::npos);
+}
+
+TEST(ScenarioParser, MissingFileIsAClearError) {
+  try {
+    load_scenario("/nonexistent/nothing.yaml");
+    FAIL();
+  } catch (const ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/nothing.yaml: cannot open"), std::string::npos);
+  }
+}
+
+TEST(ScenarioParser, EveryShippedScenarioParses) {
+  int count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(bcmhil::testing::source_dir() + "/scenarios")) {
+    if (entry.path().extension() != ".yaml") continue;
+    EXPECT_NO_THROW(load_scenario(entry.path().string())) << entry.path();
+    ++count;
+  }
+  EXPECT_GE(count, 3);
+}
+
+// Random bytes and mangled scenarios must give a ScenarioError, never a crash or another exception.
+TEST(ScenarioParser, MangledInputOnlyEverGivesScenarioErrors) {
+  const std::string base = R"(name: full
+duration: 60 s
+vehicle: {battery: 11.8 V}
+faults:
+  - {type: water_ingress, at: 2 s, wetting_time: 5 s}
+steps:
+  - {at: 3 s, do: press_fob, button: unlock, key: 2}
+expect:
+  - {signal: V(hatch_lock.pin2), during: [1 s, 2 s], max_at_most: 500 mV}
+)";
+  std::uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  const std::string alphabet = "{}[]:,-#&*!|>'\"% \n\t01aZ.";
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = base;
+    const int edits = 1 + next() % 4;
+    for (int k = 0; k < edits; ++k) {
+      const auto pos = next() % text.size();
+      switch (next() % 3) {
+        case 0: text[pos] = alphabet[next() % alphabet.size()]; break;
+        case 1: text.erase(pos, 1 + next() % 8); break;
+        default: text.insert(pos, 1, alphabet[next() % alphabet.size()]); break;
+      }
+      if (text.empty()) text = "x";
+    }
+    try {
+      parse_scenario(text, "fuzz.yaml");
+    } catch (const ScenarioError&) {
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "non-scenario exception " << e.what() << " for:\n" << text;
+    }
+  }
+}
