@@ -1,0 +1,191 @@
+// Runs the bcmhil executable as a user would and checks exit codes, messages and artefacts.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "source_dir.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int status;
+  std::string out;  // stdout and stderr together
+};
+
+Outcome run(const std::string& args) {
+  const std::string command = std::string(BCMHIL_CLI) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return {-1, "popen failed"};
+  std::string out;
+  char buffer[4096];
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  const int raw = pclose(pipe);
+  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, out};
+}
+
+std::string scenario(const std::string& name) { return bcmhil::testing::source_dir() + "/scenarios/" + name + ".yaml"; }
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("bcmhil_e2e_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string path(const std::string& file) const { return (dir_ / file).string(); }
+  std::string write(const std::string& file, const std::string& text) const {
+    std::ofstream(path(file)) << text;
+    return path(file);
+  }
+  static std::string slurp(const std::string& p) {
+    std::ifstream in(p);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+  fs::path dir_;
+};
+
+}  // namespace
+
+TEST_F(CliTest, FloodedScenarioPassesWithAllArtefacts) {
+  const auto r = run("run " + scenario("flooded-bcm-hatch") + " --json " + path("r.json") + " --junit " +
+                     path("r.xml") + " --trace " + path("r.vcd"));
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("verdict: PASS"), std::string::npos);
+
+  const auto json = nlohmann::json::parse(slurp(path("r.json")));
+  EXPECT_EQ(json["scenario"], "flooded-bcm-hatch");
+  EXPECT_EQ(json["verdict"], "pass");
+  EXPECT_DOUBLE_EQ(json["sim_time_s"].get<double>(), 60.0);
+  EXPECT_GT(json["wall_time_s"].get<double>(), 0.0);
+  // Issue #2's floor: the 60 s flooded scenario at >= 100x real time.
+  EXPECT_GT(json["sim_time_s"].get<double>() / json["wall_time_s"].get<double>(), 100.0);
+  ASSERT_EQ(json["expectations"].size(), 8u);
+  for (const auto& e : json["expectations"]) {
+    EXPECT_TRUE(e["passed"].get<bool>()) << e.dump();
+    EXPECT_TRUE(e.contains("name") && e.contains("observed") && e.contains("expected"));
+  }
+  // The flooded module logged its luggage-release fault (0xC4, bc1_forttexte.csv).
+  bool c4 = false;
+  for (const auto& f : json["fault_memory"]) c4 |= f["code"] == "0xC4";
+  EXPECT_TRUE(c4);
+
+  const auto xml = slurp(path("r.xml"));
+  EXPECT_NE(xml.find("<testsuites name=\"bcmhil\" tests=\"8\" failures=\"0\""), std::string::npos);
+  const auto vcd = slurp(path("r.vcd"));
+  EXPECT_NE(vcd.find("$timescale 1 us $end"), std::string::npos);
+  EXPECT_NE(vcd.find("V(hatch_lock.pin2)"), std::string::npos);
+  EXPECT_NE(vcd.find("$enddefinitions $end"), std::string::npos);
+  // The last press at 50 s: sync 2 ms + gap 0.7 ms + 47 bit periods + the last 0-bit's 300 us
+  // high end the telegram at 50.050000 s; the synchroniser and publish add 3 cycles, so the
+  // release command rises at 50 050 003 us.
+  const auto var = vcd.find(" DOP_BOOT_RELEASE $end");
+  ASSERT_NE(var, std::string::npos);
+  const auto id_start = vcd.rfind(' ', var - 1) + 1;
+  const auto id = vcd.substr(id_start, var - id_start);
+  EXPECT_NE(vcd.find("#50050003\n1" + id + "\n"), std::string::npos) << "id " << id;
+}
+
+TEST_F(CliTest, EveryShippedScenarioPasses) {
+  for (const auto& e : fs::directory_iterator(bcmhil::testing::source_dir() + "/scenarios")) {
+    if (e.path().extension() != ".yaml") continue;
+    const auto r = run("run -q " + e.path().string());
+    EXPECT_EQ(r.status, 0) << e.path() << "\n" << r.out;
+  }
+}
+
+TEST_F(CliTest, FailedExpectationExitsOneAndSaysWhy) {
+  const auto file = write("wrong.yaml", R"(name: wrong-belief
+duration: 5 s
+faults:
+  - {type: hinge_wire_open}
+steps:
+  - {at: 1 s, do: press_fob, button: trunk}
+expect:
+  - name: the hatch opens
+    signal: hatch.open
+    during: [1 s, 5 s]
+    rising_edges: 1
+)");
+  const auto r = run("run " + file + " --json " + path("r.json") + " --junit " + path("r.xml"));
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("FAIL  the hatch opens"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("observed 0 rising edge(s), expected exactly 1"), std::string::npos) << r.out;
+  EXPECT_EQ(nlohmann::json::parse(slurp(path("r.json")))["verdict"], "fail");
+  EXPECT_NE(slurp(path("r.xml")).find("<failure message=\"observed 0 rising edge(s), expected exactly 1\""),
+            std::string::npos);
+}
+
+TEST_F(CliTest, InvalidScenarioExitsTwoNamingFileLineColumn) {
+  const auto bad_fault = write("bad_fault.yaml", "name: x\nduration: 5 s\nfaults:\n  - {type: waterr}\n");
+  auto r = run("run " + bad_fault);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find(bad_fault + ":4:12: unknown fault type 'waterr'"), std::string::npos) << r.out;
+
+  const auto bad_signal =
+      write("bad_signal.yaml", "name: x\nduration: 5 s\nexpect:\n  - {signal: V(hatch.pin9), at: 1 s, max_at_most: 1 V}\n");
+  r = run("run " + bad_signal + " --junit " + path("e.xml"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find(bad_signal + ":4:5: unknown signal 'V(hatch.pin9)'"), std::string::npos) << r.out;
+  EXPECT_NE(slurp(path("e.xml")).find("errors=\"1\""), std::string::npos);  // CI sees the broken file too
+
+  const auto bad_yaml = write("bad_yaml.yaml", "name: x\nduration: 5 s\nsteps: [\n");
+  r = run("run " + bad_yaml);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find(bad_yaml + ":"), std::string::npos);
+
+  const auto outside = write("outside.yaml", "name: x\nduration: 5 s\nexpect:\n  - {signal: hatch.open, during: [1 s, 9 s], never: true}\n");
+  r = run("run " + outside);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("after the run ends"), std::string::npos);
+
+  r = run("run " + path("missing.yaml"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("cannot open"), std::string::npos);
+}
+
+TEST_F(CliTest, UnwritableArtefactIsAClearError) {
+  const auto r = run("run -q " + scenario("hinge-wire-broken") + " --json /nonexistent-dir/r.json");
+  EXPECT_EQ(r.status, 3);
+  EXPECT_NE(r.out.find("cannot write /nonexistent-dir/r.json"), std::string::npos);
+}
+
+TEST_F(CliTest, DemoTellsTheCasesApart) {
+  const auto r = run("demo");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("the module's output stage is dead"), std::string::npos);
+  EXPECT_NE(r.out.find("most likely in the hinge loom"), std::string::npos);
+  EXPECT_NE(r.out.find("check fuse F9"), std::string::npos);
+  EXPECT_NE(r.out.find("the lock mechanism is seized"), std::string::npos);
+}
+
+TEST_F(CliTest, HelpEverywhereAndBadArgumentsExitTwo) {
+  for (const char* cmd : {"--help", "run --help", "demo --help", "signals --help", "faults --help"}) {
+    const auto r = run(cmd);
+    EXPECT_EQ(r.status, 0) << cmd << "\n" << r.out;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd;
+  }
+  EXPECT_EQ(run("run").status, 2);
+  EXPECT_EQ(run("run x.yaml --clock sometimes").status, 2);
+  EXPECT_EQ(run("no-such-command").status, 2);
+}
+
+TEST_F(CliTest, CatalogsListSignalsAndFaults) {
+  auto r = run("signals");
+  ASSERT_EQ(r.status, 0) << r.out;
+  for (const char* s : {"DOP_BOOT_RELEASE", "V(hatch_lock.pin2)", "I(hatch_lock.motor)", "indicator_lh.lit", "hatch.open"})
+    EXPECT_NE(r.out.find(s), std::string::npos) << s;
+  r = run("faults");
+  ASSERT_EQ(r.status, 0);
+  for (const char* f : {"water_ingress", "hinge_wire_open", "blown_fuse", "actuator_failure"})
+    EXPECT_NE(r.out.find(f), std::string::npos) << f;
+}
