@@ -39,7 +39,4 @@ struct RunResult {
 // Throws scenario::ScenarioError for an expectation the model cannot answer (unknown signal...).
 RunResult run_scenario(const scenario::Scenario& scenario, const RunOptions& options = {});
 
-// SystemC elaborates once per kernel; each run starts from a fresh one.
-void fresh_simulation_kernel();
-
 }  // namespace bcmhil::runner

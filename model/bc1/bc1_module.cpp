@@ -93,6 +93,9 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   SC_METHOD(drive_outputs);
   sensitive << boot_release_ << lh_indicator_ << rh_indicator_;
   dont_initialize();
+  SC_METHOD(end_forced_output);
+  sensitive << forced_off_;
+  dont_initialize();
 
   using trace::Kind;
   watch_signal(switch_debounced_[kHandleInput], recorder, "DIP_BOOT_HANDLE_SW", Kind::bit, "",
@@ -117,6 +120,29 @@ void Bc1Module::drive_outputs() {
   tailgate_driver_->command(boot_release_.read());
   indicator_lh_->command(lh_indicator_.read());
   indicator_rh_->command(rh_indicator_.read());
+}
+
+bool Bc1Module::force_output(std::string_view name, bool on) {
+  OutputSignal* output = name == "DOP_BOOT_RELEASE"       ? &boot_release_
+                         : name == "DOP_LH_INDICATOR_LGT" ? &lh_indicator_
+                         : name == "DOP_RH_INDICATOR_LGT" ? &rh_indicator_
+                                                          : nullptr;
+  if (!output) return false;
+  output->write(on);
+  if (on) {
+    forced_ = output;
+    forced_off_.cancel();
+    forced_off_.notify(sc_core::sc_time(kForcedOnLimitS, sc_core::SC_SEC));
+  } else if (forced_ == output) {
+    forced_off_.cancel();
+    forced_ = nullptr;
+  }
+  return true;
+}
+
+void Bc1Module::end_forced_output() {
+  if (forced_) forced_->write(false);
+  forced_ = nullptr;
 }
 
 std::optional<bool> Bc1Module::signal(std::string_view name) const {

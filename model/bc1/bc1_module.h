@@ -52,6 +52,15 @@ class Bc1Module : public sc_core::sc_module {
   // std::nullopt for a name this model does not implement.
   std::optional<bool> signal(std::string_view name) const;
 
+  // Diagnostics (STEUERN_IOSTATES) forcing an output; call from a simulation process. A forced
+  // output switches itself off after kForcedOnLimit so no tester can burn a lock motor (chosen:
+  // the real module's limit is unknown). false: this output cannot be forced.
+  bool force_output(std::string_view name, bool on);
+  static constexpr double kForcedOnLimitS = 5.0;
+
+  Circuit& circuit() { return circuit_; }
+  const Circuit& circuit() const { return circuit_; }
+
   // Pins and internal resistors of the input stage, for faults that act on them.
   static constexpr double kPullUpOhm = 10e3;    // with kPullDownOhm: an open input reads ~half
   static constexpr double kPullDownOhm = 10e3;  // the supply, as the owner measured (~6 V)
@@ -60,6 +69,7 @@ class Bc1Module : public sc_core::sc_module {
 
  private:
   void drive_outputs();
+  void end_forced_output();
 
   Bc1Pins pins_;
   FaultMemory faults_;
@@ -76,9 +86,13 @@ class Bc1Module : public sc_core::sc_module {
   sc_core::sc_signal<std::uint64_t> rf_frame_{"rf_frame_sig"};
   sc_core::sc_signal<std::uint32_t> rf_frame_count_{"rf_frame_count_sig"};
   sc_core::sc_signal<std::uint32_t> rf_error_count_{"rf_error_count_sig"};
-  sc_core::sc_signal<bool> boot_release_{"DOP_BOOT_RELEASE"};
-  sc_core::sc_signal<bool> lh_indicator_{"DOP_LH_INDICATOR_LGT"};
-  sc_core::sc_signal<bool> rh_indicator_{"DOP_RH_INDICATOR_LGT"};
+  // Written by the controller's own processes and by diagnostics forcing an output.
+  using OutputSignal = sc_core::sc_signal<bool, sc_core::SC_MANY_WRITERS>;
+  OutputSignal boot_release_{"DOP_BOOT_RELEASE"};
+  OutputSignal lh_indicator_{"DOP_LH_INDICATOR_LGT"};
+  OutputSignal rh_indicator_{"DOP_RH_INDICATOR_LGT"};
+  sc_core::sc_event forced_off_;
+  OutputSignal* forced_ = nullptr;
   sc_core::sc_signal<bool> locked_{"locked"};
   Circuit& circuit_;
 };

@@ -25,7 +25,8 @@ Controller::Controller(sc_core::sc_module_name name, const Bc1Coding& coding, Fa
 void Controller::start_of_simulation() { locked.write(locked_state_); }
 
 void Controller::on_rf_frame() {
-  const auto frame = decode_rf_frame(rf_frame.read());
+  last_frame_ = rf_frame.read();
+  const auto frame = decode_rf_frame(last_frame_);
   if (!frame) {
     last_verdict_ = RfVerdict::corrupt;
     return;

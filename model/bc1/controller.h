@@ -43,6 +43,7 @@ class Controller : public sc_core::sc_module {
   RfVerdict last_rf_verdict() const { return last_verdict_; }
   bool last_rf_low_battery() const { return last_low_battery_; }
   int last_rf_slot() const { return last_slot_; }
+  std::uint64_t last_rf_frame() const { return last_frame_; }
 
   // Time after switching the release on before its readback is judged (estimate).
   static constexpr double kMonitorSettleS = 0.05;
@@ -62,6 +63,7 @@ class Controller : public sc_core::sc_module {
   RfVerdict last_verdict_ = RfVerdict::none;
   bool last_low_battery_ = false;
   int last_slot_ = -1;
+  std::uint64_t last_frame_ = 0;
   bool locked_state_ = true;
   int pending_flashes_ = 0;
   sc_core::sc_event flash_request_;

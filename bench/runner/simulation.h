@@ -1,0 +1,49 @@
+#pragma once
+// One scenario's model, built and ready to run: a fresh SystemC kernel, the recorder, the
+// vehicle with the scenario's coding and fob states, its faults and its step player. run_scenario
+// runs it as fast as it can; bcmhil serve and the bench modes run it paced to the wall clock.
+#include "bench/scenario/scenario.h"
+#include "expectation_check.h"
+#include "model/bc1/bc1_diagnostic_backend.h"
+#include "model/car/vehicle.h"
+#include "model/faults/fault.h"
+#include "model/io/digital_io.h"
+#include "model/trace/recorder.h"
+#include "step_player.h"
+
+#include <memory>
+#include <vector>
+
+namespace bcmhil::runner {
+
+class Simulation {
+ public:
+  // Builds everything (elaboration). Extra modules (a DS2 responder...) may be added after this
+  // and before start().
+  Simulation(const scenario::Scenario& scenario, model::ClockMode clock_mode);
+  ~Simulation();
+
+  // Elaborates and settles time zero, then checks every expectation against the real signal
+  // list (throws scenario::ScenarioError naming the file, line and column).
+  void start();
+  // Judges the expectations on what was recorded so far.
+  std::vector<ExpectationResult> judge() const;
+
+  const scenario::Scenario& scenario() const { return scenario_; }
+  model::Vehicle& vehicle() { return *vehicle_; }
+  model::Bc1DiagnosticBackend& diagnostics() { return *backend_; }
+  const std::shared_ptr<trace::Recorder>& recorder() const { return recorder_; }
+
+ private:
+  const scenario::Scenario& scenario_;
+  std::shared_ptr<trace::Recorder> recorder_;
+  std::unique_ptr<model::Vehicle> vehicle_;
+  std::unique_ptr<model::Bc1DiagnosticBackend> backend_;
+  std::vector<std::unique_ptr<faults::Fault>> faults_;
+  std::unique_ptr<StepPlayer> player_;
+};
+
+// SystemC elaborates once per kernel; each Simulation starts from a fresh one.
+void fresh_simulation_kernel();
+
+}  // namespace bcmhil::runner

@@ -1,0 +1,53 @@
+#include "bc1_diagnostic_backend.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bcmhil::model {
+
+bool Bc1DiagnosticBackend::digital(std::string_view signal) const { return module_.signal(signal).value_or(false); }
+
+uint8_t Bc1DiagnosticBackend::analog_raw(std::string_view channel) const {
+  if (channel != "AIP_BATT_VOLTS_MON") return 0;  // the other channels are not modelled yet
+  const double volts = module_.circuit().network().voltage(module_.pins().kl30_logic);
+  return static_cast<uint8_t>(std::clamp(std::lround(volts / kBatteryVoltsPerCount), 0L, 255L));
+}
+
+std::vector<diag::FaultRecord> Bc1DiagnosticBackend::fault_memory() const {
+  std::vector<diag::FaultRecord> records;
+  for (const auto& e : module_.fault_memory().entries()) records.push_back({e.code, e.active, e.frequency});
+  return records;
+}
+
+void Bc1DiagnosticBackend::clear_fault_memory() { module_.fault_memory().clear(); }
+
+diag::RfStatus Bc1DiagnosticBackend::rf_status() const {
+  diag::RfStatus status;
+  const auto& c = module_.controller();
+  switch (c.last_rf_verdict()) {
+    case RfVerdict::ok: status.remote_ok_rolling_ok = true; break;
+    case RfVerdict::rolling_code_out_of_sync: status.remote_ok_rolling_not_ok = true; break;
+    case RfVerdict::unknown_remote:
+    case RfVerdict::corrupt: status.remote_incorrect = true; break;
+    case RfVerdict::none: break;
+  }
+  status.battery_dead = c.last_rf_low_battery();
+  status.last_code = static_cast<uint32_t>(c.last_rf_frame() >> 16);  // identity and counter
+  return status;
+}
+
+bool Bc1DiagnosticBackend::force_output(std::string_view signal, bool on) { return module_.force_output(signal, on); }
+
+void Bc1DiagnosticBackend::reset() {
+  // SG_RESET: outputs released; fault memory is non-volatile and survives.
+  for (const char* output : {"DOP_BOOT_RELEASE", "DOP_LH_INDICATOR_LGT", "DOP_RH_INDICATOR_LGT"})
+    module_.force_output(output, false);
+}
+
+diag::IdentData Bc1DiagnosticBackend::ident() const {
+  diag::IdentData id;
+  id.bmw_part_number = "0000001";  // a simulated module says so: no real part number is claimed
+  return id;
+}
+
+}  // namespace bcmhil::model
