@@ -1,0 +1,254 @@
+// Vehicle: the BC1 wired into the car. Harness resistances from length and cross-section, the
+// hinge loom's segments, the fused feeds, the lamps, the input voltages a multimeter would read,
+// and the full trunk-button story from fob to open lid.
+#include "model/car/vehicle.h"
+
+#include "tests/model/car/vehicle_test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace {
+
+using namespace bcmhil::testing;
+using bcmhil::electrical::kOpen;
+using bcmhil::model::FobButton;
+using bcmhil::model::Harness;
+using bcmhil::model::VehicleConfig;
+
+constexpr std::uint64_t kPress = 1 * kS;
+
+struct Wire {
+  const char* name;
+  double length_m;
+  double mm2;
+};
+// The loom as model/car/vehicle.cpp wires it.
+const Wire kWires[] = {
+    {"harness.bc1_ground", 0.5, 2.5},          {"harness.tailgate_feed.body", 3.5, 0.75},
+    {"harness.tailgate_feed.hinge", 0.6, 0.75}, {"harness.hatch_ground.hinge", 0.6, 0.75},
+    {"harness.hatch_ground.body", 0.5, 0.75},   {"harness.contact_signal.body", 3.5, 0.35},
+    {"harness.contact_signal.hinge", 0.6, 0.35}, {"harness.contact_ground.hinge", 0.6, 0.35},
+    {"harness.handle_signal.body", 3.5, 0.35},  {"harness.handle_signal.hinge", 0.6, 0.35},
+    {"harness.indicator_lh", 3.0, 1.0},         {"harness.indicator_rh", 3.0, 1.0},
+};
+
+TEST(Harness, WireResistanceFollowsLengthAndCrossSection) {
+  CarUnderTest t;
+  t.elaborate();
+  auto& harness = t.car().harness;
+  const auto& net = t.car().circuit.network();
+  ASSERT_EQ(harness.segments().size(), std::size(kWires));
+  for (const auto& w : kWires) {
+    const auto* s = harness.find(w.name);
+    ASSERT_NE(s, nullptr) << w.name;
+    EXPECT_DOUBLE_EQ(s->length_m, w.length_m) << w.name;
+    EXPECT_DOUBLE_EQ(s->cross_section_mm2, w.mm2) << w.name;
+    // Copper: 0.0172 ohm mm^2 / m.
+    const double ohms = 0.0172 * w.length_m / w.mm2;
+    EXPECT_NEAR(s->intact_ohm, ohms, 1e-12) << w.name;
+    EXPECT_NEAR(net.resistance(s->branch), ohms, 1e-12) << w.name;
+    EXPECT_EQ(net.branch_name(s->branch), w.name);
+  }
+  // A worked example: 3.5 m of 0.75 mm^2 is 80.3 mohm.
+  EXPECT_NEAR(harness.find("harness.tailgate_feed.body")->intact_ohm, 0.080267, 1e-6);
+  EXPECT_EQ(harness.find("harness.no_such_wire"), nullptr);
+}
+
+TEST(Harness, BrokenAndCorrodedSegments) {
+  CarUnderTest t;
+  t.elaborate();
+  auto& harness = t.car().harness;
+  const auto& net = t.car().circuit.network();
+  auto& seg = *harness.find("harness.tailgate_feed.hinge");
+  harness.set_broken(seg, true);
+  EXPECT_EQ(net.resistance(seg.branch), kOpen);
+  harness.set_broken(seg, false);
+  EXPECT_NEAR(net.resistance(seg.branch), seg.intact_ohm, 1e-12);
+  harness.set_extra_resistance(seg, 2.0);
+  EXPECT_NEAR(net.resistance(seg.branch), seg.intact_ohm + 2.0, 1e-12);
+  t.run_for(1 * kMs);
+}
+
+TEST(Harness, SegmentTableIsBounded) {
+  fresh_systemc_kernel();
+  bcmhil::trace::Recorder recorder;
+  bcmhil::model::Circuit circuit("circuit", recorder);
+  Harness harness(circuit);
+  auto& net = circuit.network();
+  const auto a = net.add_node("a");
+  for (int i = 0; i < 64; ++i) harness.add_segment("w" + std::to_string(i), a, 0, 1.0, 1.0);
+  // References handed out stay valid because the table never grows past its reserve.
+  EXPECT_THROW(harness.add_segment("w64", a, 0, 1.0, 1.0), std::logic_error);
+}
+
+TEST(Vehicle, OpenInputsReadAboutSixVoltsAndTheHatchContactFollowsTheLid) {
+  CarUnderTest t;
+  t.elaborate();
+  t.run_until(kPress);
+  // 10 k / 10 k divider from the sense supply (~12.5 V): the owner's ~6 V.
+  EXPECT_GT(t.volts("bc1.boot_handle_in"), 5.5);
+  EXPECT_LT(t.volts("bc1.boot_handle_in"), 6.5);
+  // Pin 3 of the hatch lock, lid shut (contact open): the same ~6 V through the harness.
+  EXPECT_GT(t.volts("hatch_lock.pin3"), 5.5);
+  EXPECT_LT(t.volts("hatch_lock.pin3"), 6.5);
+  EXPECT_NEAR(t.volts("hatch_lock.pin3"), t.volts("bc1.boot_open_in"), 1e-3);
+  EXPECT_EQ(t.sig("DIP_BOOT_OPEN_SW").samples.back().value, 0.0);
+  // Lid open (released by the fob): contact closed, pin 3 ~0 V, the module sees it.
+  t.car().press_fob(1, FobButton::trunk);
+  t.run_until(kPress + 1 * kS);
+  ASSERT_TRUE(t.car().hatch_lock.hatch_open());
+  EXPECT_LT(t.volts("hatch_lock.pin3"), 0.05);
+  EXPECT_EQ(t.sig("DIP_BOOT_OPEN_SW").samples.back().value, 1.0);
+  t.car().close_hatch();
+  t.run_until(kPress + 2 * kS);
+  EXPECT_GT(t.volts("hatch_lock.pin3"), 5.5);
+  EXPECT_EQ(t.sig("DIP_BOOT_OPEN_SW").samples.back().value, 0.0);
+}
+
+TEST(Vehicle, TrunkPressReleasesTheLatch150msIntoThePulse) {
+  CarUnderTest t;
+  t.elaborate();
+  t.run_until(kPress);
+  t.car().press_fob(1, FobButton::trunk);
+  t.run_until(kPress + 2 * kS);
+  const auto release = rises(t.sig("DOP_BOOT_RELEASE"));
+  ASSERT_EQ(release.size(), 1u);
+  // HatchLockSpec::travel = 150 ms after the motor current (which starts with the command).
+  EXPECT_EQ(rises(t.sig("hatch_lock.latch_released")), std::vector<std::uint64_t>{release[0] + 150 * kMs});
+  EXPECT_EQ(falls(t.sig("hatch_lock.latch_released")), std::vector<std::uint64_t>{release[0] + 600 * kMs});
+  EXPECT_EQ(rises(t.sig("hatch.open")), std::vector<std::uint64_t>{release[0] + 150 * kMs});
+
+  // The motor current is Ohm's law over the series path: battery, fuse, driver, loom, motor.
+  auto& h = t.car().harness;
+  const double series = bcmhil::model::PowerSupply::kInternalOhm + bcmhil::model::PowerSupply::kFuseOhm +
+                        bcmhil::model::HighSideDriverSpec{}.on_resistance_ohm +
+                        h.find("harness.tailgate_feed.body")->intact_ohm + h.find("harness.tailgate_feed.hinge")->intact_ohm + 2.4 +
+                        h.find("harness.hatch_ground.hinge")->intact_ohm +
+                        h.find("harness.hatch_ground.body")->intact_ohm;
+  // Read between the flashes (320..640 ms into the pulse): the indicators' 6 A would otherwise
+  // sag the battery's 20 mohm by 1 %.
+  const double amps = t.sig("I(hatch_lock.motor)").value_at(release[0] + 400 * kMs);
+  EXPECT_NEAR(amps, 12.6 / series, 0.002 * 12.6 / series);
+  EXPECT_GT(t.sig("V(hatch_lock.pin2)").value_at(release[0] + 10 * kMs), 11.0);
+  EXPECT_NEAR(t.sig("I(hatch_lock.motor)").value_at(release[0] + 600 * kMs), 0.0, 1e-6);
+}
+
+TEST(Vehicle, BrokenHingeFeedIsolatesPin2ButNotTheModulesPin) {
+  CarUnderTest t;
+  t.elaborate();
+  t.car().harness.set_broken(*t.car().harness.find("harness.tailgate_feed.hinge"), true);
+  t.run_until(kPress);
+  t.car().press_fob(1, FobButton::trunk);
+  t.run_until(kPress + 2 * kS);
+  const auto release = rises(t.sig("DOP_BOOT_RELEASE"));
+  ASSERT_EQ(release.size(), 1u);
+  const std::uint64_t mid = release[0] + 300 * kMs;
+  EXPECT_GT(t.sig("V(bc1.tailgate_out)").value_at(mid), 12.0);
+  EXPECT_GT(t.sig("V(harness.hinge.tailgate_feed)").value_at(mid), 12.0);
+  EXPECT_LT(max_in(t.sig("V(hatch_lock.pin2)"), release[0], release[0] + 600 * kMs), 1e-3);
+  EXPECT_TRUE(rises(t.sig("hatch.open")).empty());
+  EXPECT_EQ(rises(t.sig("DOP_LH_INDICATOR_LGT")).size(), 2u);
+  EXPECT_EQ(t.car().bc1.fault_memory().find(0xC4), nullptr) << "the module's own pin reads back fine";
+}
+
+TEST(Vehicle, FusedFeedsAreFoundByNameOrFeed) {
+  CarUnderTest t;
+  t.elaborate();
+  auto& power = t.car().power;
+  ASSERT_EQ(power.fuses().size(), 3u);
+  auto* f9 = power.find_fuse("F9");
+  ASSERT_NE(f9, nullptr);
+  EXPECT_EQ(power.find_fuse("fuse.F9"), f9);
+  EXPECT_EQ(power.find_fuse("30CDL"), f9);
+  EXPECT_DOUBLE_EQ(f9->rating_a, 20.0);
+  EXPECT_EQ(power.find_fuse("30B"), power.find_fuse("F10"));
+  EXPECT_DOUBLE_EQ(power.find_fuse("F10")->rating_a, 15.0);
+  EXPECT_DOUBLE_EQ(power.find_fuse("30A")->rating_a, 5.0);
+  EXPECT_EQ(power.find_fuse("F11"), nullptr);
+  EXPECT_NEAR(t.car().circuit.network().resistance(f9->branch), bcmhil::model::PowerSupply::kFuseOhm, 1e-12);
+
+  EXPECT_GT(t.volts("bc1.kl30_cdl"), 12.5);
+  power.blow(*f9);
+  t.run_for(1 * kMs);
+  EXPECT_TRUE(f9->blown);
+  EXPECT_LT(t.volts("bc1.kl30_cdl"), 1e-3);
+  EXPECT_GT(t.volts("bc1.kl30_light"), 12.5) << "the other feeds are untouched";
+}
+
+TEST(Vehicle, BatteryAndIgnition) {
+  CarUnderTest t;
+  t.elaborate();
+  EXPECT_NEAR(t.volts("battery.plus"), 12.6, 0.01);
+  EXPECT_LT(t.volts("bc1.kl15"), 1e-3) << "ignition off";
+  t.car().set_ignition(true);
+  t.run_for(1 * kMs);
+  EXPECT_TRUE(t.car().power.ignition());
+  EXPECT_NEAR(t.volts("bc1.kl15"), t.volts("battery.plus"), 1e-3);
+  t.car().set_battery_volts(11.8);
+  t.run_for(1 * kMs);
+  EXPECT_DOUBLE_EQ(t.car().power.battery_volts(), 11.8);
+  EXPECT_NEAR(t.volts("battery.plus"), 11.8, 0.01);
+  t.car().set_ignition(false);
+  t.run_for(1 * kMs);
+  EXPECT_LT(t.volts("bc1.kl15"), 1e-3);
+}
+
+TEST(Vehicle, IndicatorLampsLightWithTheOutputsUnlessBurntOut) {
+  CarUnderTest t;
+  t.elaborate();
+  t.car().indicator_rh.set_burnt_out(true);
+  t.run_until(kPress);
+  t.car().press_fob(1, FobButton::trunk);
+  t.run_until(kPress + 2 * kS);
+  EXPECT_EQ(rises(t.sig("DOP_RH_INDICATOR_LGT")).size(), 2u);
+  EXPECT_TRUE(rises(t.sig("indicator_rh.lit")).empty());
+  EXPECT_EQ(rises(t.sig("indicator_lh.lit")).size(), 2u);
+  // 47 W at 13.5 V hot: 3.88 ohm filament, ~3.1 A with the battery, driver and loom drops.
+  const auto on = rises(t.sig("indicator_lh.lit"))[0];
+  const double hot_ohm = 13.5 * 13.5 / 47.0;
+  EXPECT_NEAR(t.sig("I(indicator_lh.filament)").value_at(on), t.sig("V(lamp.indicator_lh)").value_at(on) / hot_ohm,
+              1e-6);
+  EXPECT_GT(t.sig("I(indicator_lh.filament)").value_at(on), 3.0);
+}
+
+TEST(Vehicle, LampIsNotVisiblyLitBelowAThirdOfItsCurrent) {
+  VehicleConfig config;
+  config.battery_volts = 4.0;  // 4 V / 3.88 ohm ~ 1.0 A < 47 W / 13.5 V / 3 = 1.16 A
+  CarUnderTest t(config);
+  t.elaborate();
+  t.run_until(kPress);
+  t.car().press_fob(1, FobButton::trunk);
+  t.run_until(kPress + 2 * kS);
+  EXPECT_EQ(rises(t.sig("DOP_LH_INDICATOR_LGT")).size(), 2u);
+  EXPECT_TRUE(rises(t.sig("indicator_lh.lit")).empty());
+}
+
+TEST(Vehicle, FobsCarryTheCodedIdentities) {
+  VehicleConfig config;
+  config.coding.key_ids = {0x111111, 0x222222, 0x333333, 0};
+  CarUnderTest t(config);
+  EXPECT_EQ(t.car().fob(1).id, 0x111111u);
+  EXPECT_EQ(t.car().fob(3).id, 0x333333u);
+  EXPECT_EQ(t.car().fob(4).id, 0u);
+  EXPECT_THROW(t.car().fob(0), std::out_of_range);
+  EXPECT_THROW(t.car().fob(5), std::out_of_range);
+  t.elaborate();
+}
+
+TEST(Vehicle, LidHandleClosesToGroundForItsDuration) {
+  CarUnderTest t;
+  t.elaborate();
+  t.run_until(kPress);
+  t.car().press_lid_handle(sc_core::sc_time(300, sc_core::SC_MS));
+  t.run_until(kPress + 1 * kS);
+  const auto& v = t.sig("V(bc1.boot_handle_in)");
+  EXPECT_LT(v.value_at(kPress), 0.05);
+  EXPECT_LT(v.value_at(kPress + 299 * kMs), 0.05);
+  EXPECT_GT(v.value_at(kPress + 300 * kMs), 5.5);
+  EXPECT_EQ(rises(t.sig("bc1.comparator.DIP_BOOT_HANDLE_SW")), std::vector<std::uint64_t>{kPress});
+  EXPECT_EQ(falls(t.sig("bc1.comparator.DIP_BOOT_HANDLE_SW")), std::vector<std::uint64_t>{kPress + 300 * kMs});
+}
+
+}  // namespace
