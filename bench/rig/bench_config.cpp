@@ -32,8 +32,8 @@ int BenchConfig::index_of(std::string_view n) const {
 }
 
 BenchConfigError::BenchConfigError(std::string file, Location at, std::string message)
-    : std::runtime_error(file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": error: " +
-                         message),
+    : std::runtime_error(file + (at.line > 0 ? ":" + std::to_string(at.line) + ":" + std::to_string(at.column) : "") +
+                         ": error: " + message),
       file_(std::move(file)),
       at_(at),
       message_(std::move(message)) {}

@@ -169,6 +169,8 @@ AllOffReport SafeBench::all_off_locked(const char* why) {
           line += ", STILL ON:" + on;
           report.ok = false;
         }
+      } else if (options_.dry_run) {
+        line += " (dry run: nothing sent)";
       } else {
         line += " (sent; this board cannot be read back)";
       }
