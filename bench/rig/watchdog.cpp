@@ -36,11 +36,18 @@ void log(const std::string& line) {
   (void)!::write(STDERR_FILENO, text.data(), text.size());
 }
 
-void close_inherited_fds(int keep) {
-  // Everything the controller had open (its own board connections, emulator ptys in tests,
-  // sockets) must not be held by the guard, or a "vanished" device would stay open.
-  for (int fd = 3; fd < 1024; ++fd)
-    if (fd != keep) ::close(fd);
+// Everything the controller had open (its own board connections, emulator ptys in tests,
+// sockets) must not be held by the guard, or a "vanished" device would stay open. Moves `keep` to
+// fd 3, closes everything above it, and returns 3.
+int close_inherited_fds(int keep) {
+  if (keep != 3) {
+    ::dup2(keep, 3);
+    ::close(keep);
+  }
+  if (::close_range(4, ~0U, 0) != 0) {
+    for (int fd = 4; fd < 65536; ++fd) ::close(fd);
+  }
+  return 3;
 }
 
 void all_off(std::vector<std::unique_ptr<relay::RelayBoard>>& boards, const char* why) {
@@ -60,7 +67,7 @@ void all_off(std::vector<std::unique_ptr<relay::RelayBoard>>& boards, const char
 }
 
 [[noreturn]] void guard_main(int sock, const std::vector<relay::BoardSpec>& specs, std::chrono::milliseconds grace) {
-  close_inherited_fds(sock);
+  sock = close_inherited_fds(sock);
   // Ctrl-C reaches the whole process group: the guard must not die with the controller; it ends
   // on its own once the controller's socket closes.
   for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGTSTP}) ::signal(s, SIG_IGN);
