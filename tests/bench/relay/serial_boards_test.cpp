@@ -153,3 +153,53 @@ TEST(DryRun, PrintsAndTouchesNothing) {
 
 }  // namespace
 }  // namespace bcmhil::relay
+
+// The emulators' raw bytes, quirks included: what a real board would put on the wire.
+namespace bcmhil::relay {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(EmulatorBytes, LcusAnswersNothingAndIgnoresBadChecksums) {
+  PtyEmulator emu(Family::lcus, link_path(), 2);
+  SerialLink link(emu.link(), 9600, 200ms);
+  link.write(Bytes{0xA0, 0x01, 0x01, 0xA3});  // bad sum: ignored
+  link.write(Bytes{0x55, 0xA0, 0x02, 0x01, 0xA3});  // junk byte, then a good frame
+  ASSERT_TRUE(emu.wait_for_state(2, true, 2000ms));
+  EXPECT_FALSE(emu.state(1));
+  EXPECT_THROW(link.read_exact(1), RelayError);  // no answer, ever
+}
+
+TEST(EmulatorBytes, KmtronicStatusPerBoardSize) {
+  PtyEmulator two(Family::kmtronic, link_path(), 2);
+  SerialLink a(two.link(), 9600, 200ms);
+  a.write(Bytes{0xFF, 0x02, 0x01});
+  a.write(Bytes{0xFF, 0x02, 0x03});
+  EXPECT_EQ(a.read_exact(3), (Bytes{0xFF, 0x02, 0x01}));
+  a.write(Bytes{0xFF, 0x09, 0x00});  // a 2-relay board does not know FF 09 00
+  EXPECT_THROW(a.read_exact(1), RelayError);
+
+  PtyEmulator eight(Family::kmtronic, link_path(), 8);
+  SerialLink b(eight.link(), 9600, 200ms);
+  b.write(Bytes{0xFF, 0x03, 0x01});
+  b.write(Bytes{0xFF, 0x08, 0x01});
+  b.write(Bytes{0xFF, 0x09, 0x00});
+  EXPECT_EQ(b.read_exact(8), (Bytes{0, 0, 1, 0, 0, 0, 0, 1}));
+  b.write(Bytes{0xFF, 0x03, 0x03});  // an 8-relay board does not answer FF n 03
+  EXPECT_THROW(b.read_exact(1), RelayError);
+}
+
+TEST(EmulatorBytes, NumatoEchoesAnswersAndPrompts) {
+  PtyEmulator emu(Family::numato, link_path(), 16);
+  SerialLink link(emu.link(), 9600, 500ms);
+  link.write(std::string("relay on A\r"));
+  EXPECT_EQ(link.read_until('>'), "relay on A\n\r>");
+  link.write(std::string("relay read A\r"));
+  EXPECT_EQ(link.read_until('>'), "relay read A\n\ron\n\r>");
+  link.write(std::string("ver\r"));
+  EXPECT_EQ(link.read_until('>'), "ver\n\r00000008\n\r>");
+  EXPECT_TRUE(emu.state(11));
+}
+
+}  // namespace
+}  // namespace bcmhil::relay
