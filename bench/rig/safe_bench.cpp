@@ -44,6 +44,19 @@ SafeBench::SafeBench(BenchConfig config, BenchOptions options)
     }
     for (const auto& b : config_.boards) boards_.push_back(relay::open_board(b.spec));
   }
+  start();
+}
+
+SafeBench::SafeBench(BenchConfig config, OpenedBoards opened, BenchOptions options)
+    : config_(std::move(config)), options_(options), boards_(std::move(opened.boards)), live_(config_.channels.size()) {
+  options_.watchdog = false;
+  if (boards_.size() != config_.boards.size())
+    throw std::invalid_argument("SafeBench: " + std::to_string(boards_.size()) + " boards given, the description has " +
+                                std::to_string(config_.boards.size()));
+  start();
+}
+
+void SafeBench::start() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     const auto report = all_off_locked("start");

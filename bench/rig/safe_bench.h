@@ -86,6 +86,12 @@ class SafeBench {
   // Forks the guard (before any thread), opens every board (or dry-run stand-ins), switches
   // everything off. Throws relay::RelayError naming the device on a bad or missing board.
   explicit SafeBench(BenchConfig config, BenchOptions options = {});
+  // Over boards opened by the caller (one per config board, same order): the seam for mocks and
+  // fakes. No guard process (it could not reopen them); everything else applies.
+  struct OpenedBoards {
+    std::vector<std::unique_ptr<relay::RelayBoard>> boards;
+  };
+  SafeBench(BenchConfig config, OpenedBoards opened, BenchOptions options = {});
   // Switches every relay off and reads back; then releases the guard.
   ~SafeBench();
   SafeBench(const SafeBench&) = delete;
@@ -114,6 +120,7 @@ class SafeBench {
 
  private:
   void timer_loop();
+  void start();
   [[noreturn]] void halt_locked(const std::string& board, const std::string& what);
   AllOffReport all_off_locked(const char* why);
   void record_locked(SafetyEvent::Kind kind, std::string channel, std::string detail);
