@@ -116,6 +116,17 @@ int run_list(const RelayArgs& a) {
                   rig::format_duration(ch.max_on).c_str(), ch.inverted ? "yes" : "no", state.c_str(),
                   ch.wired_to.c_str());
     }
+    if (!cfg.sense.empty()) {
+      std::printf("%-26s %-12s %-16s %-22s %s\n", "sense point", "board:pin", "mode", "reading", "wired to");
+      for (const auto& p : cfg.sense) {
+        const auto r = bench.sense(bench.sense_point(p.name));
+        const std::string reading = p.mode == rig::SenseMode::digital
+                                        ? std::string(r.high ? "1 (high)" : "0 (low)")
+                                        : std::to_string(r.raw) + " / " + std::to_string(r.full_scale);
+        std::printf("%-26s %-12s %-16s %-22s %s\n", p.name.c_str(), (p.board + ":" + std::to_string(p.pin)).c_str(),
+                    rig::to_string(p.mode), reading.c_str(), p.wired_to.c_str());
+      }
+    }
     return 0;
   });
 }
@@ -237,7 +248,7 @@ void add_relay_command(CLI::App& app, int* exit_code) {
     };
   };
 
-  auto* list = cmd->add_subcommand("list", "boards and channels of the bench, with their state");
+  auto* list = cmd->add_subcommand("list", "boards, channels and sense points of the bench, with their state");
   list->callback(with_bench_file("list", run_list));
 
   auto* set = cmd->add_subcommand("set", "switch one logical channel; 'on' holds it (--for, else its max_on), "

@@ -51,6 +51,8 @@ std::unique_ptr<RelayBoard> open_board(const BoardSpec& spec) {
   throw RelayError(spec.device, ErrorKind::open_failed, "unknown family");
 }
 
+bool can_sense(Family f) { return f == Family::numato; }
+
 DryRunBoard::DryRunBoard(BoardSpec spec, std::string label, std::ostream& out)
     : spec_(std::move(spec)), label_(std::move(label)), out_(out), tracked_(spec_.channels + 1, false) {}
 
@@ -70,6 +72,20 @@ void DryRunBoard::all_off() {
   out_ << "dry-run: would switch every channel of " << label_ << " (" << family() << " " << identity()
        << ") off\n";
   std::fill(tracked_.begin(), tracked_.end(), false);
+}
+
+}  // namespace bcmhil::relay
+
+namespace bcmhil::relay {
+
+bool DryRunBoard::read_digital(int pin) {
+  out_ << "dry-run: would read digital pin " << pin << " of " << label_ << " (reads 0)\n";
+  return false;
+}
+
+int DryRunBoard::read_analog(int pin) {
+  out_ << "dry-run: would read analog pin " << pin << " of " << label_ << " (reads 0)\n";
+  return 0;
 }
 
 }  // namespace bcmhil::relay

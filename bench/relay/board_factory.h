@@ -29,7 +29,9 @@ struct BoardSpec {
 
 std::unique_ptr<RelayBoard> open_board(const BoardSpec& spec);
 
-class DryRunBoard : public RelayBoard {
+bool can_sense(Family f);  // numato only
+
+class DryRunBoard : public RelayBoard, public SensingBoard {
  public:
   DryRunBoard(BoardSpec spec, std::string label, std::ostream& out);
   std::string family() const override { return to_string(spec_.family); }
@@ -39,6 +41,10 @@ class DryRunBoard : public RelayBoard {
   void set(int channel, bool on) override;
   ChannelReading get(int channel) override;
   void all_off() override;
+  int sense_pin_count() const override { return 32; }
+  bool read_digital(int pin) override;
+  int read_analog(int pin) override;
+  int analog_max() const override { return 1023; }
 
  private:
   BoardSpec spec_;

@@ -64,4 +64,15 @@ class RelayBoard {
   void check_channel(int channel) const;
 };
 
+// Boards that can also sense (Numato GPIO / ADC): a separate narrow interface, so the relay one
+// stays what every family has. Pins are numbered as on the board (0-based for Numato IO0...).
+class SensingBoard {
+ public:
+  virtual ~SensingBoard() = default;
+  virtual int sense_pin_count() const = 0;
+  virtual bool read_digital(int pin) = 0;
+  virtual int read_analog(int pin) = 0;  // raw ADC counts
+  virtual int analog_max() const = 0;    // full-scale count (1023 for a 10-bit ADC)
+};
+
 }  // namespace bcmhil::relay

@@ -62,6 +62,7 @@ constexpr unsigned kBaud = 9600;  // CDC ACM: the rate is ignored by the board
 constexpr char kPrompt = '>';
 constexpr char kTerminator = '\r';
 constexpr int kMaxChannels = 32;
+constexpr int kMaxGpio = 32;  // the largest modules; smaller ones have fewer
 // Wire token for a 0-based relay index: 0-9, then A, B, ...
 std::string channel_token(int index0);
 std::optional<int> parse_channel_token(std::string_view token);

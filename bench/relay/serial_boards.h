@@ -51,7 +51,7 @@ class KmtronicBoard : public RelayBoard {
 
 // Numato Lab USB relay modules (CDC): text commands, echo, '>' prompt. Also exposes the GPIO and
 // ADC reads the larger boards have (to sense a module's output).
-class NumatoBoard : public RelayBoard {
+class NumatoBoard : public RelayBoard, public SensingBoard {
  public:
   // Probes with "ver"; reads "id get" for the identity.
   NumatoBoard(const std::string& path, int channels, std::chrono::milliseconds timeout = kDefaultTimeout);
@@ -66,6 +66,10 @@ class NumatoBoard : public RelayBoard {
   const std::string& board_id() const { return id_; }
   bool gpio_read(int index0);
   int adc_read(int index0);
+  int sense_pin_count() const override { return numato::kMaxGpio; }
+  bool read_digital(int pin) override { return gpio_read(pin); }
+  int read_analog(int pin) override { return adc_read(pin); }
+  int analog_max() const override { return 1023; }
   // Sends one command line (without CR) and returns the answer line.
   std::string command(const std::string& line);
 

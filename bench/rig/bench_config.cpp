@@ -1,5 +1,7 @@
 #include "bench_config.h"
 
+#include "relay_protocols.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <cctype>
@@ -17,6 +19,14 @@ const char* to_string(WiringKind kind) {
     case WiringKind::supply: return "supply";
   }
   return "?";
+}
+
+const char* to_string(SenseMode mode) { return mode == SenseMode::digital ? "digital" : "analog"; }
+
+const SenseConfig* BenchConfig::find_sense(std::string_view n) const {
+  for (const auto& c : sense)
+    if (c.name == n) return &c;
+  return nullptr;
 }
 
 const ChannelConfig* BenchConfig::find(std::string_view n) const {
@@ -138,7 +148,7 @@ class Parser {
     cfg.source = file_;
     if (!root || root.IsNull()) throw BenchConfigError(file_, {1, 1}, "the file is empty");
     if (!root.IsMap()) fail(root, "a bench description is a map with 'boards' and 'channels'");
-    only_keys(root, {"name", "description", "boards", "channels"}, "the bench description");
+    only_keys(root, {"name", "description", "boards", "channels", "sense"}, "the bench description");
     if (root["name"]) cfg.name = scalar(root["name"], "name");
     if (root["description"]) cfg.description = scalar(root["description"], "description");
 
@@ -160,7 +170,53 @@ class Parser {
       }
       cfg.channels.push_back(std::move(ch));
     }
+
+    if (root["sense"]) {
+      const YAML::Node sense = root["sense"];
+      if (!sense.IsSequence()) fail(sense, "'sense' must be a list");
+      for (const auto& p : sense) cfg.sense.push_back(parse_sense(p, cfg));
+    }
     return cfg;
+  }
+
+  int board_named(const YAML::Node& at, const BenchConfig& cfg, const std::string& what, std::string* name) const {
+    *name = scalar(at, "board");
+    std::string known;
+    for (std::size_t i = 0; i < cfg.boards.size(); ++i) {
+      if (cfg.boards[i].name == *name) return static_cast<int>(i);
+      known += (known.empty() ? "" : ", ") + cfg.boards[i].name;
+    }
+    fail(at, what + ": unknown board '" + *name + "' (boards: " + known + ")");
+  }
+
+  SenseConfig parse_sense(const YAML::Node& p, const BenchConfig& cfg) {
+    if (!p.IsMap()) fail(p, "each sense point is a map (name, board, pin, mode, wired_to)");
+    only_keys(p, {"name", "board", "pin", "mode", "wired_to"}, "a sense point");
+    SenseConfig sc;
+    sc.at = loc(p);
+    sc.name = identifier(require(p, "name", "a sense point"), "sense point name");
+    if (cfg.find_sense(sc.name) || cfg.find(sc.name))
+      fail(p["name"], "'" + sc.name + "' is already the name of a channel or sense point");
+    const std::string what = "sense point '" + sc.name + "'";
+    sc.board_index = board_named(require(p, "board", what), cfg, what, &sc.board);
+    const auto& board = cfg.boards[static_cast<std::size_t>(sc.board_index)];
+    if (!relay::can_sense(board.spec.family))
+      fail(p["board"], what + ": board '" + sc.board + "' is a " + relay::to_string(board.spec.family) +
+                           " board, which cannot sense (numato boards can)");
+    const YAML::Node pin = require(p, "pin", what);
+    sc.pin = integer(pin, "pin");
+    if (sc.pin < 0 || sc.pin >= relay::numato::kMaxGpio)
+      fail(pin, what + ": pin " + std::to_string(sc.pin) + " is out of range 0.." + std::to_string(relay::numato::kMaxGpio - 1));
+    for (const auto& o : cfg.sense)
+      if (o.board_index == sc.board_index && o.pin == sc.pin)
+        fail(pin, what + ": pin " + std::to_string(sc.pin) + " of board '" + sc.board + "' is already used by '" + o.name + "'");
+    const YAML::Node mode = require(p, "mode", what);
+    const std::string m = scalar(mode, "mode");
+    if (m == "digital") sc.mode = SenseMode::digital;
+    else if (m == "analog") sc.mode = SenseMode::analog;
+    else fail(mode, what + ": unknown mode '" + m + "' (known: digital, analog)");
+    sc.wired_to = scalar(require(p, "wired_to", what), "wired_to");
+    return sc;
   }
 
   BoardConfig parse_board(const YAML::Node& b, const BenchConfig& cfg) {

@@ -42,6 +42,20 @@ struct ChannelConfig {
   Location at;
 };
 
+// A point where a board senses the module (dut mode reads outputs there): Numato GPIO or ADC.
+enum class SenseMode { digital, analog };
+const char* to_string(SenseMode mode);
+
+struct SenseConfig {
+  std::string name;      // e.g. hatch_release_out
+  std::string board;
+  int board_index = 0;
+  int pin = 0;           // as labelled on the board (Numato: IO0 = 0)
+  SenseMode mode = SenseMode::digital;
+  std::string wired_to;  // free text: what it is connected to, through which divider
+  Location at;
+};
+
 // Default maximum on-time of an input-to-ground channel that does not give one.
 constexpr std::chrono::milliseconds kDefaultInputMaxOn{60'000};
 
@@ -51,8 +65,10 @@ struct BenchConfig {
   std::string description;
   std::vector<BoardConfig> boards;
   std::vector<ChannelConfig> channels;
+  std::vector<SenseConfig> sense;  // optional
 
   const ChannelConfig* find(std::string_view channel_name) const;
+  const SenseConfig* find_sense(std::string_view sense_name) const;
   int index_of(std::string_view channel_name) const;  // -1 if absent
 };
 

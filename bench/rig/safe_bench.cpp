@@ -160,6 +160,37 @@ relay::ChannelReading SafeBench::read(ChannelId id) {
   }
 }
 
+SenseId SafeBench::sense_point(std::string_view name) const {
+  for (std::size_t i = 0; i < config_.sense.size(); ++i)
+    if (config_.sense[i].name == name) return SenseId{static_cast<int>(i)};
+  std::string known;
+  for (const auto& p : config_.sense) known += (known.empty() ? "" : ", ") + p.name;
+  throw std::invalid_argument("no sense point '" + std::string(name) + "' in " + config_.source +
+                              (known.empty() ? std::string(" (it has none)") : " (sense points: " + known + ")"));
+}
+
+SenseReading SafeBench::sense(SenseId id) {
+  const SenseConfig& p = config_.sense.at(static_cast<std::size_t>(id.index));
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (halted_) throw BenchHalted("the bench has halted after a fault; not reading '" + p.name + "'");
+  auto* board = dynamic_cast<relay::SensingBoard*>(boards_[static_cast<std::size_t>(p.board_index)].get());
+  if (!board) throw std::invalid_argument("board '" + p.board + "' cannot sense");
+  try {
+    SenseReading r;
+    if (p.mode == SenseMode::digital) {
+      r.raw = board->read_digital(p.pin) ? 1 : 0;
+      r.high = r.raw == 1;
+    } else {
+      r.raw = board->read_analog(p.pin);
+      r.full_scale = board->analog_max();
+      r.high = r.raw * 2 > r.full_scale;
+    }
+    return r;
+  } catch (const relay::RelayError& e) {
+    halt_locked(p.board, std::string("sensing '") + p.name + "': " + e.what());
+  }
+}
+
 AllOffReport SafeBench::all_off() {
   std::lock_guard<std::mutex> lock(mutex_);
   return all_off_locked("all off");

@@ -39,6 +39,17 @@ class BenchHalted : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+struct SenseId {
+  int index = -1;  // into BenchConfig::sense
+  bool valid() const { return index >= 0; }
+};
+
+struct SenseReading {
+  bool high = false;  // digital: the pin reads 1; analog: raw > half scale
+  int raw = 0;        // digital: 0/1; analog: ADC counts
+  int full_scale = 1; // digital: 1; analog: the board's maximum count (1023)
+};
+
 struct ChannelId {
   int index = -1;  // into BenchConfig::channels
   bool valid() const { return index >= 0; }
@@ -108,6 +119,11 @@ class SafeBench {
   ChannelStatus status(ChannelId id) const;
   // Asks the board (Readback::hardware) where it can, else the tracked state; logical (inverted).
   relay::ChannelReading read(ChannelId id);
+  // Sense points (dut mode: the module's outputs). Throws std::invalid_argument if unknown,
+  // BenchHalted if the board fails (the bench halts as for a relay command).
+  SenseId sense_point(std::string_view name) const;
+  SenseReading sense(SenseId id);
+  SenseReading sense(std::string_view name) { return sense(sense_point(name)); }
   // Every relay off, read back. Safe to call from any thread, any number of times.
   AllOffReport all_off();
 

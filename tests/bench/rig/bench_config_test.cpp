@@ -34,6 +34,10 @@ TEST(BenchConfig, SalvagedBc1ExampleLoads) {
   EXPECT_TRUE(cfg.find("hatch_contact_sw")->inverted);
   EXPECT_EQ(cfg.find("driver_door_sw")->max_on, kDefaultInputMaxOn);
   EXPECT_EQ(cfg.find("hatch_release_dummy_load")->board_index, 1);
+  ASSERT_EQ(cfg.sense.size(), 2u);
+  EXPECT_EQ(cfg.find_sense("hatch_release_out")->mode, SenseMode::digital);
+  EXPECT_EQ(cfg.find_sense("hazard_lamp_out")->pin, 1);
+  EXPECT_EQ(cfg.find_sense("hazard_lamp_out")->mode, SenseMode::analog);
 }
 
 TEST(BenchConfig, Durations) {
@@ -168,6 +172,24 @@ channels: []
     family: lcus
     channels: 2
 )", 2, 5, "board 'desk' has no 'device'");
+}
+
+TEST(BenchConfigErrors, SensePoints) {
+  const std::string numato = R"(boards:
+  - {name: io, family: numato, device: /dev/ttyACM0, channels: 4}
+  - {name: desk, family: lcus, device: /dev/ttyUSB0, channels: 2}
+channels:
+  - {name: kl15, board: io, channel: 1, kind: supply, wired_to: KL15, max_on: 10min}
+sense:
+)";
+  expect_error(numato + "  - {name: out, board: desk, pin: 0, mode: digital, wired_to: x}\n", 7, 24,
+               "board 'desk' is a lcus board, which cannot sense");
+  expect_error(numato + "  - {name: out, board: io, pin: 0, mode: pwm, wired_to: x}\n", 7, 42, "unknown mode 'pwm'");
+  expect_error(numato + "  - {name: a, board: io, pin: 3, mode: digital, wired_to: x}\n"
+                        "  - {name: b, board: io, pin: 3, mode: analog, wired_to: y}\n",
+               8, 31, "pin 3 of board 'io' is already used by 'a'");
+  expect_error(numato + "  - {name: kl15, board: io, pin: 0, mode: digital, wired_to: x}\n", 7, 12,
+               "'kl15' is already the name of a channel");
 }
 
 TEST(BenchConfigErrors, BrokenYamlNamesLineAndColumn) {

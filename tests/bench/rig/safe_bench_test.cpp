@@ -86,6 +86,27 @@ TEST(SafeBench, InvertedChannelDrivesTheCoilTheOtherWay) {
   EXPECT_FALSE(emu.state(2));
 }
 
+TEST(SafeBench, SensePointsReadTheNumatoGpioAndAdc) {
+  PtyEmulator emu(Family::numato, link_path(), 4);
+  auto config = parse_bench_config("boards: [{name: io, family: numato, device: '" + emu.link() + "', channels: 4}]\n"
+                                   "channels: [{name: kl15, board: io, channel: 1, kind: supply, wired_to: KL15, max_on: 1min}]\n"
+                                   "sense:\n"
+                                   "  - {name: release_out, board: io, pin: 2, mode: digital, wired_to: divider}\n"
+                                   "  - {name: lamp_out, board: io, pin: 5, mode: analog, wired_to: divider}\n",
+                                   "sense.yaml");
+  SafeBench bench(config, {.watchdog = false});
+  emu.set_gpio(2, true);
+  emu.set_adc(5, 760);
+  EXPECT_TRUE(bench.sense("release_out").high);
+  const auto lamp = bench.sense("lamp_out");
+  EXPECT_EQ(lamp.raw, 760);
+  EXPECT_EQ(lamp.full_scale, 1023);
+  EXPECT_TRUE(lamp.high);
+  emu.set_gpio(2, false);
+  EXPECT_FALSE(bench.sense(bench.sense_point("release_out")).high);
+  EXPECT_THROW(bench.sense_point("nope"), std::invalid_argument);
+}
+
 TEST(SafeBench, UnknownChannelNamesTheKnownOnes) {
   PtyEmulator emu(Family::lcus, link_path(), 2);
   SafeBench bench(one_board("lcus", emu.link(), 2), {.watchdog = false});
