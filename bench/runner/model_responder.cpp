@@ -4,8 +4,8 @@ namespace bcmhil::runner {
 
 ModelResponder::ModelResponder(const char* name, diag::DiagnosticBackend& backend, std::function<bool()> line_usable)
     : sc_prim_channel(name), backend_(backend), line_check_(std::move(line_usable)) {
-  // Keeps the kernel from declaring "no more activity" while a tester may still talk.
-  async_attach_suspending();
+  // No async_attach_suspending(): the kernel would then block inside sc_start() waiting for a
+  // tester instead of advancing time; the RealtimePacer does the waiting, on the wall clock.
   sc_core::sc_spawn_options options;
   options.spawn_method();
   options.set_sensitivity(&arrived_);

@@ -88,10 +88,14 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   controller_.lh_indicator.bind(lh_indicator_);
   controller_.rh_indicator.bind(rh_indicator_);
   controller_.locked.bind(locked_);
+  controller_.powered.bind(powered_);
 
   SC_HAS_PROCESS(Bc1Module);
   SC_METHOD(drive_outputs);
-  sensitive << boot_release_ << lh_indicator_ << rh_indicator_;
+  sensitive << boot_release_ << lh_indicator_ << rh_indicator_ << powered_;
+  dont_initialize();
+  SC_METHOD(watch_supply);
+  sensitive << circuit.solved();
   dont_initialize();
   SC_METHOD(end_forced_output);
   sensitive << forced_off_;
@@ -112,14 +116,24 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   watch_signal(lh_indicator_, recorder, "DOP_LH_INDICATOR_LGT", Kind::bit, "", "left indicator output commanded");
   watch_signal(rh_indicator_, recorder, "DOP_RH_INDICATOR_LGT", Kind::bit, "", "right indicator output commanded");
   watch_signal(locked_, recorder, "bc1.locked", Kind::bit, "", "central locking state (1 = locked)");
+  watch_signal(powered_, recorder, "bc1.powered", Kind::bit, "",
+               "the module's electronics run (logic supply above the brown-out threshold)");
   watch_signal(rf_frame_count_, recorder, "bc1.rf_frames", Kind::real, "", "good RF telegrams decoded");
   watch_signal(rf_error_count_, recorder, "bc1.rf_errors", Kind::real, "", "malformed RF telegrams");
 }
 
 void Bc1Module::drive_outputs() {
-  tailgate_driver_->command(boot_release_.read());
-  indicator_lh_->command(lh_indicator_.read());
-  indicator_rh_->command(rh_indicator_.read());
+  // In brown-out the microcontroller's pins are in reset: every driver input is low.
+  const bool on = powered_.read();
+  tailgate_driver_->command(on && boot_release_.read());
+  indicator_lh_->command(on && lh_indicator_.read());
+  indicator_rh_->command(on && rh_indicator_.read());
+}
+
+void Bc1Module::watch_supply() {
+  const double volts = circuit_.network().voltage(pins_.kl30_logic);
+  if (powered_.read() && volts < kBrownOutV) powered_.write(false);
+  if (!powered_.read() && volts > kPowerGoodV) powered_.write(true);
 }
 
 bool Bc1Module::force_output(std::string_view name, bool on) {

@@ -66,9 +66,15 @@ class Bc1Module : public sc_core::sc_module {
   static constexpr double kPullDownOhm = 10e3;  // the supply, as the owner measured (~6 V)
   static constexpr double kInputThresholdV = 3.0;
   static constexpr double kMonitorThresholdV = 6.0;
+  // Below this the microcontroller is held in reset (brown-out); it runs again above the upper
+  // threshold. Chosen: the real module's regulator and reset thresholds are not published.
+  static constexpr double kBrownOutV = 6.0;
+  static constexpr double kPowerGoodV = 7.0;
+  bool powered() const { return powered_.read(); }
 
  private:
   void drive_outputs();
+  void watch_supply();
   void end_forced_output();
 
   Bc1Pins pins_;
@@ -94,6 +100,7 @@ class Bc1Module : public sc_core::sc_module {
   sc_core::sc_event forced_off_;
   OutputSignal* forced_ = nullptr;
   sc_core::sc_signal<bool> locked_{"locked"};
+  sc_core::sc_signal<bool> powered_{"powered"};
   Circuit& circuit_;
 };
 

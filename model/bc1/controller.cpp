@@ -25,6 +25,7 @@ Controller::Controller(sc_core::sc_module_name name, const Bc1Coding& coding, Fa
 void Controller::start_of_simulation() { locked.write(locked_state_); }
 
 void Controller::on_rf_frame() {
+  if (!powered.read()) return;
   last_frame_ = rf_frame.read();
   const auto frame = decode_rf_frame(last_frame_);
   if (!frame) {
@@ -71,7 +72,7 @@ void Controller::on_rf_frame() {
 }
 
 void Controller::on_handle() {
-  if (!locked_state_) request_release();
+  if (powered.read() && !locked_state_) request_release();
 }
 
 void Controller::request_flashes(int count) {

@@ -33,6 +33,7 @@ class Controller : public sc_core::sc_module {
   sc_core::sc_in<bool> boot_handle_sw{"boot_handle_sw"};  // DIP_BOOT_HANDLE_SW, debounced
   sc_core::sc_in<bool> boot_open_sw{"boot_open_sw"};      // DIP_BOOT_OPEN_SW, debounced
   sc_core::sc_in<bool> boot_release_monitor{"boot_release_monitor"};
+  sc_core::sc_in<bool> powered{"powered"};  // false: held in brown-out reset, ignores everything
 
   // To the output stage.
   sc_core::sc_out<bool> boot_release{"boot_release"};        // DOP_BOOT_RELEASE

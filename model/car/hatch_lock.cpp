@@ -44,7 +44,13 @@ void HatchLock::on_solved() {
   }
 }
 
+void HatchLock::set_seized(bool seized) {
+  seized_ = seized;
+  if (seized) travel_done_.cancel();  // a pawl that jams mid-travel never lets go
+}
+
 void HatchLock::on_travel_done() {
+  if (seized_) return;
   latch_released_.write(true);
   hatch_open_.write(true);  // the struts lift the lid as soon as the pawl lets go
 }

@@ -35,7 +35,7 @@ class HatchLock : public sc_core::sc_module {
   void close_hatch();  // someone shuts the lid: it latches again if the pawl is back
 
   // Actuator faults: a seized mechanism never releases; a burnt winding is an open motor.
-  void set_seized(bool seized) { seized_ = seized; }
+  void set_seized(bool seized);
   void set_motor_ohm(double ohms);
 
  private:

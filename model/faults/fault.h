@@ -49,6 +49,9 @@ class Fault : public sc_core::sc_module {
   virtual bool progress(sc_core::sc_time since_onset) { return false; }
 
  private:
+  // The thread is created only once construction has fully succeeded: a subclass that rejects
+  // its parameters in its constructor must not leave a process behind on a destroyed object.
+  void before_end_of_elaboration() override;
   void run();
   sc_core::sc_time onset_;
   sc_core::sc_time step_;

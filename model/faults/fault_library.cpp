@@ -11,10 +11,10 @@ namespace {
 template <typename F>
 auto factory() {
   return [](const FaultSpec& spec, model::Vehicle& vehicle) -> std::unique_ptr<Fault> {
-    // Unique module names, so two faults of one type can coexist.
-    static int count = 0;
-    const std::string name = "fault_" + spec.type + "_" + std::to_string(count++);
-    return std::make_unique<F>(name.c_str(), spec, vehicle);
+    // Unique within this kernel (so two faults of one type coexist) and the same in every run of a
+    // scenario, so traces of two runs compare name by name.
+    const std::string base = "fault_" + spec.type;
+    return std::make_unique<F>(sc_core::sc_gen_unique_name(base.c_str()), spec, vehicle);
   };
 }
 }  // namespace

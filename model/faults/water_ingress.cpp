@@ -30,8 +30,9 @@ WaterIngress::WaterIngress(sc_core::sc_module_name name, const FaultSpec& spec, 
       salt_(spec.number("salt")) {
   // The film between the output pin and the module ground beside it; dry it is an open circuit.
   const auto& pins = vehicle.bc1.pins();
-  leak_ = vehicle.circuit.network().add_resistor("bc1.water_film.tailgate_out", pins.tailgate_out, pins.ground,
-                                                 electrical::kOpen);
+  // Named after this fault, so two water faults (two leaks, two seasons) can coexist.
+  leak_ = vehicle.circuit.network().add_resistor(std::string(basename()) + ".film.tailgate_out", pins.tailgate_out,
+                                                 pins.ground, electrical::kOpen);
 }
 
 void WaterIngress::begin() { last_s_ = 0.0; }

@@ -50,7 +50,14 @@ struct Wet : FaultyCar {
   HighSideDriver& driver() { return vehicle->bc1.tailgate_driver(); }
   double film() const {
     const auto& net = vehicle->circuit.network();
-    return net.resistance(net.branch("bc1.water_film.tailgate_out"));
+    // The film is named after the fault instance ("<fault>.film.tailgate_out").
+    for (std::size_t b = 0; b < net.branch_count(); ++b) {
+      const auto& name = net.branch_name(static_cast<bcmhil::electrical::BranchId>(b));
+      if (name.size() > 18 && name.compare(name.size() - 18, 18, ".film.tailgate_out") == 0)
+        return net.resistance(static_cast<bcmhil::electrical::BranchId>(b));
+    }
+    ADD_FAILURE() << "no water film branch";
+    return 0.0;
   }
 };
 
