@@ -69,6 +69,38 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view t) {
   return std::chrono::milliseconds(static_cast<long long>(std::llround(value * scale)));
 }
 
+std::optional<Follow> parse_follow(std::string_view t) {
+  auto trim = [](std::string_view v) {
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.remove_suffix(1);
+    return v;
+  };
+  Follow f;
+  f.text = std::string(trim(t));
+  const auto gt = t.find('>');
+  const std::string_view name = trim(t.substr(0, gt));
+  if (name.empty()) return std::nullopt;
+  for (char c : name)
+    if (std::isspace(static_cast<unsigned char>(c)) || c == '<' || c == '=') return std::nullopt;
+  f.signal = std::string(name);
+  if (gt == std::string_view::npos) return f;
+  std::string_view rest = trim(t.substr(gt + 1));
+  std::size_t i = 0;
+  while (i < rest.size() && (std::isdigit(static_cast<unsigned char>(rest[i])) || rest[i] == '.' || (i == 0 && rest[i] == '-'))) ++i;
+  if (i == 0) return std::nullopt;
+  double value = 0;
+  try {
+    value = std::stod(std::string(rest.substr(0, i)));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  const std::string_view unit = trim(rest.substr(i));
+  if (unit == "mV" || unit == "mA") value /= 1000.0;
+  else if (!(unit.empty() || unit == "V" || unit == "A")) return std::nullopt;
+  f.above = value;
+  return f;
+}
+
 std::string format_duration(std::chrono::milliseconds d) {
   const auto ms = d.count();
   if (ms % 3'600'000 == 0 && ms) return std::to_string(ms / 3'600'000) + "h";
@@ -179,6 +211,16 @@ class Parser {
     return cfg;
   }
 
+  Follow follow(const YAML::Node& n, const std::string& what) const {
+    const std::string s = scalar(n, "follows");
+    auto f = parse_follow(s);
+    if (!f)
+      fail(n, what + ": follows '" + s + "' is not a model signal with an optional threshold "
+                     "(e.g. DOP_BOOT_RELEASE, or 'V(hatch_lock.pin2) > 6 V')");
+    f->at = loc(n);
+    return *f;
+  }
+
   int board_named(const YAML::Node& at, const BenchConfig& cfg, const std::string& what, std::string* name) const {
     *name = scalar(at, "board");
     std::string known;
@@ -191,7 +233,7 @@ class Parser {
 
   SenseConfig parse_sense(const YAML::Node& p, const BenchConfig& cfg) {
     if (!p.IsMap()) fail(p, "each sense point is a map (name, board, pin, mode, wired_to)");
-    only_keys(p, {"name", "board", "pin", "mode", "wired_to"}, "a sense point");
+    only_keys(p, {"name", "board", "pin", "mode", "wired_to", "follows"}, "a sense point");
     SenseConfig sc;
     sc.at = loc(p);
     sc.name = identifier(require(p, "name", "a sense point"), "sense point name");
@@ -216,6 +258,7 @@ class Parser {
     else if (m == "analog") sc.mode = SenseMode::analog;
     else fail(mode, what + ": unknown mode '" + m + "' (known: digital, analog)");
     sc.wired_to = scalar(require(p, "wired_to", what), "wired_to");
+    if (p["follows"]) sc.follows = follow(p["follows"], what);
     return sc;
   }
 
@@ -260,7 +303,7 @@ class Parser {
 
   ChannelConfig parse_channel(const YAML::Node& c, const BenchConfig& cfg) {
     if (!c.IsMap()) fail(c, "each channel is a map (name, board, channel, kind, wired_to, max_on)");
-    only_keys(c, {"name", "board", "channel", "kind", "wired_to", "max_on", "inverted"}, "a channel");
+    only_keys(c, {"name", "board", "channel", "kind", "wired_to", "max_on", "inverted", "follows"}, "a channel");
     ChannelConfig ch;
     ch.at = loc(c);
     ch.name = identifier(require(c, "name", "a channel"), "channel name");
@@ -295,6 +338,7 @@ class Parser {
     if (ch.wired_to.empty()) fail(c["wired_to"], what + ": say what the contact is wired to");
 
     if (c["inverted"]) ch.inverted = boolean(c["inverted"], "inverted");
+    if (c["follows"]) ch.follows = follow(c["follows"], what);
     if (ch.inverted && ch.kind != WiringKind::input_to_ground)
       fail(c["inverted"], what + ": a " + std::string(to_string(ch.kind)) +
                               " must not be inverted: a board without power de-energises every relay, which would "

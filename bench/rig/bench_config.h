@@ -30,6 +30,17 @@ struct BoardConfig {
   Location at;
 };
 
+// `follows:` on a channel or a sense point: the model signal this bench point mirrors. In actuator
+// mode a channel is on while its signal is (a bit at 1, or a measured value above `above`); in dut
+// mode an input channel drives that module input and a sense point reads that output. The signal
+// name is checked against the model by the mode that uses it (errors point at `at`).
+struct Follow {
+  std::string signal;           // e.g. DOP_BOOT_RELEASE, V(hatch_lock.pin2)
+  std::optional<double> above;  // "V(hatch_lock.pin2) > 6 V": on above 6 (SI units); none: a bit
+  std::string text;             // as written, for messages
+  Location at;
+};
+
 struct ChannelConfig {
   std::string name;        // logical name: hatch_actuator_feed, boot_handle_sw, kl15
   std::string board;       // BoardConfig::name
@@ -39,6 +50,7 @@ struct ChannelConfig {
   std::string wired_to;    // free text for the person at the bench
   std::chrono::milliseconds max_on{0};  // longest the relay may stay energised
   bool inverted = false;   // logical on = relay de-energised (normally-closed contact)
+  std::optional<Follow> follows;  // optional: the model signal this channel mirrors
   Location at;
 };
 
@@ -53,6 +65,7 @@ struct SenseConfig {
   int pin = 0;           // as labelled on the board (Numato: IO0 = 0)
   SenseMode mode = SenseMode::digital;
   std::string wired_to;  // free text: what it is connected to, through which divider
+  std::optional<Follow> follows;  // optional: the module output this point senses
   Location at;
 };
 
@@ -89,6 +102,10 @@ BenchConfig load_bench_config(const std::string& path);
 BenchConfig parse_bench_config(const std::string& yaml_text, const std::string& source_name);
 
 // "250ms", "2s", "1.5s", "10min", "1h". A unit is required.
+// "DOP_BOOT_RELEASE", "V(hatch_lock.pin2) > 6 V", "I(hatch_lock.motor) > 500 mA": the signal and
+// an optional threshold (units V, mV, A, mA or none). nullopt if malformed.
+std::optional<Follow> parse_follow(std::string_view text);
+
 std::optional<std::chrono::milliseconds> parse_duration(std::string_view text);
 std::string format_duration(std::chrono::milliseconds d);
 

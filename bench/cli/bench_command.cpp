@@ -1,0 +1,131 @@
+// bcmhil bench actuator|dut: the physical bench (bench/modes).
+//   actuator: the scenario's model, paced to the wall clock, switches the relays whose channel
+//             `follows:` a model signal (a healthy release clicks a real lock actuator);
+//   dut:      a real (salvaged) BC1 on the K-line, checked against the healthy model served on a
+//             second pty through the same DS2 tester code.
+#include "command_registry.h"
+
+#include "actuator_mode.h"
+#include "dut_mode.h"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+namespace bcmhil::cli {
+
+namespace {
+
+struct BenchArgs {
+  std::string bench;
+  std::string scenario;
+  std::string json;
+  bool dry_run = false;
+  bool quiet = false;
+  // dut
+  std::string kline;
+  std::string echo = "auto";
+  int timeout_ms = 1000;
+  int settle_ms = 200;
+  bool keep_faults = false;
+};
+
+int write_json(const std::string& path, const nlohmann::json& j) {
+  if (path.empty()) return 0;
+  if (path == "-") {
+    std::cout << j.dump(2) << "\n";
+    return 0;
+  }
+  std::ofstream f(path);
+  f << j.dump(2) << "\n";
+  if (!f) {
+    std::cerr << "bcmhil bench: cannot write " << path << "\n";
+    return modes::kExitDevice;
+  }
+  return 0;
+}
+
+int actuator(const BenchArgs& a) {
+  modes::ActuatorOptions o;
+  o.bench_path = a.bench;
+  o.scenario_path = a.scenario;
+  o.dry_run = a.dry_run;
+  o.out = &std::cout;
+  if (!a.quiet && ::isatty(STDERR_FILENO)) o.progress = &std::cerr;
+  const auto report = modes::run_actuator(o);
+  std::cout << modes::format_actuator(report) << std::flush;
+  const int j = write_json(a.json, modes::actuator_json(report));
+  return report.exit_code != 0 ? report.exit_code : j;
+}
+
+int dut(const BenchArgs& a) {
+  modes::DutOptions o;
+  o.bench_path = a.bench;
+  o.kline = a.kline;
+  o.scenario_path = a.scenario;
+  o.echo = a.echo;
+  o.timeout = std::chrono::milliseconds(a.timeout_ms);
+  o.settle = std::chrono::milliseconds(a.settle_ms);
+  o.clear_faults = !a.keep_faults;
+  if (!a.quiet) o.progress = &std::cerr;
+  const auto report = modes::run_dut(o);
+  std::cout << modes::format_dut(report) << std::flush;
+  const int j = write_json(a.json, modes::dut_json(report));
+  return report.exit_code != 0 ? report.exit_code : j;
+}
+
+void add(CLI::App& app, int* exit_code) {
+  auto* cmd = app.add_subcommand("bench", "The physical bench: a real lock actuator driven by the model (actuator), or a "
+                                          "salvaged BC1 judged against the model (dut)");
+  cmd->require_subcommand(1);
+  cmd->footer(
+      "Exit status: 0 ran / module healthy, 1 a function failed (dut) or a max on-time tripped (actuator),\n"
+      "2 invalid input (bench file or scenario, with file:line:col), 3 device problem (no port, no board,\n"
+      "a board that vanished, a module that does not answer); 128+N stopped by signal N (every relay off).");
+
+  auto act = std::make_shared<BenchArgs>();
+  auto* a = cmd->add_subcommand(
+      "actuator",
+      "Run SCENARIO paced to the wall clock; every bench channel with 'follows: <model signal>' is switched\n"
+      "while that signal is on (e.g. hatch_actuator_feed follows \"V(hatch_lock.pin2) > 6 V\"): a healthy\n"
+      "module's release clicks the real actuator, a flooded one's never does. Reports what was switched\n"
+      "when, pacing lateness and relay command latency (p50/p99/max). Everything is switched off at the\n"
+      "end, on error and on Ctrl-C / SIGTERM.");
+  a->add_option("--bench", act->bench, "bench description (YAML, bench/rig/README.md)")->required();
+  a->add_option("scenario", act->scenario, "scenario file (scenarios/README.md)")->required();
+  a->add_flag("--dry-run", act->dry_run, "open no device; print each switch that would happen (still paced)");
+  a->add_option("--json", act->json, "write the report as JSON to this file ('-' for stdout)");
+  a->add_flag("--quiet", act->quiet, "no progress line");
+  a->callback([act, exit_code] { *exit_code = actuator(*act); });
+
+  auto d = std::make_shared<BenchArgs>();
+  auto* u = cmd->add_subcommand(
+      "dut",
+      "Check a real (salvaged) BC1 on its K-line the way a technician does on the bench: ident, fault memory\n"
+      "(read, clear, read again), each output function (tailgate release, left and right indicators) forced\n"
+      "on and off over DS2 with its readback (and a sense point where the bench has one), each module input\n"
+      "wired to a relay grounded and read. The same checks run on the healthy model of SCENARIO, served\n"
+      "on a second pty; the report gives reference, module and verdict per check, then 'healthy' or the\n"
+      "failed function with its evidence. Inputs with no relay are 'not tested (not wired)'.");
+  u->add_option("--bench", d->bench, "bench description (YAML, bench/rig/README.md)")->required();
+  u->add_option("--kline", d->kline, "the module's K-line: a K-line cable (/dev/ttyUSB0) or a pty link")->required();
+  u->add_option("scenario", d->scenario, "scenario whose car and coding the healthy reference model uses")->required();
+  u->add_option("--json", d->json, "write the report as JSON to this file ('-' for stdout)");
+  u->add_option("--echo", d->echo, "does the module's line echo: auto, on, off")
+      ->check(CLI::IsMember({"auto", "on", "off"}))
+      ->capture_default_str();
+  u->add_option("--timeout", d->timeout_ms, "ms to wait for the module's answer")->check(CLI::Range(10, 60000))->capture_default_str();
+  u->add_option("--settle", d->settle_ms, "ms after a switch or a force before reading")
+      ->check(CLI::Range(0, 10000))
+      ->capture_default_str();
+  u->add_flag("--keep-faults", d->keep_faults, "do not clear the fault memory after reading it");
+  u->add_flag("--quiet", d->quiet, "no progress lines");
+  u->callback([d, exit_code] { *exit_code = dut(*d); });
+}
+
+const bool registered = register_command({"bench", 50, &add});
+
+}  // namespace
+}  // namespace bcmhil::cli

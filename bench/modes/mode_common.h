@@ -1,0 +1,32 @@
+#pragma once
+// What both bench modes share: exit codes, an error that carries one, time formatting.
+#include <chrono>
+#include <stdexcept>
+#include <string>
+
+namespace bcmhil::modes {
+
+// The CLI's exit codes (command_registry.h): 0 ran / healthy, 1 a function failed (dut) or a safety
+// check fired (actuator: max on-time), 2 invalid input (bench file, scenario: file:line:col),
+// 3 device problem (no port, no board, a board that vanished, a module that does not answer).
+// Stopped by SIGINT/SIGTERM: 128 + the signal, after every relay went off.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;
+inline constexpr int kExitInvalid = 2;
+inline constexpr int kExitDevice = 3;
+inline constexpr int kExitInternal = 4;
+
+// A mode stops early: the message is what the user reads, the code what the CLI returns.
+class ModeError : public std::runtime_error {
+ public:
+  ModeError(int exit_code, const std::string& message) : std::runtime_error(message), exit_code_(exit_code) {}
+  int exit_code() const { return exit_code_; }
+
+ private:
+  int exit_code_;
+};
+
+double ms_between(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to);
+std::string fixed(double value, int decimals);
+
+}  // namespace bcmhil::modes
