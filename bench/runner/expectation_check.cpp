@@ -3,6 +3,8 @@
 #include "bench/scenario/quantity.h"
 
 #include <algorithm>
+#include <cmath>
+#include <stdexcept>
 #include <cstdio>
 #include <limits>
 
@@ -15,6 +17,8 @@ namespace {
 bool needs_bit(Check c) {
   return c == Check::rising_edges || c == Check::falling_edges || c == Check::always || c == Check::never;
 }
+
+const char* fault_state_name(double v) { return v > 1.5 ? "active" : v > 0.5 ? "stored" : "absent"; }
 
 std::string format_value(double v, const trace::Signal& s) {
   char buf[64];
@@ -69,6 +73,31 @@ void validate_expectation(const scenario::Expectation& e, const trace::Recorder&
     throw scenario::ScenarioError(e.where, "threshold given in " + std::string(scenario::unit_of(dim)) + " but '" +
                                                e.signal + "' is measured in " +
                                                (s->unit.empty() ? std::string("plain numbers") : s->unit));
+}
+
+ExpectationResult check_expectation(const scenario::Expectation& e, const trace::Recorder& recorder) {
+  const trace::Signal* s = recorder.find(e.signal);
+  if (!s) throw std::logic_error("expectation on undeclared signal " + e.signal);
+  if (e.check != Check::fault_state) return check_expectation(e, *s);
+  ExpectationResult r{&e, false, "", ""};
+  const std::string code = e.signal.substr(e.signal.rfind('.') + 1);
+  r.expected = code + " " + fault_state_name(e.value);
+  // The last fault-memory read inside the window decides; without one there is nothing to judge.
+  const trace::Signal* reads = recorder.find(kFaultReadsSignal);
+  std::uint64_t last_read = 0;
+  bool read = false;
+  if (reads)
+    for (const auto& sample : reads->samples)
+      if (sample.time_ps > 0 && sample.time_ps >= e.from.value() && sample.time_ps <= e.to.value())
+        last_read = sample.time_ps, read = true;
+  if (!read) {
+    r.observed = "no fault memory read inside the window (add a 'do: diagnose, job: faults' step)";
+    return r;
+  }
+  const double state = s->value_at(last_read);
+  r.passed = std::fabs(state - e.value) < 0.5;
+  r.observed = code + " " + fault_state_name(state) + " (read at " + format_time(last_read) + ")";
+  return r;
 }
 
 ExpectationResult check_expectation(const scenario::Expectation& e, const trace::Signal& s) {

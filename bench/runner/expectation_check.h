@@ -18,6 +18,11 @@ struct ExpectationResult {
 // with a threshold must be the signal's). Throws scenario::ScenarioError at the expectation.
 void validate_expectation(const scenario::Expectation& e, const trace::Recorder& recorder);
 
+// Reads the expectation's signal (and, for fault_state, the record of DS2 reads) from the recorder.
+ExpectationResult check_expectation(const scenario::Expectation& e, const trace::Recorder& recorder);
 ExpectationResult check_expectation(const scenario::Expectation& e, const trace::Signal& signal);
+
+// Counts fault-memory reads by the scenario's tester (one sample per read).
+inline constexpr const char* kFaultReadsSignal = "ds2.fault_reads";
 
 }  // namespace bcmhil::runner

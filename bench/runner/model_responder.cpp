@@ -39,8 +39,10 @@ void ModelResponder::serve_pending() {
     std::lock_guard<std::mutex> lock(mutex_);
     batch.swap(queue_);
   }
-  for (auto& p : batch) p.answer.set_value(server_.handle_raw(p.request, backend_, simulated_now()));
+  // A line pulled to ground (a wetted K-line) carries nothing: the module never hears the request.
   if (line_check_) line_usable_ = line_check_();
+  for (auto& p : batch)
+    p.answer.set_value(line_usable_ ? server_.handle_raw(p.request, backend_, simulated_now()) : std::nullopt);
 }
 
 }  // namespace bcmhil::runner

@@ -1,5 +1,6 @@
 #include "scenario_runner.h"
 
+#include "diagnostic_session.h"
 #include "simulation.h"
 
 #include <chrono>
@@ -8,15 +9,33 @@ namespace bcmhil::runner {
 
 RunResult run_scenario(const scenario::Scenario& scenario, const RunOptions& options) {
   Simulation sim(scenario, options.clock_mode);
+  // Diagnose steps need a tester on a served K-line; the rest of the run needs no wall clock.
+  std::vector<const scenario::Step*> diagnose;
+  for (const auto& step : scenario.steps)
+    if (step.action == scenario::Action::diagnose) diagnose.push_back(&step);
+  std::unique_ptr<DiagnosticSession> session;
+  if (!diagnose.empty()) {
+    session = std::make_unique<DiagnosticSession>(sim.diagnostics(), *sim.recorder(),
+                                                  [&sim] { return sim.vehicle().bc1.kline_usable(); });
+    DiagnosticSession::declare_signals(scenario, *sim.recorder());
+  }
   sim.start();
+  if (session) session->open();
 
   const auto wall_start = std::chrono::steady_clock::now();
   const sc_core::sc_time slice(1, sc_core::SC_SEC);
-  while (sc_core::sc_time_stamp() < scenario.duration) {
-    const auto left = scenario.duration - sc_core::sc_time_stamp();
-    sc_core::sc_start(left < slice ? left : slice);
-    if (options.progress) options.progress(sc_core::sc_time_stamp().to_seconds(), scenario.duration.to_seconds());
+  auto run_until = [&](const sc_core::sc_time& until) {
+    while (sc_core::sc_time_stamp() < until) {
+      const auto left = until - sc_core::sc_time_stamp();
+      sc_core::sc_start(left < slice ? left : slice);
+      if (options.progress) options.progress(sc_core::sc_time_stamp().to_seconds(), scenario.duration.to_seconds());
+    }
+  };
+  for (const auto* step : diagnose) {
+    run_until(step->at);
+    session->run(*step);
   }
+  run_until(scenario.duration);
   const auto wall_end = std::chrono::steady_clock::now();
 
   RunResult result;

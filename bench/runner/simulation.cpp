@@ -42,7 +42,7 @@ void Simulation::start() {
 
 std::vector<ExpectationResult> Simulation::judge() const {
   std::vector<ExpectationResult> results;
-  for (const auto& e : scenario_.expectations) results.push_back(check_expectation(e, *recorder_->find(e.signal)));
+  for (const auto& e : scenario_.expectations) results.push_back(check_expectation(e, *recorder_));
   return results;
 }
 

@@ -34,7 +34,7 @@ class ScenarioError : public std::runtime_error {
   std::string message_;
 };
 
-enum class Action { press_fob, press_lid_handle, close_hatch, set_battery, set_ignition };
+enum class Action { press_fob, press_lid_handle, close_hatch, set_battery, set_ignition, diagnose };
 
 struct Step {
   sc_core::sc_time at;
@@ -44,10 +44,20 @@ struct Step {
   sc_core::sc_time duration{300, sc_core::SC_MS};  // press_lid_handle
   double volts = 12.6;                           // set_battery
   bool on = true;                                // set_ignition
+  std::string job;                               // diagnose: a bcmhil diag job name
+  std::vector<std::string> job_args;             // diagnose: its arguments (force OUTPUT on|off)
   Location where;
 };
 
-enum class Check { rising_edges, falling_edges, max_at_most, max_at_least, min_at_least, min_at_most, always, never };
+// The DS2 jobs a scenario may run through the tester (bcmhil diag names).
+const std::vector<std::string>& diagnose_jobs();
+
+enum class Check {
+  rising_edges, falling_edges, max_at_most, max_at_least, min_at_least, min_at_most, always, never,
+  // The last fault-memory read inside the window (there must be one) shows the fault in this
+  // state; value: 0 absent, 1 stored (inactive), 2 active. Signal: ds2.fault.0xNN.
+  fault_state,
+};
 
 struct Expectation {
   std::string name;

@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <fstream>
 #include <set>
@@ -34,6 +35,7 @@ const char* to_string(Check check) {
     case Check::min_at_most: return "min_at_most";
     case Check::always: return "always";
     case Check::never: return "never";
+    case Check::fault_state: return "fault_state";
   }
   return "?";
 }
@@ -45,8 +47,15 @@ const char* to_string(Action action) {
     case Action::close_hatch: return "close_hatch";
     case Action::set_battery: return "set_battery";
     case Action::set_ignition: return "set_ignition";
+    case Action::diagnose: return "diagnose";
   }
   return "?";
+}
+
+const std::vector<std::string>& diagnose_jobs() {
+  static const std::vector<std::string> jobs{"ident", "faults", "clear-faults", "info", "inputs", "outputs",
+                                             "analog", "rf", "force", "ping", "end", "reset"};
+  return jobs;
 }
 
 namespace {
@@ -254,9 +263,26 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
     step.action = Action::set_ignition;
     if (!node["on"]) r.fail(node, "set_ignition needs 'on' (true/false)");
     step.on = r.boolean(node["on"], "on");
+  } else if (action == "diagnose") {
+    r.expect_keys(node, {"at", "do", "job", "output", "on"}, "step diagnose");
+    step.action = Action::diagnose;
+    if (!node["job"]) r.fail(node, "diagnose needs 'job' (a bcmhil diag job: faults, inputs, force, ...)");
+    step.job = r.text(node["job"], "job");
+    const auto& jobs = diagnose_jobs();
+    if (std::find(jobs.begin(), jobs.end(), step.job) == jobs.end()) {
+      std::string known;
+      for (const auto& j : jobs) known += (known.empty() ? "" : ", ") + j;
+      r.fail(node["job"], "unknown DS2 job '" + step.job + "' (known: " + known + ")");
+    }
+    if (step.job == "force") {
+      if (!node["output"] || !node["on"]) r.fail(node, "diagnose job force needs 'output' (e.g. DOP_BOOT_RELEASE) and 'on'");
+      step.job_args = {r.text(node["output"], "output"), r.boolean(node["on"], "on") ? "on" : "off"};
+    } else if (node["output"] || node["on"]) {
+      r.fail(node, "'output' and 'on' belong to job force only");
+    }
   } else {
     r.fail(node["do"], "unknown action '" + action +
-                           "' (known: press_fob, press_lid_handle, close_hatch, set_battery, set_ignition)");
+                           "' (known: press_fob, press_lid_handle, close_hatch, set_battery, set_ignition, diagnose)");
   }
   s.steps.push_back(step);
 }
@@ -264,13 +290,22 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
 void read_expectation(const Reader& r, const YAML::Node& node, Scenario& s) {
   static const std::set<std::string> checks{"rising_edges", "falling_edges", "max_at_most", "max_at_least",
                                             "min_at_least", "min_at_most", "always", "never"};
-  std::set<std::string> allowed{"name", "signal", "during", "at"};
+  std::set<std::string> allowed{"name", "signal", "during", "at", "fault", "state"};
   allowed.insert(checks.begin(), checks.end());
   r.expect_keys(node, allowed, "an expectation");
   Expectation e;
   e.where = r.at(node);
-  if (!node["signal"]) r.fail(node, "an expectation needs 'signal'");
-  e.signal = r.text(node["signal"], "signal");
+  const bool on_fault = static_cast<bool>(node["fault"]);
+  if (on_fault == static_cast<bool>(node["signal"]))
+    r.fail(node, "an expectation needs either 'signal' or 'fault' (a fault code read over DS2)");
+  if (on_fault) {
+    const long code = r.integer(node["fault"], "fault", 0, 255);
+    char name[24];
+    std::snprintf(name, sizeof name, "ds2.fault.0x%02lX", code);
+    e.signal = name;
+  } else {
+    e.signal = r.text(node["signal"], "signal");
+  }
   if (node["during"] && node["at"]) r.fail(node, "give either 'during' or 'at', not both");
   if (const auto during = node["during"]) {
     if (!during.IsSequence() || during.size() != 2) r.fail(during, "during must be [from, to]");
@@ -287,6 +322,17 @@ void read_expectation(const Reader& r, const YAML::Node& node, Scenario& s) {
     r.fail(where, "window ends at " + e.to.to_string() + ", after the run ends (" + s.duration.to_string() + ")");
   }
   int found = 0;
+  if (on_fault) {
+    if (!node["state"]) r.fail(node, "a fault expectation needs 'state' (active, stored or absent)");
+    const auto state = r.text(node["state"], "state");
+    if (state != "active" && state != "stored" && state != "absent")
+      r.fail(node["state"], "state must be active, stored or absent");
+    e.check = Check::fault_state;
+    e.value = state == "active" ? 2.0 : state == "stored" ? 1.0 : 0.0;
+    ++found;
+  } else if (node["state"]) {
+    r.fail(node["state"], "'state' goes with 'fault'");
+  }
   for (const auto& c : checks) {
     const YAML::Node v = node[c];
     if (!v) continue;
@@ -310,6 +356,7 @@ void read_expectation(const Reader& r, const YAML::Node& node, Scenario& s) {
     }
   }
   if (found != 1) {
+    if (on_fault) r.fail(node, "a fault expectation takes 'state' and no other check");
     std::string known;
     for (const auto& c : checks) known += (known.empty() ? "" : ", ") + c;
     r.fail(node, "an expectation needs exactly one check (" + known + ")");

@@ -25,6 +25,7 @@ Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
   p.indicator_rh_out = pin("indicator_rh_out");
   p.boot_handle_in = pin("boot_handle_in");
   p.boot_open_in = pin("boot_open_in");
+  p.kline = pin("kline");
   return p;
 }
 
@@ -45,6 +46,7 @@ electrical::NodeId make_sense_supply(electrical::Network& net, const std::string
   net.add_resistor(base + ".sense_supply_feed", p.kl30_logic, sense, 100.0);
   // The electronics awake draw about 60 mA (estimate).
   net.add_resistor(base + ".logic_load", p.kl30_logic, p.ground, 200.0);
+  net.add_resistor(base + ".kline_pull_up", p.kl30_logic, p.kline, Bc1Module::kKlinePullUpOhm);
   return sense;
 }
 
@@ -128,6 +130,10 @@ void Bc1Module::drive_outputs() {
   tailgate_driver_->command(on && boot_release_.read());
   indicator_lh_->command(on && lh_indicator_.read());
   indicator_rh_->command(on && rh_indicator_.read());
+}
+
+bool Bc1Module::kline_usable() const {
+  return powered_.read() && circuit_.network().voltage(pins_.kline) > kKlineHighV;
 }
 
 void Bc1Module::watch_supply() {

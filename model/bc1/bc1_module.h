@@ -31,6 +31,7 @@ struct Bc1Pins {
   electrical::NodeId indicator_rh_out;   // DOP_RH_INDICATOR_LGT
   electrical::NodeId boot_handle_in;     // DIP_BOOT_HANDLE_SW
   electrical::NodeId boot_open_in;       // DIP_BOOT_OPEN_SW
+  electrical::NodeId kline;              // diagnostic K-line (DS2)
 };
 
 class Bc1Module : public sc_core::sc_module {
@@ -71,6 +72,13 @@ class Bc1Module : public sc_core::sc_module {
   static constexpr double kBrownOutV = 6.0;
   static constexpr double kPowerGoodV = 7.0;
   bool powered() const { return powered_.read(); }
+
+  // The K-line idles high (pulled up to the supply inside the module, 1 kΩ chosen); a line
+  // pulled below the receiver's threshold (water on the pin: owners measured 0 Ω to ground)
+  // carries no DS2 at all. An unpowered module does not answer either.
+  bool kline_usable() const;
+  static constexpr double kKlinePullUpOhm = 1e3;
+  static constexpr double kKlineHighV = 6.0;
 
  private:
   void drive_outputs();

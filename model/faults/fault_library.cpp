@@ -3,6 +3,7 @@
 #include "blown_fuse.h"
 #include "fault.h"
 #include "hinge_wire_open.h"
+#include "kline_wetted.h"
 #include "water_ingress.h"
 
 namespace bcmhil::faults {
@@ -38,6 +39,10 @@ const std::vector<FaultType>& fault_library() {
        "lights blink, hatch stays shut, sometimes a hum (seized)",
        "battery voltage arrives at hatch lock pin 2; the motor draws stall current (seized) or none (burnt)",
        actuator_failure_params(), factory<ActuatorFailure>()},
+      {"kline_wetted", "water bridging the BC1's diagnostic K-line pin to ground",
+       "no tester can reach the module; the car itself may still work",
+       "K-line pin reads near 0 V (0 ohm to ground with the battery off) instead of battery voltage",
+       kline_wetted_params(), factory<KlineWetted>()},
   };
   return library;
 }

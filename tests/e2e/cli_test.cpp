@@ -169,7 +169,8 @@ TEST_F(CliTest, DemoTellsTheCasesApart) {
 }
 
 TEST_F(CliTest, HelpEverywhereAndBadArgumentsExitTwo) {
-  for (const char* cmd : {"--help", "run --help", "demo --help", "signals --help", "faults --help"}) {
+  for (const char* cmd : {"--help", "run --help", "demo --help", "signals --help", "faults --help", "campaign --help",
+                          "serve --help", "speed --help", "diag --help"}) {
     const auto r = run(cmd);
     EXPECT_EQ(r.status, 0) << cmd << "\n" << r.out;
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd;
@@ -188,4 +189,36 @@ TEST_F(CliTest, CatalogsListSignalsAndFaults) {
   ASSERT_EQ(r.status, 0);
   for (const char* f : {"water_ingress", "hinge_wire_open", "blown_fuse", "actuator_failure"})
     EXPECT_NE(r.out.find(f), std::string::npos) << f;
+}
+
+TEST_F(CliTest, CampaignRunsFoldersInParallelAndReportsEveryScenario) {
+  const auto folder = dir_ / "suite";
+  fs::create_directories(folder);
+  fs::copy_file(scenario("healthy-hatch"), folder / "a-healthy.yaml");
+  fs::copy_file(scenario("hinge-wire-broken"), folder / "b-hinge.yaml");
+  auto r = run("campaign " + folder.string() + " -j 2 --junit " + path("c.xml") + " --json " + path("c.json"));
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("2 passed, 0 failed, 0 errors"), std::string::npos) << r.out;
+  const auto xml = slurp(path("c.xml"));
+  // One case per scenario verdict plus one per expectation: 1 + 11 and 1 + 5.
+  EXPECT_NE(xml.find("tests=\"18\" failures=\"0\" errors=\"0\""), std::string::npos) << xml.substr(0, 300);
+  EXPECT_EQ(nlohmann::json::parse(slurp(path("c.json"))).size(), 2u);
+
+  // A failing and an invalid scenario: both reported, the worst decides the exit status.
+  write("suite/c-wrong.yaml", "name: wrong\nduration: 2 s\nexpect:\n  - {signal: hatch.open, at: 1 s, always: true}\n");
+  r = run("campaign " + folder.string() + " -j 2 --junit " + path("c.xml"));
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("FAIL    c-wrong.yaml"), std::string::npos) << r.out;
+  write("suite/d-broken.yaml", "name: broken\nduration: 2 s\nfaults:\n  - {type: nope}\n");
+  r = run("campaign " + folder.string() + " -j 2 --junit " + path("c.xml"));
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_NE(r.out.find("d-broken.yaml:4:12: unknown fault type 'nope'"), std::string::npos) << r.out;
+  EXPECT_NE(slurp(path("c.xml")).find("errors=\"1\""), std::string::npos);
+  EXPECT_EQ(run("campaign /nonexistent").status, 2);
+}
+
+TEST_F(CliTest, ScenarioDiagnosesOverRealDs2Bytes) {
+  const auto r = run("run " + scenario("flooded-bcm-diagnosed") + " --json " + path("d.json"));
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("observed 0xC4 active (read at 52.000000 s)"), std::string::npos) << r.out;
 }

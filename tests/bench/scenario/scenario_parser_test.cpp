@@ -220,3 +220,41 @@ expect:
     }
   }
 }
+
+TEST(ScenarioParser, DiagnoseStepsAndFaultExpectations) {
+  const auto s = parse_scenario(R"(name: diag
+duration: 10 s
+steps:
+  - {at: 1 s, do: diagnose, job: faults}
+  - {at: 2 s, do: diagnose, job: force, output: DOP_BOOT_RELEASE, on: true}
+expect:
+  - {fault: 0xC4, during: [1 s, 3 s], state: active}
+  - {fault: 196, at: 2 s, state: absent}
+)",
+                                "d.yaml");
+  ASSERT_EQ(s.steps.size(), 2u);
+  EXPECT_EQ(s.steps[0].action, Action::diagnose);
+  EXPECT_EQ(s.steps[0].job, "faults");
+  EXPECT_EQ(s.steps[1].job_args, (std::vector<std::string>{"DOP_BOOT_RELEASE", "on"}));
+  ASSERT_EQ(s.expectations.size(), 2u);
+  EXPECT_EQ(s.expectations[0].signal, "ds2.fault.0xC4");
+  EXPECT_EQ(s.expectations[0].check, Check::fault_state);
+  EXPECT_DOUBLE_EQ(s.expectations[0].value, 2.0);
+  EXPECT_EQ(s.expectations[1].signal, "ds2.fault.0xC4");
+  EXPECT_DOUBLE_EQ(s.expectations[1].value, 0.0);
+}
+
+TEST(ScenarioParser, DiagnoseStepsAreChecked) {
+  auto e = error_of("name: x\nduration: 10 s\nsteps:\n  - {at: 1 s, do: diagnose, job: tickle}\n");
+  EXPECT_NE(e.message().find("unknown DS2 job 'tickle'"), std::string::npos);
+  e = error_of("name: x\nduration: 10 s\nsteps:\n  - {at: 1 s, do: diagnose, job: force, output: DOP_BOOT_RELEASE}\n");
+  EXPECT_NE(e.message().find("needs 'output'"), std::string::npos);
+  e = error_of("name: x\nduration: 10 s\nsteps:\n  - {at: 1 s, do: diagnose, job: faults, on: true}\n");
+  EXPECT_NE(e.message().find("belong to job force only"), std::string::npos);
+  e = error_of("name: x\nduration: 10 s\nexpect:\n  - {fault: 0xC4, at: 1 s, state: broken}\n");
+  EXPECT_NE(e.message().find("active, stored or absent"), std::string::npos);
+  e = error_of("name: x\nduration: 10 s\nexpect:\n  - {fault: 0xC4, signal: x, at: 1 s, state: active}\n");
+  EXPECT_NE(e.message().find("either 'signal' or 'fault'"), std::string::npos);
+  e = error_of("name: x\nduration: 10 s\nexpect:\n  - {fault: 0x1C4, at: 1 s, state: active}\n");
+  EXPECT_NE(e.message().find("between 0 and 255"), std::string::npos);
+}

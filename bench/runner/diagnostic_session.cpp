@@ -1,0 +1,135 @@
+#include "diagnostic_session.h"
+
+#include "bench/diag/ds2_tester.h"
+#include "bench/serve/kline_server.h"
+#include "client_port.h"
+#include "expectation_check.h"
+#include "model_responder.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <cstdio>
+#include <thread>
+#include <unistd.h>
+
+namespace bcmhil::runner {
+
+namespace {
+
+std::string fault_signal(int code) {
+  char name[24];
+  std::snprintf(name, sizeof name, "ds2.fault.0x%02X", code);
+  return name;
+}
+
+trace::SignalId declared(trace::Recorder& recorder, const std::string& name, trace::Kind kind) {
+  if (auto id = recorder.id_of(name)) return *id;
+  return recorder.declare(name, kind, "", "read over DS2 by the scenario's tester", 0.0);
+}
+
+}  // namespace
+
+struct DiagnosticSession::Impl {
+  Impl(diag::DiagnosticBackend& backend, std::function<bool()> line_usable)
+      : responder("ds2_responder", backend, std::move(line_usable)) {}
+  ModelResponder responder;
+  std::filesystem::path dir;
+  std::unique_ptr<serve::KlineServer> server;
+  std::unique_ptr<transport::SerialClientPort> port;
+  std::unique_ptr<tester::Ds2Tester> tester;
+};
+
+DiagnosticSession::DiagnosticSession(diag::DiagnosticBackend& backend, trace::Recorder& recorder,
+                                     std::function<bool()> line_usable)
+    : impl_(std::make_unique<Impl>(backend, std::move(line_usable))), recorder_(recorder) {}
+
+DiagnosticSession::~DiagnosticSession() {
+  if (impl_->server) impl_->server->stop();
+  impl_->port.reset();
+  if (!impl_->dir.empty()) std::filesystem::remove_all(impl_->dir);
+}
+
+void DiagnosticSession::declare_signals(const scenario::Scenario& scenario, trace::Recorder& recorder) {
+  bool any = false;
+  for (const auto& s : scenario.steps) any |= s.action == scenario::Action::diagnose;
+  if (!any) return;
+  declared(recorder, "ds2.job_ok", trace::Kind::bit);
+  declared(recorder, kFaultReadsSignal, trace::Kind::real);
+  for (const auto& e : scenario.expectations) {
+    if (e.signal.rfind("ds2.fault.", 0) == 0) declared(recorder, e.signal, trace::Kind::real);
+    else if (e.signal.rfind("ds2.", 0) == 0) declared(recorder, e.signal, trace::Kind::bit);
+  }
+}
+
+void DiagnosticSession::open() {
+  char templ[] = "/tmp/bcmhil-kline-XXXXXX";
+  if (!mkdtemp(templ)) throw std::runtime_error("cannot create a folder for the scenario's K-line pty");
+  impl_->dir = templ;
+  serve::KlineServerOptions options;
+  options.path = (impl_->dir / "kline").string();
+  options.mode = serve::KlineServerOptions::Mode::kPty;
+  impl_->server = std::make_unique<serve::KlineServer>(impl_->responder, options);
+  impl_->server->start();
+  impl_->port = std::make_unique<transport::SerialClientPort>(options.path);
+  tester::TesterOptions topt;
+  topt.echo = tester::EchoMode::kOff;
+  topt.timeout = std::chrono::milliseconds(300);
+  topt.retries = 1;
+  impl_->tester = std::make_unique<tester::Ds2Tester>(*impl_->port, topt);
+}
+
+void DiagnosticSession::run(const scenario::Step& step) {
+  // Simulated time stands still while the tester talks: the bytes really cross the pty, but the
+  // module answers at the step's instant, so a scenario gives the same trace on every run and in
+  // both clock modes. The kernel runs delta cycles only, whenever a request comes in.
+  std::mutex mutex;
+  std::condition_variable cv;
+  bool poke = false, done = false;
+  impl_->responder.on_request([&] {
+    std::lock_guard<std::mutex> lock(mutex);
+    poke = true;
+    cv.notify_one();
+  });
+  tester::JobResult result;
+  const auto wall_start = std::chrono::steady_clock::now();
+  std::thread worker([&] {
+    result = impl_->tester->run(step.job, step.job_args);
+    std::lock_guard<std::mutex> lock(mutex);
+    done = true;
+    cv.notify_one();
+  });
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      cv.wait_for(lock, std::chrono::milliseconds(5), [&] { return poke || done; });
+      if (done && !poke) break;
+      poke = false;
+    }
+    // Let the request in (the async update counts as pending activity) and the DS2 service answer
+    // in the following delta cycles; never a zero-time start with nothing to do.
+    while (sc_core::sc_pending_activity_at_current_time()) sc_core::sc_start(sc_core::SC_ZERO_TIME);
+  }
+  worker.join();
+  impl_->responder.on_request({});
+  paced_wall_s_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+
+  const auto now = sc_core::sc_time_stamp().value();
+  recorder_.record(declared(recorder_, "ds2.job_ok", trace::Kind::bit), now, result.exit_code == tester::kExitOk);
+  const auto& j = result.json;
+  if (step.job == "faults" && result.exit_code == tester::kExitOk && j.contains("faults")) {
+    // Every code read is recorded; a code that was present before and is gone now reads absent.
+    std::vector<std::pair<int, double>> states;
+    for (const auto& f : j["faults"]) states.push_back({f["F_ORT_NR"].get<int>(), f["active"].get<bool>() ? 2.0 : 1.0});
+    for (const auto& s : recorder_.signals())
+      if (s.name.rfind("ds2.fault.0x", 0) == 0) recorder_.record(*recorder_.id_of(s.name), now, 0.0);
+    for (const auto& [code, state] : states) recorder_.record(declared(recorder_, fault_signal(code), trace::Kind::real), now, state);
+    const auto reads = *recorder_.id_of(kFaultReadsSignal);
+    recorder_.record(reads, now, recorder_.signal(reads).samples.back().value + 1.0);
+  }
+  if (j.contains("signals") && j["signals"].is_object())
+    for (const auto& [name, value] : j["signals"].items())
+      if (value.is_boolean()) recorder_.record(declared(recorder_, "ds2." + name, trace::Kind::bit), now, value.get<bool>());
+}
+
+}  // namespace bcmhil::runner
