@@ -1,0 +1,228 @@
+// The bcmhil executable where a process of its own matters: SIGTERM in the middle of an actuator
+// run (the relay is on: it must go off at once, the exit status says why), and dut mode end to end
+// against simulated modules served by `bcmhil serve` on ptys (a flooded one must be flagged on its
+// tailgate release and on nothing else; a healthy one must pass), plus its input errors.
+#include "pty_emulator.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "source_dir.h"
+
+namespace bcmhil {
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+std::string temp(const std::string& name) {
+  return "/tmp/bcmhil-modes-cli-" + std::to_string(::getpid()) + "-" + name;
+}
+std::string scenario(const std::string& name) { return testing::source_dir() + "/scenarios/" + name + ".yaml"; }
+
+// fork + exec (never a bare fork: the bench's guard socket is close-on-exec), output to a file.
+pid_t spawn(const std::vector<std::string>& args, const std::string& output) {
+  std::vector<char*> argv;
+  std::vector<std::string> all{BCMHIL_CLI};
+  all.insert(all.end(), args.begin(), args.end());
+  for (auto& a : all) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(fd, 1);
+    ::dup2(fd, 2);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
+int wait_exit(pid_t pid, std::chrono::milliseconds timeout) {
+  const auto until = Clock::now() + timeout;
+  int status = 0;
+  while (Clock::now() < until) {
+    if (::waitpid(pid, &status, WNOHANG) == pid)
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    std::this_thread::sleep_for(10ms);
+  }
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, &status, 0);
+  return -1;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream f(path);
+  std::stringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+bool wait_for_path(const std::string& path, std::chrono::milliseconds timeout) {
+  const auto until = Clock::now() + timeout;
+  struct stat st {};
+  while (Clock::now() < until) {
+    if (::stat(path.c_str(), &st) == 0) return true;
+    std::this_thread::sleep_for(20ms);
+  }
+  return false;
+}
+
+TEST(BenchActuatorCli, SigtermMidRunSwitchesTheEnergisedRelayOffAndSaysSo) {
+  relay::PtyEmulator emu(relay::Family::kmtronic, temp("sig-link"), 2);
+  const std::string bench = temp("sig.yaml");
+  // The channel follows the hatch being open: on from the release (2 s) until someone shuts it
+  // (6 s), so it is on when the signal comes and only the signal can switch it off early.
+  std::ofstream(bench) << "boards: [{name: desk, family: kmtronic, device: '" << emu.link() << "', channels: 2}]\n"
+                          "channels:\n"
+                          "  - {name: open_lamp, board: desk, channel: 1, kind: load_feed, wired_to: a lamp,\n"
+                          "     max_on: 10s, follows: hatch.open}\n";
+  const std::string out = temp("sig.out");
+  const pid_t pid = spawn({"bench", "actuator", "--bench", bench, scenario("healthy-hatch")}, out);
+  ASSERT_TRUE(emu.wait_for_state(1, true, 8000ms)) << slurp(out);
+  const auto on_at = Clock::now();
+  std::this_thread::sleep_for(200ms);
+  ASSERT_TRUE(emu.state(1));
+  ::kill(pid, SIGTERM);
+  const auto sent = Clock::now();
+  ASSERT_TRUE(emu.wait_for_state(1, false, 1000ms)) << "SIGTERM left the relay on\n" << slurp(out);
+  const auto off_ms = std::chrono::duration<double, std::milli>(Clock::now() - sent).count();
+  EXPECT_LT(off_ms, 1000.0);
+  EXPECT_LT(Clock::now() - on_at, 3000ms) << "off only when the model let go, not at the signal";
+  EXPECT_EQ(wait_exit(pid, 5000ms), 128 + SIGTERM) << slurp(out);
+  EXPECT_FALSE(emu.state(1));
+  EXPECT_FALSE(emu.state(2));
+  const std::string text = slurp(out);
+  EXPECT_NE(text.find("every relay off"), std::string::npos) << text;
+  EXPECT_NE(text.find("stopped by"), std::string::npos) << text;
+}
+
+// A simulated module served on a pty, as `bcmhil serve SCENARIO --kline L --forever` does in CI.
+class ServedModule {
+ public:
+  ServedModule(const std::string& scenario_file, const std::string& name) : link_(temp(name + "-kline")) {
+    pid_ = spawn({"serve", scenario_file, "--kline", link_, "--forever"}, temp(name + "-serve.out"));
+    ready_ = wait_for_path(link_, 10000ms);
+    // The scenario's story (water, then a last press of the fob at 0.5 s) is over by 1 s.
+    std::this_thread::sleep_for(1200ms);
+  }
+  ~ServedModule() {
+    ::kill(pid_, SIGTERM);
+    wait_exit(pid_, 5000ms);
+  }
+  bool ready() const { return ready_; }
+  const std::string& link() const { return link_; }
+
+ private:
+  std::string link_;
+  pid_t pid_ = -1;
+  bool ready_ = false;
+};
+
+class BenchDutCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    emu_ = std::make_unique<relay::PtyEmulator>(relay::Family::numato, temp("io-link"), 8);
+    bench_ = temp("dut.yaml");
+    // What CI can wire: the module's supply through a relay. The emulated relays reach no module
+    // input, so no input channel is wired here: those checks must say "not tested (not wired)".
+    std::ofstream(bench_) << "name: ci-dut\n"
+                             "boards: [{name: io, family: numato, device: '" << emu_->link() << "', channels: 8}]\n"
+                             "channels:\n"
+                             "  - {name: kl30, board: io, channel: 1, kind: supply, wired_to: KL30, max_on: 30min}\n";
+  }
+
+  nlohmann::json dut(const std::string& kline, int* exit_code, std::string* text) {
+    const std::string json = temp("dut.json"), out = temp("dut.out");
+    const pid_t pid = spawn({"bench", "dut", "--quiet", "--bench", bench_, "--kline", kline,
+                             scenario("bench/healthy-bc1"), "--json", json},
+                            out);
+    *exit_code = wait_exit(pid, 30000ms);
+    *text = slurp(out);
+    try {
+      return nlohmann::json::parse(slurp(json));
+    } catch (const std::exception&) {
+      return {};
+    }
+  }
+
+  std::unique_ptr<relay::PtyEmulator> emu_;
+  std::string bench_;
+};
+
+TEST_F(BenchDutCli, FloodedModuleFailsOnItsTailgateReleaseAndNothingElse) {
+  ServedModule module(scenario("bench/flooded-bc1"), "flooded");
+  ASSERT_TRUE(module.ready());
+  int code = 0;
+  std::string text;
+  const auto j = dut(module.link(), &code, &text);
+  EXPECT_EQ(code, 1) << text;
+  ASSERT_TRUE(j.is_object()) << text;
+  EXPECT_EQ(j["failed_functions"], nlohmann::json::array({"tailgate release"})) << text;
+  EXPECT_EQ(j["overall"], "FAILED: tailgate release");
+  ASSERT_EQ(j["evidence"].size(), 1u);
+  const std::string evidence = j["evidence"][0];
+  EXPECT_NE(evidence.find("monitor DIP_BOOT_RELEASE_MONITOR stays OFF on the module (reference ON)"), std::string::npos)
+      << evidence;
+  EXPECT_NE(evidence.find("fault 0xC4 active"), std::string::npos) << evidence;
+  EXPECT_NE(text.find("verdict: FAILED: tailgate release"), std::string::npos) << text;
+  EXPECT_FALSE(emu_->state(1)) << "the supply relay must be off at the end";
+  EXPECT_TRUE(emu_->history().size() >= 1u);
+}
+
+TEST_F(BenchDutCli, HealthyModulePassesAndUnwiredInputsAreNotPassed) {
+  ServedModule module(scenario("bench/healthy-bc1"), "healthy");
+  ASSERT_TRUE(module.ready());
+  int code = 0;
+  std::string text;
+  const auto j = dut(module.link(), &code, &text);
+  EXPECT_EQ(code, 0) << text;
+  ASSERT_TRUE(j.is_object()) << text;
+  EXPECT_EQ(j["overall"], "healthy") << text;
+  EXPECT_TRUE(j["failed_functions"].empty());
+  int not_wired = 0, passed = 0;
+  for (const auto& c : j["checks"]) {
+    const std::string fn = c["function"];
+    if (fn.find("input") != std::string::npos) {
+      EXPECT_EQ(c["verdict"], "not tested (not wired)") << c.dump();
+      ++not_wired;
+    }
+    passed += c["verdict"] == "pass";
+  }
+  EXPECT_EQ(not_wired, 2);
+  EXPECT_GE(passed, 10);
+  EXPECT_FALSE(emu_->state(1));
+}
+
+TEST_F(BenchDutCli, NoPortIsADeviceProblemAndABadBenchFileIsInvalidInput) {
+  int code = 0;
+  std::string text;
+  dut(temp("no-such-kline"), &code, &text);
+  EXPECT_EQ(code, 3) << text;
+  EXPECT_NE(text.find("no K-line at"), std::string::npos) << text;
+
+  std::ofstream(bench_) << "boards: [{name: io, family: numato, device: '" << emu_->link() << "', channels: 8}]\n"
+                           "channels:\n"
+                           "  - {name: handle, board: io, channel: 3, kind: input_to_ground, wired_to: handle,\n"
+                           "     follows: \"V(bc1.boot_handle_in) > 3 V\"}\n";
+  dut(temp("no-such-kline"), &code, &text);
+  EXPECT_EQ(code, 2) << text;
+  EXPECT_NE(text.find("dut.yaml:4:15: error: channel 'handle': dut mode reads the module over DS2"), std::string::npos)
+      << text;
+}
+
+}  // namespace
+}  // namespace bcmhil
