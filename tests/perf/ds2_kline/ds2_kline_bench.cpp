@@ -2,7 +2,9 @@
 // KlineServer serving a fake BC1, answers paced at 11 bits / 9600 baud per byte. Reports lost
 // answers and the latency beyond the answer's wire time: (last answer byte read - just before
 // the request is written) - answer bytes x 1.1458 ms. Target: none lost, p99 <= 2 ms.
-//   ds2_kline_bench [--count N] [--echo] [--rt] [--max-p99-ms X]
+//   ds2_kline_bench [--count N] [--echo] [--rt] [--max-p99-ms X] [--port PATH]
+// --port PATH measures a module served elsewhere instead of the built-in fake, e.g. the SystemC
+// model: bcmhil serve scenarios/healthy-hatch.yaml --kline /tmp/k --forever --response-ms 0
 #include <pthread.h>
 #include <sched.h>
 #include <unistd.h>
@@ -31,14 +33,16 @@ int main(int argc, char** argv) {
   bool echo = false;
   bool rt = false;  // SCHED_FIFO for the server's I/O thread and this client (best effort)
   double max_p99_ms = -1;
+  std::string external_port;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--count" && i + 1 < argc) count = std::atoi(argv[++i]);
     else if (a == "--echo") echo = true;
     else if (a == "--rt") rt = true;
     else if (a == "--max-p99-ms" && i + 1 < argc) max_p99_ms = std::atof(argv[++i]);
+    else if (a == "--port" && i + 1 < argc) external_port = argv[++i];
     else {
-      std::fprintf(stderr, "usage: %s [--count N] [--echo] [--rt] [--max-p99-ms X]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--count N] [--echo] [--rt] [--max-p99-ms X] [--port PATH]\n", argv[0]);
       return 2;
     }
   }
@@ -59,8 +63,8 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "ds2_kline_bench: SCHED_FIFO not permitted, running at normal priority\n");
   }
   serve::KlineServer server(responder, options);
-  server.start();
-  transport::SerialClientPort port(options.path);
+  if (external_port.empty()) server.start();
+  transport::SerialClientPort port(external_port.empty() ? options.path : external_port);
 
   // ping, digital inputs, digital outputs, fault memory, RF: answers of 4, 13, 13, 11, 10 bytes.
   const std::vector<std::vector<uint8_t>> requests{
@@ -106,7 +110,7 @@ int main(int argc, char** argv) {
     beyond_ms.push_back(std::chrono::duration<double, std::milli>(t_last - t_sent - wire).count());
   }
   const double total_s = std::chrono::duration<double>(Clock::now() - t_start).count();
-  server.stop();
+  if (external_port.empty()) server.stop();
 
   std::sort(beyond_ms.begin(), beyond_ms.end());
   auto pct = [&](double p) {
@@ -118,11 +122,12 @@ int main(int argc, char** argv) {
   const double p50 = pct(0.50), p99 = pct(0.99), mx = beyond_ms.empty() ? 0 : beyond_ms.back();
   const double mn = beyond_ms.empty() ? 0 : beyond_ms.front();
   std::printf(
-      "ds2_kline_bench: %d request/answer pairs over a pty, echo %s%s, answers paced at 11/9600 "
+      "ds2_kline_bench: %d request/answer pairs over a pty to %s, echo %s%s, answers paced at 11/9600 "
       "s per byte\n"
       "  lost %d, wrong %d, wall %.1f s\n"
       "  latency beyond wire time: min %.3f ms, p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
-      count, echo ? "on" : "off", rt ? ", SCHED_FIFO" : "", lost, wrong, total_s, mn, p50, p99, mx);
+      count, external_port.empty() ? "the built-in fake BC1" : external_port.c_str(), echo ? "on" : "off",
+      rt ? ", SCHED_FIFO" : "", lost, wrong, total_s, mn, p50, p99, mx);
   if (lost || wrong) return 1;
   if (max_p99_ms >= 0 && p99 > max_p99_ms) {
     std::printf("  FAIL: p99 %.3f ms > %.3f ms\n", p99, max_p99_ms);
