@@ -75,6 +75,22 @@ void validate_expectation(const scenario::Expectation& e, const trace::Recorder&
                                                (s->unit.empty() ? std::string("plain numbers") : s->unit));
 }
 
+WindowStats window_stats(const trace::Signal& s, std::uint64_t from, std::uint64_t to) {
+  WindowStats w;
+  double last = s.value_at(from);
+  w.min = w.max = last;
+  for (const auto& sample : s.samples) {
+    if (sample.time_ps <= from || sample.time_ps > to) continue;
+    w.min = std::min(w.min, sample.value);
+    w.max = std::max(w.max, sample.value);
+    const bool was = last > 0.5, is = sample.value > 0.5;
+    if (is && !was && w.rising++ == 0) w.first_rise_ps = sample.time_ps;
+    if (was && !is) ++w.falling;
+    last = sample.value;
+  }
+  return w;
+}
+
 ExpectationResult check_expectation(const scenario::Expectation& e, const trace::Recorder& recorder) {
   const trace::Signal* s = recorder.find(e.signal);
   if (!s) throw std::logic_error("expectation on undeclared signal " + e.signal);
@@ -109,13 +125,12 @@ ExpectationResult check_expectation(const scenario::Expectation& e, const trace:
 
   ExpectationResult r{&e, false, "", ""};
   const auto bit = [](double v) { return v > 0.5; };
+  const WindowStats stats = window_stats(s, from, to);
   switch (e.check) {
     case Check::rising_edges:
     case Check::falling_edges: {
       const bool rising = e.check == Check::rising_edges;
-      int edges = 0;
-      for (std::size_t i = 1; i < window.size(); ++i)
-        if (bit(window[i].value) == rising && bit(window[i - 1].value) != rising) ++edges;
+      const int edges = rising ? stats.rising : stats.falling;
       r.passed = edges == static_cast<int>(e.value);
       r.observed = std::to_string(edges) + (rising ? " rising" : " falling") + " edge(s)";
       r.expected = "exactly " + std::to_string(static_cast<int>(e.value));
@@ -140,8 +155,7 @@ ExpectationResult check_expectation(const scenario::Expectation& e, const trace:
       break;
     }
     default: {
-      double lo = window.front().value, hi = lo;
-      for (const auto& sample : window) lo = std::min(lo, sample.value), hi = std::max(hi, sample.value);
+      const double lo = stats.min, hi = stats.max;
       const bool on_max = e.check == Check::max_at_most || e.check == Check::max_at_least;
       const double observed = on_max ? hi : lo;
       const bool at_most = e.check == Check::max_at_most || e.check == Check::min_at_most;

@@ -22,6 +22,14 @@ void validate_expectation(const scenario::Expectation& e, const trace::Recorder&
 ExpectationResult check_expectation(const scenario::Expectation& e, const trace::Recorder& recorder);
 ExpectationResult check_expectation(const scenario::Expectation& e, const trace::Signal& signal);
 
+// What a signal did inside [from, to]: the value holding at `from`, then every change up to `to`.
+struct WindowStats {
+  double min = 0, max = 0;
+  int rising = 0, falling = 0;  // bit edges (threshold 0.5) strictly inside the window
+  std::uint64_t first_rise_ps = 0;  // time of the first rising edge, 0 when none
+};
+WindowStats window_stats(const trace::Signal& signal, std::uint64_t from_ps, std::uint64_t to_ps);
+
 // Counts fault-memory reads by the scenario's tester (one sample per read).
 inline constexpr const char* kFaultReadsSignal = "ds2.fault_reads";
 

@@ -1,5 +1,7 @@
 #include "hatch_diagnosis.h"
 
+#include "expectation_check.h"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -20,23 +22,11 @@ struct Window {
 };
 
 double extreme(const trace::Signal& s, Window w, bool highest) {
-  double v = s.value_at(w.from);
-  for (const auto& sample : s.samples)
-    if (sample.time_ps > w.from && sample.time_ps <= w.to) v = highest ? std::max(v, sample.value) : std::min(v, sample.value);
-  return v;
+  const auto stats = window_stats(s, w.from, w.to);
+  return highest ? stats.max : stats.min;
 }
 
-int rising_edges(const trace::Signal& s, Window w) {
-  int edges = 0;
-  bool level = s.value_at(w.from) > 0.5;
-  for (const auto& sample : s.samples) {
-    if (sample.time_ps <= w.from || sample.time_ps > w.to) continue;
-    const bool now = sample.value > 0.5;
-    edges += (now && !level) ? 1 : 0;
-    level = now;
-  }
-  return edges;
-}
+int rising_edges(const trace::Signal& s, Window w) { return window_stats(s, w.from, w.to).rising; }
 
 // The release pulse as commanded, or the 2 s after the press when there was none.
 Window pulse_window(const trace::Signal& command, Window after_press) {
