@@ -30,6 +30,7 @@ struct BenchArgs {
   int timeout_ms = 1000;
   int settle_ms = 200;
   bool keep_faults = false;
+  int realtime_priority = 10;
 };
 
 int write_json(const std::string& path, const nlohmann::json& j) {
@@ -52,6 +53,7 @@ int actuator(const BenchArgs& a) {
   o.bench_path = a.bench;
   o.scenario_path = a.scenario;
   o.dry_run = a.dry_run;
+  o.realtime_priority = a.realtime_priority;
   o.out = &std::cout;
   if (!a.quiet && ::isatty(STDERR_FILENO)) o.progress = &std::cerr;
   const auto report = modes::run_actuator(o);
@@ -98,6 +100,10 @@ void add(CLI::App& app, int* exit_code) {
   a->add_flag("--dry-run", act->dry_run, "open no device; print each switch that would happen (still paced)");
   a->add_option("--json", act->json, "write the report as JSON to this file ('-' for stdout)");
   a->add_flag("--quiet", act->quiet, "no progress line");
+  a->add_option("--realtime-priority", act->realtime_priority,
+                "SCHED_FIFO priority of the pacing thread, 0 for normal scheduling (best effort: needs the privilege)")
+      ->check(CLI::Range(0, 99))
+      ->capture_default_str();
   a->callback([act, exit_code] { *exit_code = actuator(*act); });
 
   auto d = std::make_shared<BenchArgs>();

@@ -6,6 +6,10 @@
 
 #include <systemc>
 
+#include <pthread.h>
+#include <sched.h>
+#include <sys/prctl.h>
+
 #include <atomic>
 #include <cstring>
 #include <iostream>
@@ -55,6 +59,34 @@ bool wants_on(const Follower& f, const trace::Recorder& recorder) {
   const double v = samples.empty() ? 0.0 : samples.back().value;
   return f.above ? v > *f.above : v >= 0.5;
 }
+
+// Real-time scheduling for the calling thread while it paces the model; restored on destruction.
+class RealtimeScope {
+ public:
+  explicit RealtimeScope(int priority) {
+    pthread_getschedparam(pthread_self(), &old_policy_, &old_param_);
+    old_slack_ = prctl(PR_GET_TIMERSLACK, 0, 0, 0, 0);
+    prctl(PR_SET_TIMERSLACK, 1, 0, 0, 0);  // wake at the due time, not up to 50 us later
+    if (priority <= 0) return;
+    sched_param p{};
+    p.sched_priority = priority;
+    active_ = pthread_setschedparam(pthread_self(), SCHED_FIFO, &p) == 0;
+    if (active_) description_ = "SCHED_FIFO " + std::to_string(priority);
+    else description_ = "normal (SCHED_FIFO " + std::to_string(priority) + " refused: no privilege)";
+  }
+  ~RealtimeScope() {
+    if (active_) pthread_setschedparam(pthread_self(), old_policy_, &old_param_);
+    if (old_slack_ > 0) prctl(PR_SET_TIMERSLACK, static_cast<unsigned long>(old_slack_), 0, 0, 0);
+  }
+  const std::string& description() const { return description_; }
+
+ private:
+  int old_policy_ = SCHED_OTHER;
+  sched_param old_param_{};
+  long old_slack_ = 0;
+  bool active_ = false;
+  std::string description_ = "normal";
+};
 
 }  // namespace
 
@@ -206,6 +238,8 @@ ActuatorReport run_actuator(const ActuatorOptions& o) {
           }
       });
     try {
+      RealtimeScope realtime(o.realtime_priority);
+      r.scheduling = realtime.description();
       update_relays();  // time zero
       pacer.run(sc.duration);
     } catch (const rig::BenchHalted& e) {
@@ -250,7 +284,8 @@ std::string format_actuator(const ActuatorReport& r) {
   for (const auto& w : r.switches)
     s << "  t = " << fixed(w.model_s, 3) << " s  " << w.channel << (w.on ? " ON " : " off") << "  ("
       << w.outcome << ", command " << ms(w.command_ms) << ", " << ms(w.late_ms) << " after the model)\n";
-  s << "simulated " << fixed(r.simulated_s, 3) << " s of " << fixed(r.scenario_s, 3) << " s\n";
+  s << "simulated " << fixed(r.simulated_s, 3) << " s of " << fixed(r.scenario_s, 3) << " s (scheduling: "
+    << r.scheduling << ")\n";
   s << "pacing lateness   n=" << r.lateness.events << "  p50 " << ms(r.lateness.p50_ms) << "  p99 "
     << ms(r.lateness.p99_ms) << "  max " << ms(r.lateness.max_ms) << "   (target p99 <= 1 ms)\n";
   s << "relay commands    n=" << r.relay_latency.count << "  p50 " << ms(r.relay_latency.p50) << "  p99 "
@@ -276,6 +311,7 @@ nlohmann::json actuator_json(const ActuatorReport& r) {
   j["dry_run"] = r.dry_run;
   j["scenario_s"] = r.scenario_s;
   j["simulated_s"] = r.simulated_s;
+  j["scheduling"] = r.scheduling;
   json map = json::array();
   for (const auto& [ch, rule] : r.mapping) map.push_back({{"channel", ch}, {"follows", rule}});
   j["mapping"] = map;
