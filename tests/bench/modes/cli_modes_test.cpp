@@ -207,6 +207,33 @@ TEST_F(BenchDutCli, HealthyModulePassesAndUnwiredInputsAreNotPassed) {
   EXPECT_FALSE(emu_->state(1));
 }
 
+TEST_F(BenchDutCli, AnInputTheRelayCannotReachIsFlaggedAgainstTheModelsHandle) {
+  // The relay is wired on paper but reaches nothing (as a broken input would): the module keeps
+  // reading the handle released while the reference model, its handle pressed, reads it pressed.
+  std::ofstream(bench_) << "name: ci-dut-input\n"
+                           "boards: [{name: io, family: numato, device: '" << emu_->link() << "', channels: 8}]\n"
+                           "channels:\n"
+                           "  - {name: handle, board: io, channel: 3, kind: input_to_ground, wired_to: handle input,\n"
+                           "     follows: DIP_BOOT_HANDLE_SW}\n";
+  ServedModule module(scenario("bench/healthy-bc1"), "input");
+  ASSERT_TRUE(module.ready());
+  int code = 0;
+  std::string text;
+  const auto j = dut(module.link(), &code, &text);
+  EXPECT_EQ(code, 1) << text;
+  ASSERT_TRUE(j.is_object()) << text;
+  EXPECT_EQ(j["failed_functions"], nlohmann::json::array({"tailgate handle input"})) << text;
+  ASSERT_EQ(j["evidence"].size(), 1u);
+  const std::string evidence = j["evidence"][0];
+  EXPECT_NE(evidence.find("grounded through relay handle, DIP_BOOT_HANDLE_SW reads off on the module (reference ON)"),
+            std::string::npos)
+      << evidence;
+  bool switched_on = false;
+  for (const auto& e : emu_->history()) switched_on = switched_on || (e.channel == 3 && e.on);
+  EXPECT_TRUE(switched_on) << "the input relay was never switched";
+  EXPECT_FALSE(emu_->state(3));
+}
+
 TEST_F(BenchDutCli, NoPortIsADeviceProblemAndABadBenchFileIsInvalidInput) {
   int code = 0;
   std::string text;
