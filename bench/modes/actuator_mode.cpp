@@ -112,6 +112,9 @@ ActuatorReport run_actuator(const ActuatorOptions& o) {
   }
   r.bench = cfg.name.empty() ? o.bench_path : cfg.name;
   r.scenario = sc.name;
+  // This mode plays the story and switches relays; it judges no expectations (bcmhil run does),
+  // and a scenario's diagnose steps need a tester it does not run.
+  sc.expectations.clear();
   r.scenario_s = sc.duration.to_seconds();
   for (const auto& ch : cfg.channels)
     if (ch.follows) r.mapping.emplace_back(ch.name, ch.follows->text);
