@@ -88,13 +88,17 @@ void add(CLI::App& app, int* exit_code) {
       "a board that vanished, a module that does not answer); 128+N stopped by signal N (every relay off).");
 
   auto act = std::make_shared<BenchArgs>();
-  auto* a = cmd->add_subcommand(
-      "actuator",
-      "Run SCENARIO paced to the wall clock; every bench channel with 'follows: <model signal>' is switched\n"
+  const char* exit_text =
+      "Exit status: 0 ran / module healthy, 1 a function failed (dut) or a max on-time tripped (actuator),\n"
+      "2 invalid input (bench file or scenario, with file:line:col), 3 device problem (no port, no board,\n"
+      "a board that vanished, a module that does not answer); 128+N stopped by signal N (every relay off).";
+  auto* a = cmd->add_subcommand("actuator", "Run a scenario paced to the wall clock; the model's outputs switch real relays");
+  a->footer(std::string(
+      "Runs SCENARIO paced to the wall clock; every bench channel with 'follows: <model signal>' is switched\n"
       "while that signal is on (e.g. hatch_actuator_feed follows \"V(hatch_lock.pin2) > 6 V\"): a healthy\n"
       "module's release clicks the real actuator, a flooded one's never does. Reports what was switched\n"
       "when, pacing lateness and relay command latency (p50/p99/max). Everything is switched off at the\n"
-      "end, on error and on Ctrl-C / SIGTERM.");
+      "end, on error and on Ctrl-C / SIGTERM.\n\n") + exit_text);
   a->add_option("--bench", act->bench, "bench description (YAML, bench/rig/README.md)")->required();
   a->add_option("scenario", act->scenario, "scenario file (scenarios/README.md)")->required();
   a->add_flag("--dry-run", act->dry_run, "open no device; print each switch that would happen (still paced)");
@@ -107,14 +111,14 @@ void add(CLI::App& app, int* exit_code) {
   a->callback([act, exit_code] { *exit_code = actuator(*act); });
 
   auto d = std::make_shared<BenchArgs>();
-  auto* u = cmd->add_subcommand(
-      "dut",
-      "Check a real (salvaged) BC1 on its K-line the way a technician does on the bench: ident, fault memory\n"
+  auto* u = cmd->add_subcommand("dut", "Check a real (salvaged) BC1 on its K-line against the healthy model");
+  u->footer(std::string(
+      "Checks a real (salvaged) BC1 on its K-line the way a technician does on the bench: ident, fault memory\n"
       "(read, clear, read again), each output function (tailgate release, left and right indicators) forced\n"
       "on and off over DS2 with its readback (and a sense point where the bench has one), each module input\n"
       "wired to a relay grounded and read. The same checks run on the healthy model of SCENARIO, served\n"
       "on a second pty; the report gives reference, module and verdict per check, then 'healthy' or the\n"
-      "failed function with its evidence. Inputs with no relay are 'not tested (not wired)'.");
+      "failed function with its evidence. Inputs with no relay are 'not tested (not wired)'.\n\n") + exit_text);
   u->add_option("--bench", d->bench, "bench description (YAML, bench/rig/README.md)")->required();
   u->add_option("--kline", d->kline, "the module's K-line: a K-line cable (/dev/ttyUSB0) or a pty link")->required();
   u->add_option("scenario", d->scenario, "scenario whose car and coding the healthy reference model uses")->required();

@@ -212,7 +212,7 @@ class DutRun {
     for (const auto& ch : bench_.config().channels)
       if (ch.kind == rig::WiringKind::supply) {
         progress("power: " + ch.name + " on");
-        bench_.set(bench_.channel(ch.name), true);
+        set(bench_.channel(ch.name), true);
         add("power", "supply " + ch.name + " on", "", "on", Verdict::info, ch.wired_to);
         powered = true;
         settle();
@@ -244,6 +244,12 @@ class DutRun {
     if (o_.progress) *o_.progress << "  checking " << what << "...\n" << std::flush;
   }
   void settle() { std::this_thread::sleep_for(o_.settle); }
+  // Every switch-on first checks for SIGINT/SIGTERM: once the guard has switched everything off,
+  // nothing is switched on again (the final all_off() covers the last instant's race).
+  void set(rig::ChannelId id, bool on) {
+    if (on) check_signal();
+    bench_.set(id, on);
+  }
 
   DutCheck& add(std::string function, std::string check, std::string ref, std::string mod, Verdict v,
                 std::string note = "") {
@@ -314,7 +320,7 @@ class DutRun {
       for (const auto& ch : bench_.config().channels)
         if (ch.follows && ch.follows->signal == f.output && ch.kind == rig::WiringKind::load_feed)
           loads.push_back(bench_.channel(ch.name));
-    for (auto id : loads) bench_.set(id, true);
+    for (auto id : loads) set(id, true);
     auto on = must_answer(side, side.tester.force(f.output, true));
     x.answer = on.exit_code == tester::kExitOk ? "OKAY" : "error: " + on.text;
     settle();
@@ -324,7 +330,7 @@ class DutRun {
       for (const auto& s : bench_.config().sense)
         if (s.follows && s.follows->signal == f.output) x.sensed[s.name] = bench_.sense(s.name);
     must_answer(side, side.tester.force(f.output, false));
-    for (auto id : loads) bench_.set(id, false);
+    for (auto id : loads) set(id, false);
     settle();
     x.off_in = read_bits(side, true, &x.error);
     x.off_out = read_bits(side, false, &x.error);
@@ -404,10 +410,10 @@ class DutRun {
       }
       const auto id = bench_.channel(wired->name);
       std::string error;
-      bench_.set(id, true);
+      set(id, true);
       settle();
       const auto m_on = read_bits(module_, true, &error);
-      bench_.set(id, false);
+      set(id, false);
       settle();
       const auto m_off = read_bits(module_, true, &error);
       std::string ref_on = "ON", ref_off = "off", how = "expected: a grounded switch input reads active";
