@@ -234,6 +234,37 @@ TEST_F(BenchDutCli, AnInputTheRelayCannotReachIsFlaggedAgainstTheModelsHandle) {
   EXPECT_FALSE(emu_->state(3));
 }
 
+TEST_F(BenchDutCli, ASensePointThatStaysLowWhileForcedFailsTheFunctionItFollows) {
+  // A dummy load connected while the tailgate output is forced, and a GPIO that should see the
+  // output come up: the emulated GPIO stays low (nothing drives it), so the bench senses what the
+  // DS2 readback does not, and the tailgate release is flagged on that evidence alone.
+  std::ofstream(bench_) << "name: ci-dut-sense\n"
+                           "boards: [{name: io, family: numato, device: '" << emu_->link() << "', channels: 8}]\n"
+                           "channels:\n"
+                           "  - {name: dummy_load, board: io, channel: 2, kind: load_feed, wired_to: 6.8 ohm,\n"
+                           "     max_on: 2s, follows: DOP_BOOT_RELEASE}\n"
+                           "sense:\n"
+                           "  - {name: release_out, board: io, pin: 0, mode: digital, wired_to: divider,\n"
+                           "     follows: DOP_BOOT_RELEASE}\n";
+  emu_->set_gpio(0, false);
+  ServedModule module(scenario("bench/healthy-bc1"), "sense");
+  ASSERT_TRUE(module.ready());
+  int code = 0;
+  std::string text;
+  const auto j = dut(module.link(), &code, &text);
+  EXPECT_EQ(code, 1) << text;
+  ASSERT_TRUE(j.is_object()) << text;
+  EXPECT_EQ(j["failed_functions"], nlohmann::json::array({"tailgate release"})) << text;
+  ASSERT_EQ(j["evidence"].size(), 1u);
+  EXPECT_NE(std::string(j["evidence"][0]).find("the bench senses off at release_out (reference ON)"), std::string::npos)
+      << j["evidence"][0];
+  // The load was connected for the force only, and is off at the end.
+  int load_on = 0;
+  for (const auto& e : emu_->history()) load_on += e.channel == 2 && e.on;
+  EXPECT_EQ(load_on, 1);
+  EXPECT_FALSE(emu_->state(2));
+}
+
 TEST_F(BenchDutCli, NoPortIsADeviceProblemAndABadBenchFileIsInvalidInput) {
   int code = 0;
   std::string text;
