@@ -1,6 +1,23 @@
 #include "simulation.h"
 
+#include <cstdlib>
+#include <stdexcept>
+
 namespace bcmhil::runner {
+
+namespace {
+// FaultSpec::origin is "file:line:column" (the parser's Location::str()); back into a Location.
+scenario::Location location_of(const std::string& origin) {
+  const auto col = origin.rfind(':');
+  const auto line = col == std::string::npos || col == 0 ? std::string::npos : origin.rfind(':', col - 1);
+  if (line != std::string::npos) {
+    const int l = std::atoi(origin.c_str() + line + 1);
+    const int c = std::atoi(origin.c_str() + col + 1);
+    if (l > 0 && c > 0) return {origin.substr(0, line), l, c};
+  }
+  return {origin, 0, 0};
+}
+}  // namespace
 
 void fresh_simulation_kernel() {
   // SystemC 2.3 cannot tear down a context whose processes have run; the old one is left
@@ -28,7 +45,15 @@ Simulation::Simulation(const scenario::Scenario& scenario, model::ClockMode cloc
     fob.in_range = f.in_range;
   }
   backend_ = std::make_unique<model::Bc1DiagnosticBackend>(vehicle_->bc1);
-  for (const auto& spec : scenario.faults) faults_.push_back(faults::find_fault_type(spec.type)->create(spec, *vehicle_));
+  for (const auto& spec : scenario.faults) {
+    // A fault may reject parameters only the model can judge (two pins that are not neighbours):
+    // report it at the fault's line like any other invalid input.
+    try {
+      faults_.push_back(faults::find_fault_type(spec.type)->create(spec, *vehicle_));
+    } catch (const std::invalid_argument& e) {
+      throw scenario::ScenarioError(location_of(spec.origin), "fault " + spec.type + ": " + e.what());
+    }
+  }
   player_ = std::make_unique<StepPlayer>("steps", *vehicle_, scenario.steps);
 }
 

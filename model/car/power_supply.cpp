@@ -1,5 +1,7 @@
 #include "power_supply.h"
 
+#include <stdexcept>
+
 namespace bcmhil::model {
 
 PowerSupply::PowerSupply(Circuit& circuit, double battery_volts, bool ignition_on)
@@ -10,6 +12,12 @@ PowerSupply::PowerSupply(Circuit& circuit, double battery_volts, bool ignition_o
       battery_volts_(battery_volts),
       ignition_(ignition_on) {
   fuses_.reserve(16);  // references handed out must stay valid
+  monitor_ = std::make_unique<FuseMonitor>("fuses", circuit, fuses_, [this](Fuse& f) { blow(f); });
+}
+
+PowerSupply::PowerSupply(Circuit& circuit, trace::Recorder& recorder, double battery_volts, bool ignition_on)
+    : PowerSupply(circuit, battery_volts, ignition_on) {
+  recorder_ = &recorder;
 }
 
 void PowerSupply::set_battery_volts(double volts) {
@@ -29,7 +37,19 @@ void PowerSupply::set_ignition(bool on) {
 Fuse& PowerSupply::add_fused_feed(const std::string& fuse_name, const std::string& feed, double rating_a,
                                   electrical::NodeId load_node) {
   const auto branch = circuit_.network().add_resistor(fuse_name, battery_plus_, load_node, kFuseOhm);
-  fuses_.push_back({fuse_name, feed, rating_a, branch, false});
+  if (fuses_.size() == fuses_.capacity()) throw std::length_error("too many fuses");
+  Fuse fuse;
+  fuse.name = fuse_name;
+  fuse.feed = feed;
+  fuse.rating_a = rating_a;
+  fuse.branch = branch;
+  if (recorder_) {
+    const std::string short_name = fuse_name.rfind("fuse.", 0) == 0 ? fuse_name.substr(5) : fuse_name;
+    fuse.blown_signal = recorder_->declare("fuse." + short_name + ".blown", trace::Kind::bit, "",
+                                           "fuse " + short_name + " (" + feed + ", " +
+                                               std::to_string(static_cast<int>(rating_a)) + " A) has blown", 0.0);
+  }
+  fuses_.push_back(std::move(fuse));
   return fuses_.back();
 }
 
@@ -45,7 +65,12 @@ Fuse* PowerSupply::find_fuse(const std::string& name_or_feed) {
 }
 
 void PowerSupply::blow(Fuse& fuse) {
+  if (fuse.blown) return;
   fuse.blown = true;
+  fuse.heat = 1.0;
+  fuse.due_ps = Fuse::kNever;
+  if (recorder_ && fuse.blown_signal != Fuse::kNoSignal)
+    recorder_->record(fuse.blown_signal, sc_core::sc_time_stamp().value(), 1.0);
   circuit_.network().set_resistance(fuse.branch, electrical::kOpen);
   circuit_.request_solve();
 }

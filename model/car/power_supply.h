@@ -3,24 +3,23 @@
 // Fuse ratings F9 20 A and F10 15 A are from the minitorque fuse list; which feed each one
 // protects is not public and is CHOSEN here (F9: 30CDL central locking and tailgate,
 // F10: indicators). The logic feed's 5 A fuse is an estimate.
+// Every fuse blows on overload after the time its characteristic gives (model/car/fuse.h); with a
+// recorder, each has a bit signal "fuse.F9.blown" etc.
+#include "fuse.h"
 #include "model/circuit/circuit.h"
+#include "model/trace/recorder.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace bcmhil::model {
 
-struct Fuse {
-  std::string name;      // branch name, e.g. "fuse.F9"
-  std::string feed;      // what it feeds, e.g. "30CDL"
-  double rating_a;
-  electrical::BranchId branch;
-  bool blown = false;
-};
-
 class PowerSupply {
  public:
   PowerSupply(Circuit& circuit, double battery_volts, bool ignition_on);
+  // Also records "fuse.<name>.blown" for every fuse.
+  PowerSupply(Circuit& circuit, trace::Recorder& recorder, double battery_volts, bool ignition_on);
 
   electrical::NodeId battery_plus() const { return battery_plus_; }
   void set_battery_volts(double volts);
@@ -34,19 +33,21 @@ class PowerSupply {
   void connect_kl15(electrical::NodeId kl15_pin);
   Fuse* find_fuse(const std::string& name_or_feed);
   const std::vector<Fuse>& fuses() const { return fuses_; }
-  void blow(Fuse& fuse);
+  void blow(Fuse& fuse);  // opens it now (a fault, or its overload time has come)
 
   static constexpr double kInternalOhm = 0.02;  // a healthy 50 Ah starter battery, estimate
   static constexpr double kFuseOhm = 0.005;     // a blade fuse of 15-20 A, cold
 
  private:
   Circuit& circuit_;
+  trace::Recorder* recorder_ = nullptr;
   electrical::NodeId battery_plus_;
   electrical::BranchId battery_;
   electrical::BranchId ignition_switch_ = -1;
   double battery_volts_;
   bool ignition_;
   std::vector<Fuse> fuses_;
+  std::unique_ptr<FuseMonitor> monitor_;
 };
 
 }  // namespace bcmhil::model

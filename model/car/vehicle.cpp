@@ -13,7 +13,7 @@ Vehicle::Vehicle(sc_core::sc_module_name name, trace::Recorder& recorder, Vehicl
     : sc_module(name),
       config_(std::move(config)),
       circuit("circuit", recorder),
-      power(circuit, config_.battery_volts, config_.ignition_on),
+      power(circuit, recorder, config_.battery_volts, config_.ignition_on),
       bc1("bc1", circuit, recorder, config_.coding, config_.io, config_.locked),
       harness(circuit),
       hatch_lock("hatch_lock", circuit, recorder),

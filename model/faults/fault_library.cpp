@@ -4,6 +4,7 @@
 #include "fault.h"
 #include "hinge_wire_open.h"
 #include "kline_wetted.h"
+#include "pin_bridge.h"
 #include "water_ingress.h"
 
 namespace bcmhil::faults {
@@ -43,6 +44,12 @@ const std::vector<FaultType>& fault_library() {
        "no tester can reach the module; the car itself may still work",
        "K-line pin reads near 0 V (0 ohm to ground with the battery off) instead of battery voltage",
        kline_wetted_params(), factory<KlineWetted>()},
+      {"pin_bridge", "a dendrite or corrosion crust bridging two neighbouring BC1 connector pins",
+       "depends on the pins: tailgate output to ground: hatch dead, lights blink, 0xC4; feed to ground: a "
+       "fuse blows; K-line to an output: no diagnosis",
+       "ohms between the two pins with the module unplugged and the battery off; live: the pin sits at a "
+       "voltage between its own and its neighbour's (a partial, not a dead, reading)",
+       pin_bridge_params(), factory<PinBridge>()},
   };
   return library;
 }

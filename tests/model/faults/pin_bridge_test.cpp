@@ -1,0 +1,131 @@
+// pin_bridge: a dendrite between two neighbouring connector pins. It grows geometrically from
+// 1 MΩ to its end resistance, accepts only adjacent modelled pins of the connector map, and
+// shows its symptoms: tailgate output to ground makes the driver current-limit and the hatch
+// stay shut; the 30CDL feed to ground blows F9; the K-line to the tailgate output silences it.
+#include "model/faults/pin_bridge.h"
+
+#include "tests/model/faults/fault_test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace {
+
+using namespace bcmhil::testing;
+using bcmhil::model::FobButton;
+
+constexpr std::uint64_t kOnset = 500 * kMs;
+const sc_core::sc_time kOnsetTime = sc_core::sc_time::from_value(kOnset);
+
+bcmhil::faults::FaultSpec bridge(const std::string& from, const std::string& to, double ohms, double growth_s) {
+  return default_spec("pin_bridge", kOnsetTime, {{"resistance", ohms}, {"growth_time", growth_s}},
+                      {{"from", from}, {"to", to}});
+}
+
+double bridge_ohm(FaultyCar& f) {
+  return static_cast<bcmhil::faults::PinBridge&>(*f.fault).resistance();
+}
+
+TEST(PinBridge, DefaultsBridgeTheTailgateOutputToTheGroundBesideIt) {
+  const auto spec = default_spec("pin_bridge", kOnsetTime);
+  EXPECT_EQ(spec.choice("from"), "X330.4");
+  EXPECT_EQ(spec.choice("to"), "X330.3");
+  EXPECT_DOUBLE_EQ(spec.number("resistance"), 50.0);
+  EXPECT_DOUBLE_EQ(spec.number("growth_time"), 10.0);
+}
+
+TEST(PinBridge, GrowsGeometricallyFromOneMegohmToItsEndValue) {
+  FaultyCar f(default_spec("pin_bridge", kOnsetTime));
+  f.run_until(kOnset - 1 * kMs);
+  EXPECT_TRUE(std::isinf(bridge_ohm(f)));  // nothing before the onset
+  f.run_until(kOnset + 1 * kMs);
+  EXPECT_NEAR(bridge_ohm(f), 1e6, 1e-3);
+  f.run_until(kOnset + 5 * kS + 1 * kMs);  // half-way: the geometric mean
+  EXPECT_NEAR(bridge_ohm(f), std::sqrt(1e6 * 50.0), 1e-6);
+  f.run_until(kOnset + 11 * kS);
+  EXPECT_NEAR(bridge_ohm(f), 50.0, 1e-9);
+  // The bridge is a branch between the two pin nodes, read like any probe.
+  const auto& net = f.car().circuit.network();
+  const auto b = static_cast<bcmhil::faults::PinBridge&>(*f.fault).branch();
+  EXPECT_EQ(net.node_name(net.branch_a(b)), "bc1.tailgate_out");
+  EXPECT_EQ(net.node_name(net.branch_b(b)), "bc1.ground");
+}
+
+void expect_rejected(const std::string& from, const std::string& to, const std::string& fragment) {
+  CarUnderTest t;
+  const auto spec = bridge(from, to, 50.0, 1.0);
+  try {
+    bcmhil::faults::find_fault_type("pin_bridge")->create(spec, t.car());
+    FAIL() << from << "-" << to << " accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();
+  }
+}
+
+TEST(PinBridge, OnlyAdjacentModelledPinsCanBeBridged) {
+  expect_rejected("X330.4", "X330.6", "not adjacent");   // two apart in the row
+  expect_rejected("X330.4", "X330.14", "not modelled");  // adjacent, but the model has no such pin
+  expect_rejected("X330.4", "X9.1", "not on the BC1's connector map");
+  expect_rejected("X330.4", "X330.4", "two different pins");
+  expect_rejected("X330.10", "X331.1", "not adjacent");  // different connectors
+}
+
+TEST(PinBridge, ParametersOfferOnlyModelledPins) {
+  const auto* type = bcmhil::faults::find_fault_type("pin_bridge");
+  ASSERT_TRUE(type);
+  for (const auto& p : type->params) {
+    if (p.name != "from" && p.name != "to") continue;
+    EXPECT_NE(std::find(p.choices.begin(), p.choices.end(), "X330.4"), p.choices.end());
+    EXPECT_EQ(std::find(p.choices.begin(), p.choices.end(), "X330.14"), p.choices.end());
+  }
+}
+
+TEST(PinBridge, TailgateOutputToGroundCurrentLimitsTheDriverAndTheHatchStaysShut) {
+  FaultyCar f(bridge("X330.4", "X330.3", 0.2, 2.0));
+  f.run_until(3 * kS);
+  f.car().press_fob(1, FobButton::trunk);
+  f.run_until(5 * kS);
+  const auto r = rises(f.sig("DOP_BOOT_RELEASE"));
+  ASSERT_EQ(r.size(), 1u);
+  const std::uint64_t mid = r[0] + 300 * kMs;
+  // The driver sits in its current limit (12 A), the pin at a couple of volts, not 0 and not 12.
+  EXPECT_NEAR(f.sig("I(bc1.tailgate_driver)").value_at(mid), 12.0, 1e-6);
+  const double pin = f.sig("V(bc1.tailgate_out)").value_at(mid);
+  EXPECT_GT(pin, 1.0);
+  EXPECT_LT(pin, 4.0);
+  EXPECT_TRUE(rises(f.sig("hatch.open")).empty());
+  EXPECT_EQ(rises(f.sig("indicator_lh.lit")).size(), 2u);
+  EXPECT_NE(f.car().bc1.fault_memory().find(0xC4), nullptr);
+  // 12 A is 60 % of F9's rating: the driver protects the fuse.
+  EXPECT_FALSE(f.car().power.find_fuse("F9")->blown);
+}
+
+TEST(PinBridge, FeedToGroundBlowsF9) {
+  FaultyCar f(bridge("X330.2", "X330.3", 0.3, 2.0));
+  f.run_until(10 * kS);
+  EXPECT_TRUE(f.car().power.find_fuse("F9")->blown);
+  const auto r = rises(f.sig("fuse.F9.blown"));
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_GT(r[0], kOnset + 2 * kS);  // not before the bridge is low
+  EXPECT_LT(f.volts("bc1.kl30_cdl"), 1e-3);
+  EXPECT_FALSE(f.car().power.find_fuse("30A")->blown);
+}
+
+TEST(PinBridge, KlineToTailgateOutputPullsTheIdleLineDownThroughTheLockMotor) {
+  FaultyCar f(bridge("X330.5", "X330.4", 50.0, 2.0));
+  f.run_until(kOnset - 1 * kMs);
+  EXPECT_GT(f.volts("bc1.kline"), 10.0);
+  f.run_until(4 * kS);
+  EXPECT_LT(f.volts("bc1.kline"), 1.0);
+  EXPECT_FALSE(f.car().bc1.kline_usable());
+  // The release pulse drives the line high through the bridge; the hatch still opens.
+  f.car().press_fob(1, FobButton::trunk);
+  f.run_until(6 * kS);
+  const auto r = rises(f.sig("DOP_BOOT_RELEASE"));
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_GT(f.sig("V(bc1.kline)").value_at(r[0] + 300 * kMs), 10.0);
+  EXPECT_EQ(rises(f.sig("hatch.open")).size(), 1u);
+}
+
+}  // namespace
