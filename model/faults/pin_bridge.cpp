@@ -53,6 +53,9 @@ std::vector<ParamSpec> pin_bridge_params() {
        {}, 1e-3, 1e6},
       {"growth_time", ParamKind::duration_s, "10 s", "time from onset until it reaches that resistance (from 1 Mohm)",
        {}, 0.0, 1e6},
+      {"intermittent", ParamKind::choice, "no", "yes: burns open above 0.5 A within ms and regrows", {"no", "yes"}},
+      {"seed", ParamKind::number, "1", "seed of the burn and regrowth draws (same seed, same run)", {}, 0.0,
+       4294967295.0},
   };
 }
 
@@ -61,16 +64,57 @@ PinBridge::PinBridge(sc_core::sc_module_name name, const FaultSpec& spec, model:
       vehicle_(vehicle),
       bridge_(make_bridge(basename(), spec, vehicle)),
       end_ohm_(spec.number("resistance")),
-      growth_s_(spec.number("growth_time")) {}
+      growth_s_(spec.number("growth_time")),
+      intermittent_(spec.choice("intermittent") == "yes"),
+      rng_(static_cast<std::uint32_t>(spec.number("seed"))),
+      onset_(spec.onset),
+      growth_now_s_(growth_s_) {
+  if (!intermittent_) return;
+  // Created only once the pins were accepted (a rejected fault leaves no process behind).
+  SC_HAS_PROCESS(PinBridge);
+  SC_METHOD(watch_current);
+  sensitive << vehicle.circuit.solved();
+  dont_initialize();
+  SC_METHOD(burn_open);
+  sensitive << burn_;
+  dont_initialize();
+}
+
+double PinBridge::uniform() { return static_cast<double>(rng_()) / 4294967296.0; }
+
+void PinBridge::watch_current() {
+  if (burning_ || !started_) return;
+  if (std::fabs(vehicle_.circuit.network().current(bridge_)) <= kBurnCurrentA) return;
+  burning_ = true;
+  const double delay_s = kBurnMinS + uniform() * (kBurnMaxS - kBurnMinS);
+  burn_.notify(sc_core::sc_time(std::round(delay_s * 1e6), sc_core::SC_US));
+}
+
+void PinBridge::burn_open() {
+  burning_ = false;
+  ++burns_;
+  regrow_from_s_ = (sc_core::sc_time_stamp() - onset_).to_seconds();
+  growth_now_s_ = growth_s_ * (0.5 + uniform());
+  vehicle_.circuit.network().set_resistance(bridge_, electrical::kOpen);
+  vehicle_.circuit.request_solve();
+}
 
 double PinBridge::resistance() const { return vehicle_.circuit.network().resistance(bridge_); }
 
 bool PinBridge::progress(sc_core::sc_time since_onset) {
-  const double grown = growth_s_ <= 0 ? 1.0 : std::min(1.0, since_onset.to_seconds() / growth_s_);
+  started_ = true;
+  const double age = since_onset.to_seconds() - regrow_from_s_;
+  if (age < 0) return true;  // burnt open since the last step: regrowth starts at the next one
+  const double grown = growth_now_s_ <= 0 ? 1.0 : std::min(1.0, age / growth_now_s_);
   // Geometric: a growing dendrite gains orders of magnitude in conductance, not ohms.
-  vehicle_.circuit.network().set_resistance(bridge_, std::pow(kDryOhm, 1.0 - grown) * std::pow(end_ohm_, grown));
-  vehicle_.circuit.request_solve();
-  return grown < 1.0;
+  const double ohms = std::pow(kDryOhm, 1.0 - grown) * std::pow(end_ohm_, grown);
+  auto& net = vehicle_.circuit.network();
+  if (net.resistance(bridge_) != ohms) {
+    net.set_resistance(bridge_, ohms);
+    vehicle_.circuit.request_solve();
+  }
+  // An intermittent bridge keeps its step running: it may burn open and regrow at any time.
+  return grown < 1.0 || intermittent_;
 }
 
 }  // namespace bcmhil::faults

@@ -7,9 +7,14 @@
 // map (model/bc1/connector_map.csv, a CHOSEN assignment) can be bridged, and both must be pins
 // the model implements.
 //
-// Not modelled (left out): intermittency, i.e. a dendrite burning open under current and
-// regrowing.
+// Intermittent (`intermittent: yes`): a dendrite is a whisker of metal; when it carries more
+// than kBurnCurrentA it melts open within milliseconds (delay drawn from a generator seeded by
+// `seed`, so a run is reproducible), then regrows from 1 MΩ over growth_time x 0.5..1.5 (drawn
+// too). Threshold and delays are estimates.
 #include "fault.h"
+
+#include <cstdint>
+#include <random>
 
 namespace bcmhil::faults {
 
@@ -21,16 +26,33 @@ class PinBridge : public Fault {
   double resistance() const;  // the bridge now
   electrical::BranchId branch() const { return bridge_; }
 
+  int burn_count() const { return burns_; }
+
   static constexpr double kDryOhm = 1e6;
+  static constexpr double kBurnCurrentA = 0.5;
+  static constexpr double kBurnMinS = 1e-3;   // melting delay, drawn in [min, max]
+  static constexpr double kBurnMaxS = 50e-3;
 
  private:
   void begin() override {}
   bool progress(sc_core::sc_time since_onset) override;
+  void watch_current();
+  void burn_open();
+  double uniform();  // [0, 1), from the seeded generator
 
   model::Vehicle& vehicle_;
   electrical::BranchId bridge_;
   double end_ohm_;
   double growth_s_;
+  bool intermittent_;
+  std::mt19937 rng_;
+  sc_core::sc_time onset_;
+  double regrow_from_s_ = 0.0;  // since onset: when the present growth started
+  double growth_now_s_;         // how long the present growth takes
+  bool burning_ = false;
+  bool started_ = false;
+  int burns_ = 0;
+  sc_core::sc_event burn_;
 };
 
 std::vector<ParamSpec> pin_bridge_params();

@@ -129,3 +129,67 @@ TEST(PinBridge, KlineToTailgateOutputPullsTheIdleLineDownThroughTheLockMotor) {
 }
 
 }  // namespace
+
+namespace {
+
+// --- intermittent ----------------------------------------------------------------------------
+
+struct BurnRun {
+  std::vector<std::uint64_t> opens;  // when the bridge current fell to zero after carrying amps
+  int burns = 0;
+  std::size_t hatch_opens = 0;
+};
+
+BurnRun intermittent_run(double seed) {
+  auto spec = bridge("X330.4", "X330.3", 0.2, 2.0);
+  spec.choices["intermittent"] = "yes";
+  spec.numbers["seed"] = seed;
+  FaultyCar f(spec);
+  f.run_until(3 * kS);
+  f.car().press_fob(1, FobButton::trunk);
+  f.run_until(4 * kS);
+  f.car().close_hatch();
+  f.run_until(9 * kS);
+  f.car().press_fob(1, FobButton::trunk);
+  f.run_until(10 * kS);
+  BurnRun r;
+  r.burns = static_cast<bcmhil::faults::PinBridge&>(*f.fault).burn_count();
+  r.hatch_opens = rises(f.sig("hatch.open")).size();
+  const auto& net = f.car().circuit.network();
+  const auto& current = f.sig("I(" + net.branch_name(static_cast<bcmhil::faults::PinBridge&>(*f.fault).branch()) + ")");
+  for (std::size_t i = 1; i < current.samples.size(); ++i)
+    if (std::fabs(current.samples[i - 1].value) > 1.0 && current.samples[i].value == 0.0)
+      r.opens.push_back(current.samples[i].time_ps);
+  return r;
+}
+
+TEST(PinBridgeIntermittent, TheReleasePulseBurnsTheDendriteOpenThenItRegrows) {
+  const auto r = intermittent_run(7);
+  // Each release pulse drives ~11 A through the bridge: it melts within 1-50 ms, the driver
+  // comes out of its limit and the hatch opens after all; between the presses it has regrown.
+  ASSERT_EQ(r.burns, 2);
+  ASSERT_EQ(r.opens.size(), 2u);
+  EXPECT_EQ(r.hatch_opens, 2u);
+  EXPECT_GT(r.opens[0], 3 * kS);
+  EXPECT_LT(r.opens[0], 4 * kS);
+  EXPECT_GT(r.opens[1], 9 * kS);
+}
+
+TEST(PinBridgeIntermittent, SameSeedSameRunOtherSeedOtherTimes) {
+  const auto a = intermittent_run(7);
+  const auto b = intermittent_run(7);
+  const auto c = intermittent_run(8);
+  EXPECT_EQ(a.opens, b.opens);
+  EXPECT_NE(a.opens, c.opens);
+}
+
+TEST(PinBridgeIntermittent, AWeakDendriteCarryingLittleCurrentNeverBurns) {
+  auto spec = bridge("X330.5", "X330.4", 50.0, 1.0);  // K-line pull-up current: ~12 mA
+  spec.choices["intermittent"] = "yes";
+  FaultyCar f(spec);
+  f.run_until(5 * kS);
+  EXPECT_EQ(static_cast<bcmhil::faults::PinBridge&>(*f.fault).burn_count(), 0);
+  EXPECT_NEAR(bridge_ohm(f), 50.0, 1e-9);
+}
+
+}  // namespace
