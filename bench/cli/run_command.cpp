@@ -2,6 +2,7 @@
 #include "command_registry.h"
 #include "run_output.h"
 
+#include "bench/report/html_report.h"
 #include "bench/report/json_report.h"
 #include "bench/report/junit_report.h"
 #include "bench/report/vcd_writer.h"
@@ -19,6 +20,7 @@ struct RunArgs {
   std::string json;
   std::string junit;
   std::string trace;
+  std::string html;
   std::string clock = "skip";
   bool quiet = false;
 };
@@ -63,6 +65,10 @@ int run(const RunArgs& args) {
     std::ofstream out;
     if ((written &= open_output(out, args.trace))) report::write_vcd(out, *result.recorder, sc.name);
   }
+  if (!args.html.empty()) {
+    std::ofstream out;
+    if ((written &= open_output(out, args.html))) report::write_html(out, sc, result);
+  }
   if (!written) return 3;
   return result.passed ? 0 : 1;
 }
@@ -77,6 +83,8 @@ void add(CLI::App& app, int* exit_code) {
   cmd->add_option("--json", args->json, "write the result as JSON to this file");
   cmd->add_option("--junit", args->junit, "write JUnit XML (one test case per expectation) to this file");
   cmd->add_option("--trace", args->trace, "write a VCD trace of every signal and probe (open with GTKWave)");
+  cmd->add_option("--report", args->html,
+                  "write a report to look at: verdicts and a timing picture (HTML with SVG)");
   cmd->add_option("--clock", args->clock,
                   "skip: evaluate the RTL only on cycles where something can change (default);\n"
                   "step: clock every cycle (the slow reference, same results)")

@@ -95,6 +95,20 @@ TEST_F(CliTest, FloodedScenarioPassesWithAllArtefacts) {
   EXPECT_NE(vcd.find("#50050003\n1" + id + "\n"), std::string::npos) << "id " << id;
 }
 
+TEST_F(CliTest, HtmlReportHasVerdictsAndTimingPictures) {
+  const auto r = run("run -q " + scenario("flooded-bcm-hatch") + " --report " + path("r.html"));
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto html = slurp(path("r.html"));
+  EXPECT_NE(html.find("<h1>flooded-bcm-hatch <span class='pass'>PASS</span></h1>"), std::string::npos);
+  // The overview and one zoom per stretch the expectations look at (5 s, 25 s, 50 s).
+  std::size_t pictures = 0;
+  for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++pictures;
+  EXPECT_EQ(pictures, 4u);
+  EXPECT_NE(html.find("<h3>Zoom 49.800 - 52.200 s</h3>"), std::string::npos);
+  EXPECT_NE(html.find(">V(hatch_lock.pin2)</text>"), std::string::npos);
+  EXPECT_EQ(html.find("fill='#c62828'"), std::string::npos);  // no failed window to shade red
+}
+
 TEST_F(CliTest, EveryShippedScenarioPasses) {
   for (const auto& e : fs::directory_iterator(bcmhil::testing::source_dir() + "/scenarios")) {
     if (e.path().extension() != ".yaml") continue;
