@@ -98,16 +98,9 @@ ActuatorReport run_actuator(const ActuatorOptions& o) {
 
   rig::BenchConfig cfg;
   scenario::Scenario sc;
-  try {
-    cfg = rig::load_bench_config(o.bench_path);
-    sc = scenario::load_scenario(o.scenario_path);
-  } catch (const rig::BenchConfigError& e) {
+  if (auto invalid = load_bench_and_scenario(o.bench_path, o.scenario_path, cfg, sc)) {
     r.exit_code = kExitInvalid;
-    r.error = e.what();
-    return r;
-  } catch (const scenario::ScenarioError& e) {
-    r.exit_code = kExitInvalid;
-    r.error = e.what();
+    r.error = *invalid;
     return r;
   }
   r.bench = cfg.name.empty() ? o.bench_path : cfg.name;

@@ -14,4 +14,17 @@ std::string fixed(double value, int decimals) {
   return s;
 }
 
+std::optional<std::string> load_bench_and_scenario(const std::string& bench_path, const std::string& scenario_path,
+                                                   rig::BenchConfig& bench, scenario::Scenario& scenario) {
+  try {
+    bench = rig::load_bench_config(bench_path);
+    scenario = scenario::load_scenario(scenario_path);
+  } catch (const rig::BenchConfigError& e) {
+    return std::string(e.what());
+  } catch (const scenario::ScenarioError& e) {
+    return std::string(e.what());
+  }
+  return std::nullopt;
+}
+
 }  // namespace bcmhil::modes

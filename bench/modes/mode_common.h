@@ -1,6 +1,10 @@
 #pragma once
 // What both bench modes share: exit codes, an error that carries one, time formatting.
+#include "bench/rig/bench_config.h"
+#include "bench/scenario/scenario.h"
+
 #include <chrono>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -25,6 +29,11 @@ class ModeError : public std::runtime_error {
  private:
   int exit_code_;
 };
+
+// Loads the bench description and the scenario both modes start from. Invalid input: the
+// message naming file, line and column (the caller exits kExitInvalid).
+std::optional<std::string> load_bench_and_scenario(const std::string& bench_path, const std::string& scenario_path,
+                                                   rig::BenchConfig& bench, scenario::Scenario& scenario);
 
 double ms_between(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to);
 std::string fixed(double value, int decimals);
