@@ -63,9 +63,9 @@ int run_diag(const DiagArgs& a) {
 
 void add_diag_command(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<DiagArgs>();
-  auto* cmd = app.add_subcommand(
-      "diag",
-      "Talk DS2 to a BC1 on its K-line, simulated or real, as a workshop tester does.\n"
+  // One line in the command list; the details in this command's own --help.
+  auto* cmd = app.add_subcommand("diag", "Talk DS2 to a BC1 on its K-line, simulated or real, as a workshop tester does");
+  cmd->footer(
       "Jobs: ident, faults, clear-faults, info, inputs, outputs, analog, rf, tilt,\n"
       "      force OUTPUT on|off (e.g. force DOP_BOOT_RELEASE on), ping, start, end, reset,\n"
       "      clear-rf, raw BYTE... (hex request data after [addr][len]).\n"

@@ -227,9 +227,9 @@ int run_emulate(const RelayArgs& a) {
 
 void add_relay_command(CLI::App& app, int* exit_code) {
   auto a = std::make_shared<RelayArgs>();
-  auto* cmd = app.add_subcommand(
-      "relay",
-      "Relay boards of the bench, by hand, through the bench's safety layer, and their emulators.\n"
+  // One line in the command list; the details in this command's own --help.
+  auto* cmd = app.add_subcommand("relay", "Relay boards of the bench by hand, through its safety layer; their emulators");
+  cmd->footer(
       "Opening a bench switches every relay off first; every exit (normal, error, Ctrl-C, SIGTERM)\n"
       "switches every relay off again and reads back where the board can; a guard process does\n"
       "it if this one is killed. Bench description format: bench/rig/README.md.\n"
