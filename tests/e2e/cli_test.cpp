@@ -92,7 +92,11 @@ TEST_F(CliTest, FloodedScenarioPassesWithAllArtefacts) {
   ASSERT_NE(var, std::string::npos);
   const auto id_start = vcd.rfind(' ', var - 1) + 1;
   const auto id = vcd.substr(id_start, var - id_start);
-  EXPECT_NE(vcd.find("#50050003\n1" + id + "\n"), std::string::npos) << "id " << id;
+  const auto block = vcd.find("\n#50050003\n");
+  ASSERT_NE(block, std::string::npos);
+  const auto block_end = vcd.find("\n#", block + 1);
+  const auto changes = vcd.substr(block, block_end == std::string::npos ? std::string::npos : block_end - block);
+  EXPECT_NE(changes.find("\n1" + id + "\n"), std::string::npos) << "id " << id << " in:" << changes;
 }
 
 TEST_F(CliTest, HtmlReportHasVerdictsAndTimingPictures) {
