@@ -10,6 +10,9 @@ namespace {
 constexpr std::size_t kHandleInput = 0;
 constexpr std::size_t kOpenInput = 1;
 constexpr std::size_t kMonitorComparator = 2;
+constexpr std::size_t kLhIndicatorComparator = 3;
+constexpr std::size_t kRhIndicatorComparator = 4;
+constexpr std::size_t kComparatorCount = 5;
 constexpr std::size_t kSwitchCount = 16;
 
 Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
@@ -38,6 +41,9 @@ std::vector<InputPinSpec> input_specs(const Bc1Pins& p) {
        Bc1Module::kInputThresholdV, true},
       // Readback of the release output through a divider; no pull-up, so a dead driver reads 0.
       {"DIP_BOOT_RELEASE_MONITOR", p.tailgate_out, kOpen, 47e3, Bc1Module::kMonitorThresholdV, false},
+      // The same readback on the indicator outputs (0xAA / 0xAC): the lamps pull an off pin to 0 V.
+      {"indicator_lh_monitor", p.indicator_lh_out, kOpen, 47e3, Bc1Module::kMonitorThresholdV, false},
+      {"indicator_rh_monitor", p.indicator_rh_out, kOpen, 47e3, Bc1Module::kMonitorThresholdV, false},
   };
 }
 
@@ -66,7 +72,7 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
               input_specs(pins_)),
       io_("digital_io", io_config),
       controller_("controller", coding, faults_, initially_locked),
-      comparator_("comparator", 3),
+      comparator_("comparator", kComparatorCount),
       switch_raw_("switch_raw", kSwitchCount),
       switch_debounced_("switch_debounced", kSwitchCount),
       circuit_(circuit) {
@@ -86,6 +92,8 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   controller_.boot_handle_sw.bind(switch_debounced_[kHandleInput]);
   controller_.boot_open_sw.bind(switch_debounced_[kOpenInput]);
   controller_.boot_release_monitor.bind(comparator_[kMonitorComparator]);
+  controller_.lh_indicator_monitor.bind(comparator_[kLhIndicatorComparator]);
+  controller_.rh_indicator_monitor.bind(comparator_[kRhIndicatorComparator]);
   controller_.boot_release.bind(boot_release_);
   controller_.lh_indicator.bind(lh_indicator_);
   controller_.rh_indicator.bind(rh_indicator_);
@@ -114,6 +122,10 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
                "tailgate contact comparator before debouncing");
   watch_signal(comparator_[kMonitorComparator], recorder, "DIP_BOOT_RELEASE_MONITOR", Kind::bit, "",
                "readback of the tailgate release output pin");
+  watch_signal(comparator_[kLhIndicatorComparator], recorder, "bc1.indicator_lh_monitor", Kind::bit, "",
+               "readback of the left indicator output pin (0xAA when it does not come up)");
+  watch_signal(comparator_[kRhIndicatorComparator], recorder, "bc1.indicator_rh_monitor", Kind::bit, "",
+               "readback of the right indicator output pin (0xAC when it does not come up)");
   watch_signal(boot_release_, recorder, "DOP_BOOT_RELEASE", Kind::bit, "", "tailgate release output commanded");
   watch_signal(lh_indicator_, recorder, "DOP_LH_INDICATOR_LGT", Kind::bit, "", "left indicator output commanded");
   watch_signal(rh_indicator_, recorder, "DOP_RH_INDICATOR_LGT", Kind::bit, "", "right indicator output commanded");

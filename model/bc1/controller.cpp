@@ -88,15 +88,28 @@ void Controller::flash_thread() {
     wait(flash_request_);
     // A request that arrives while a pattern runs is dropped, the pattern is not restarted.
     const int count = pending_flashes_;
+    const sc_time settle(kMonitorSettleS, sc_core::SC_SEC);
     for (int i = 0; i < count; ++i) {
       lh_indicator.write(true);
       rh_indicator.write(true);
-      wait(coding_.flash_on);
+      // Readback after the settling time (or at the end of a shorter flash), as for the release.
+      const sc_time first = std::min(settle, coding_.flash_on);
+      wait(first);
+      judge_readback(lh_indicator_monitor.read(), fault_code::kLeftIndicatorOff);
+      judge_readback(rh_indicator_monitor.read(), fault_code::kRightIndicatorOff);
+      wait(coding_.flash_on - first);
       lh_indicator.write(false);
       rh_indicator.write(false);
       if (i + 1 < count) wait(coding_.flash_off);
     }
   }
+}
+
+void Controller::judge_readback(bool came_up, std::uint8_t code) {
+  if (came_up)
+    faults_.report_absent(code);
+  else
+    faults_.report_present(code, now_ps());
 }
 
 void Controller::release_thread() {
@@ -106,10 +119,7 @@ void Controller::release_thread() {
     boot_release.write(true);
     const sc_time first = std::min(settle, coding_.tailgate_pulse);
     wait(first);
-    if (boot_release_monitor.read())
-      faults_.report_absent(fault_code::kLuggageReleaseOff);
-    else
-      faults_.report_present(fault_code::kLuggageReleaseOff, now_ps());
+    judge_readback(boot_release_monitor.read(), fault_code::kLuggageReleaseOff);
     wait(coding_.tailgate_pulse - first);
     boot_release.write(false);
   }

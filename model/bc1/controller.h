@@ -9,6 +9,10 @@
 // During the pulse the output readback (DIP_BOOT_RELEASE_MONITOR) is checked after a settling
 // time; an output that does not come up logs 0xC4 "luggage release OFF fault" (our reading of
 // the code text: the output stays off when commanded).
+// The flash pattern checks its outputs the same way: each flash's indicator pin readbacks are
+// judged after the same settling time; a side whose pin does not come up logs 0xAA (left) or
+// 0xAC (right), "BLINKER LINKS/RECHTS AUS FEHLER" (our reading, like 0xC4's). A side that does
+// come up marks its entry inactive (stored).
 #include "coding.h"
 #include "fault_memory.h"
 #include "rf_frame.h"
@@ -33,6 +37,8 @@ class Controller : public sc_core::sc_module {
   sc_core::sc_in<bool> boot_handle_sw{"boot_handle_sw"};  // DIP_BOOT_HANDLE_SW, debounced
   sc_core::sc_in<bool> boot_open_sw{"boot_open_sw"};      // DIP_BOOT_OPEN_SW, debounced
   sc_core::sc_in<bool> boot_release_monitor{"boot_release_monitor"};
+  sc_core::sc_in<bool> lh_indicator_monitor{"lh_indicator_monitor"};  // readback of the left indicator pin
+  sc_core::sc_in<bool> rh_indicator_monitor{"rh_indicator_monitor"};  // readback of the right indicator pin
   sc_core::sc_in<bool> powered{"powered"};  // false: held in brown-out reset, ignores everything
 
   // To the output stage.
@@ -57,6 +63,8 @@ class Controller : public sc_core::sc_module {
   void release_thread();
   void request_flashes(int count);
   void request_release();
+  // An output commanded on: its readback came up (entry inactive) or not (entry active).
+  void judge_readback(bool came_up, std::uint8_t code);
 
   const Bc1Coding& coding_;
   FaultMemory& faults_;

@@ -1,6 +1,7 @@
 // The fault library: every fault a scenario may declare. scenarios/README.md documents them.
 #include "actuator_failure.h"
 #include "blown_fuse.h"
+#include "driver_failure.h"
 #include "fault.h"
 #include "hinge_wire_open.h"
 #include "kline_wetted.h"
@@ -50,6 +51,12 @@ const std::vector<FaultType>& fault_library() {
        "ohms between the two pins with the module unplugged and the battery off; live: the pin sits at a "
        "voltage between its own and its neighbour's (a partial, not a dead, reading)",
        pin_bridge_params(), factory<PinBridge>()},
+      {"driver_failure", "one of the BC1's high-side drivers failed open or shorted",
+       "shorted tailgate: the hatch releases by itself and the lock motor stays powered (it burns); open "
+       "indicator: that side does not flash, 0xAA (left) / 0xAC (right) logged",
+       "shorted: battery voltage at the BC1 output pin while the module commands it off (DOP_... = 0); "
+       "open: 0 V at the BC1 output pin while commanded on, the other side's pin at battery voltage",
+       driver_failure_params(), factory<DriverFailure>()},
   };
   return library;
 }

@@ -312,6 +312,61 @@ TEST(Controller, LogsC4WhenTheReleaseOutputDoesNotComeUp) {
   EXPECT_EQ(e->frequency, 2);
 }
 
+// The flash pattern reads its indicator pins back like the release: a side whose pin does not
+// come up logs 0xAA (left) / 0xAC (right), the other side stays clean.
+TEST(Controller, LogsAAWhenTheLeftIndicatorOutputDoesNotComeUp) {
+  CarUnderTest t;
+  t.elaborate();
+  t.car().bc1.indicator_driver_lh().set_health(HighSideDriver::Health::failed_open);
+  t.run_until(kPress);
+  const std::uint64_t acts = press_and_decode(t, 1, FobButton::trunk);
+  t.run_until(kPress + 2 * kS);
+  EXPECT_EQ(rises(t.sig("DOP_LH_INDICATOR_LGT")).size(), 2u) << "the software still flashes";
+  EXPECT_TRUE(rises(t.sig("indicator_lh.lit")).empty());
+  EXPECT_EQ(rises(t.sig("indicator_rh.lit")).size(), 2u);
+  EXPECT_TRUE(rises(t.sig("bc1.indicator_lh_monitor")).empty());
+  EXPECT_EQ(rises(t.sig("bc1.indicator_rh_monitor")).size(), 2u);
+  const auto* e = t.vehicle->bc1.fault_memory().find(fault_code::kLeftIndicatorOff);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->active);
+  EXPECT_EQ(e->frequency, 1) << "one occurrence, however many flashes fail";
+  EXPECT_EQ(e->first_seen_ps, acts + 50 * kMs);
+  EXPECT_EQ(e->last_seen_ps, acts + 640 * kMs + 50 * kMs) << "judged on every flash";
+  EXPECT_EQ(t.vehicle->bc1.fault_memory().find(fault_code::kRightIndicatorOff), nullptr);
+  EXPECT_EQ(t.vehicle->bc1.fault_memory().find(fault_code::kLuggageReleaseOff), nullptr);
+
+  // Repaired: the next flash reads back fine, the entry stays stored but inactive.
+  t.car().bc1.indicator_driver_lh().set_health(HighSideDriver::Health::ok);
+  press_and_decode(t, 1, FobButton::lock);
+  t.run_until(kPress + 4 * kS);
+  e = t.vehicle->bc1.fault_memory().find(fault_code::kLeftIndicatorOff);
+  ASSERT_NE(e, nullptr);
+  EXPECT_FALSE(e->active);
+}
+
+TEST(Controller, LogsACWhenTheRightIndicatorOutputDoesNotComeUp) {
+  CarUnderTest t;
+  t.elaborate();
+  t.car().bc1.indicator_driver_rh().set_health(HighSideDriver::Health::failed_open);
+  t.run_until(kPress);
+  press_and_decode(t, 1, FobButton::lock);
+  t.run_until(kPress + 2 * kS);
+  const auto* e = t.vehicle->bc1.fault_memory().find(fault_code::kRightIndicatorOff);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->active);
+  EXPECT_EQ(t.vehicle->bc1.fault_memory().find(fault_code::kLeftIndicatorOff), nullptr);
+}
+
+TEST(Controller, HealthyIndicatorsLogNothing) {
+  CarUnderTest t;
+  t.elaborate();
+  t.run_until(kPress);
+  press_and_decode(t, 1, FobButton::trunk);
+  t.run_until(kPress + 2 * kS);
+  EXPECT_EQ(rises(t.sig("bc1.indicator_lh_monitor")).size(), 2u);
+  EXPECT_TRUE(t.vehicle->bc1.fault_memory().entries().empty());
+}
+
 TEST(Controller, APulseShorterThanTheSettleTimeIsJudgedAtItsEnd) {
   VehicleConfig config;
   config.coding.tailgate_pulse = sc_core::sc_time(20, sc_core::SC_MS);

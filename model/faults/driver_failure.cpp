@@ -1,0 +1,29 @@
+#include "driver_failure.h"
+
+namespace bcmhil::faults {
+
+namespace {
+model::HighSideDriver& driver_named(model::Vehicle& vehicle, const std::string& output) {
+  if (output == "indicator_lh") return vehicle.bc1.indicator_driver_lh();
+  if (output == "indicator_rh") return vehicle.bc1.indicator_driver_rh();
+  return vehicle.bc1.tailgate_driver();
+}
+}  // namespace
+
+std::vector<ParamSpec> driver_failure_params() {
+  return {{"mode", ParamKind::choice, "open", "open: the output never comes up; shorted: the output is always on",
+           {"open", "shorted"}},
+          {"output", ParamKind::choice, "tailgate",
+           "which driver: tailgate (DOP_BOOT_RELEASE), indicator_lh, indicator_rh",
+           {"tailgate", "indicator_lh", "indicator_rh"}}};
+}
+
+DriverFailure::DriverFailure(sc_core::sc_module_name name, const FaultSpec& spec, model::Vehicle& vehicle)
+    : Fault(name, spec, sc_core::SC_ZERO_TIME),
+      driver_(driver_named(vehicle, spec.choice("output"))),
+      health_(spec.choice("mode") == "shorted" ? model::HighSideDriver::Health::failed_short
+                                                : model::HighSideDriver::Health::failed_open) {}
+
+void DriverFailure::begin() { driver_.set_health(health_); }
+
+}  // namespace bcmhil::faults
