@@ -1,5 +1,6 @@
 // The fault library: every fault a scenario may declare. scenarios/README.md documents them.
 #include "actuator_failure.h"
+#include "bad_ground.h"
 #include "blown_fuse.h"
 #include "driver_failure.h"
 #include "fault.h"
@@ -57,6 +58,12 @@ const std::vector<FaultType>& fault_library() {
        "shorted: battery voltage at the BC1 output pin while the module commands it off (DOP_... = 0); "
        "open: 0 V at the BC1 output pin while commanded on, the other side's pin at battery voltage",
        driver_failure_params(), factory<DriverFailure>()},
+      {"bad_ground", "a corroded or loose ground joint: extra resistance in the BC1's or the hatch's ground wire",
+       "hatch: the lid opens weakly or not at all, lights still blink; bc1: the module's readings shift by the "
+       "voltage lost in its ground",
+       "during the release pulse hatch lock pin 1 (motor ground) reads well above 0 V against body ground, "
+       "with battery voltage on pin 2",
+       bad_ground_params(), factory<BadGround>()},
   };
   return library;
 }

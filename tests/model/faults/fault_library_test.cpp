@@ -25,7 +25,8 @@ TEST(FaultLibrary, HasTheDocumentedTypesUnderUniqueNames) {
     EXPECT_TRUE(t.create) << t.name;
   }
   EXPECT_EQ(names, (std::set<std::string>{"water_ingress", "hinge_wire_open", "blown_fuse", "actuator_failure",
-                                          "kline_wetted", "pin_bridge", "driver_failure"}));
+                                          "kline_wetted", "pin_bridge", "driver_failure",
+                                          "bad_ground"}));
   EXPECT_EQ(find_fault_type("flood"), nullptr);
   EXPECT_EQ(find_fault_type(""), nullptr);
 }
