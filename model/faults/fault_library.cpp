@@ -5,6 +5,7 @@
 #include "driver_failure.h"
 #include "fault.h"
 #include "hinge_wire_open.h"
+#include "input_pullup_corroded.h"
 #include "kline_wetted.h"
 #include "pin_bridge.h"
 #include "water_ingress.h"
@@ -64,6 +65,11 @@ const std::vector<FaultType>& fault_library() {
        "during the release pulse hatch lock pin 1 (motor ground) reads well above 0 V against body ground, "
        "with battery voltage on pin 2",
        bad_ground_params(), factory<BadGround>()},
+      {"input_pullup_corroded", "a corrosion film from a BC1 switch input pin to ground, growing over time",
+       "handle input, car unlocked: the hatch opens by itself (a phantom press); contact input: the module "
+       "believes the lid is open",
+       "the BC1 input pin reads ~3 V or less with the switch untouched (an open, healthy input reads ~6 V)",
+       input_pullup_corroded_params(), factory<InputPullupCorroded>()},
   };
   return library;
 }
