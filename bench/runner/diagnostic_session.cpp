@@ -127,9 +127,14 @@ void DiagnosticSession::run(const scenario::Step& step) {
     const auto reads = *recorder_.id_of(kFaultReadsSignal);
     recorder_.record(reads, now, recorder_.signal(reads).samples.back().value + 1.0);
   }
+  // Inputs and outputs come as true/false, STATUS_RF's flags as 0/1 (STAT_RF_...): both are bits.
   if (j.contains("signals") && j["signals"].is_object())
-    for (const auto& [name, value] : j["signals"].items())
-      if (value.is_boolean()) recorder_.record(declared(recorder_, "ds2." + name, trace::Kind::bit), now, value.get<bool>());
+    for (const auto& [name, value] : j["signals"].items()) {
+      const bool flag = value.is_boolean() || (value.is_number_integer() && (value == 0 || value == 1));
+      if (flag)
+        recorder_.record(declared(recorder_, "ds2." + name, trace::Kind::bit), now,
+                         value.is_boolean() ? value.get<bool>() : value.get<int>() == 1);
+    }
 }
 
 }  // namespace bcmhil::runner

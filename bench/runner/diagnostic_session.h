@@ -6,7 +6,7 @@
 //   ds2.job_ok            1 when the last job was answered OKAY, 0 otherwise (silent line...)
 //   ds2.fault.0xNN        0 absent, 1 stored, 2 active, per fault-memory read
 //   ds2.fault_reads       counts fault-memory reads
-//   ds2.<DIP_/DOP_ name>  the signal as the tester read it
+//   ds2.<DIP_/DOP_ name>  the signal as the tester read it; ds2.STAT_RF_... for STATUS_RF
 #include "bench/scenario/scenario.h"
 #include "model/diag/diagnostic_backend.h"
 #include "model/trace/recorder.h"
