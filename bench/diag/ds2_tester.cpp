@@ -330,7 +330,6 @@ JobResult Ds2Tester::info() {
   const auto& t = ReferenceTables::bc1();
   json list = json::array();
   std::ostringstream s;
-  std::size_t total = 0;
   for (uint8_t block : {ds2::kInfoMislocks, ds2::kInfoAlarmTriggers}) {
     auto ex = ask({ds2::kCmdReadInfo, block}, r, "IS_LESEN");
     if (!ex) return r;
@@ -349,49 +348,41 @@ JobResult Ds2Tester::info() {
                       {"count", count}});
       s << "\n  " << hex_byte(code) << "  " << pad(t.info_text(code), 72) << "count "
         << int(count);
-      ++total;
     }
   }
   r.json["ok"] = true;
   r.json["records"] = list;
   r.json.erase("answer");
-  (void)total;
+  r.text = s.str();
+  return r;
+}
+
+// STATUS_DIGITAL_INPUTS and STATUS_DIGITAL_OUTPUTS differ only in selector and bit table.
+JobResult Ds2Tester::digital_status(uint8_t selector, SignalGroup group, const char* job, const char* heading) {
+  JobResult r;
+  r.json["job"] = job;
+  auto ex = ask({ds2::kCmdStatus, selector}, r, job);
+  if (!ex) return r;
+  json sig = json::object();
+  std::ostringstream s;
+  s << heading;
+  for (const auto& st : diag::decode_signals(group, ex->raw)) {
+    sig[st.bit->name] = st.on;
+    s << "\n  " << pad(st.bit->name, 26) << (st.on ? "ON   " : "off  ") << st.bit->description;
+  }
+  r.json["signals"] = sig;
   r.text = s.str();
   return r;
 }
 
 JobResult Ds2Tester::inputs() {
-  JobResult r;
-  r.json["job"] = "STATUS_DIGITAL_INPUTS";
-  auto ex = ask({ds2::kCmdStatus, ds2::kStatusDigitalInputs}, r, "STATUS_DIGITAL_INPUTS");
-  if (!ex) return r;
-  json sig = json::object();
-  std::ostringstream s;
-  s << "digital inputs (bc1_bits.csv):";
-  for (const auto& st : diag::decode_signals(SignalGroup::kDigitalInputs, ex->raw)) {
-    sig[st.bit->name] = st.on;
-    s << "\n  " << pad(st.bit->name, 26) << (st.on ? "ON   " : "off  ") << st.bit->description;
-  }
-  r.json["signals"] = sig;
-  r.text = s.str();
-  return r;
+  return digital_status(ds2::kStatusDigitalInputs, SignalGroup::kDigitalInputs, "STATUS_DIGITAL_INPUTS",
+                        "digital inputs (bc1_bits.csv):");
 }
 
 JobResult Ds2Tester::outputs() {
-  JobResult r;
-  r.json["job"] = "STATUS_DIGITAL_OUTPUTS";
-  auto ex = ask({ds2::kCmdStatus, ds2::kStatusDigitalOutputs}, r, "STATUS_DIGITAL_OUTPUTS");
-  if (!ex) return r;
-  json sig = json::object();
-  std::ostringstream s;
-  s << "digital outputs (bc1_bits.csv):";
-  for (const auto& st : diag::decode_signals(SignalGroup::kDigitalOutputs, ex->raw)) {
-    sig[st.bit->name] = st.on;
-    s << "\n  " << pad(st.bit->name, 26) << (st.on ? "ON   " : "off  ") << st.bit->description;
-  }
-  r.json["signals"] = sig;
-  r.text = s.str();
-  return r;
+  return digital_status(ds2::kStatusDigitalOutputs, SignalGroup::kDigitalOutputs, "STATUS_DIGITAL_OUTPUTS",
+                        "digital outputs (bc1_bits.csv):");
 }
 
 JobResult Ds2Tester::analog() {

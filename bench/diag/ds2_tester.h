@@ -13,6 +13,7 @@
 #include "client_port.h"
 #include "ds2_protocol.h"
 #include "frame.h"
+#include "reference_tables.h"
 
 namespace bcmhil::tester {
 
@@ -85,6 +86,7 @@ class Ds2Tester {
   std::optional<Exchange> ask(const std::vector<uint8_t>& request, JobResult& result,
                               const char* what);
   JobResult simple(const std::vector<uint8_t>& request, const char* job, const char* done_text);
+  JobResult digital_status(uint8_t selector, diag::SignalGroup group, const char* job, const char* heading);
 
   transport::BytePort& port_;
   TesterOptions options_;
