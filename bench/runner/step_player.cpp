@@ -22,6 +22,7 @@ void StepPlayer::apply(const scenario::Step& step) {
     case Action::press_fob: vehicle_.press_fob(step.key, step.button); break;
     case Action::press_lid_handle: vehicle_.press_lid_handle(step.duration); break;
     case Action::close_hatch: vehicle_.close_hatch(); break;
+    case Action::hold_hatch: vehicle_.hatch_lock.hold_at(step.angle_deg); break;  // a latched lid does not move
     case Action::set_battery: vehicle_.set_battery_volts(step.volts); break;
     case Action::set_ignition: vehicle_.set_ignition(step.on); break;
     case Action::diagnose: break;  // a tester outside the kernel runs these (runner/diagnostic_session)

@@ -24,7 +24,8 @@ const std::map<std::string, Unit>& units() {
       {"kohm", {1e3, Dimension::resistance}}, {"kΩ", {1e3, Dimension::resistance}},
       {"Mohm", {1e6, Dimension::resistance}}, {"MΩ", {1e6, Dimension::resistance}},
       {"Hz", {1.0, Dimension::frequency}},  {"kHz", {1e3, Dimension::frequency}},
-      {"MHz", {1e6, Dimension::frequency}},
+      {"MHz", {1e6, Dimension::frequency}}, {"deg", {1.0, Dimension::angle}},
+      {"°", {1.0, Dimension::angle}},
   };
   return table;
 }
@@ -52,6 +53,7 @@ const char* unit_of(Dimension dimension) {
     case Dimension::current: return "A";
     case Dimension::resistance: return "ohm";
     case Dimension::frequency: return "Hz";
+    case Dimension::angle: return "deg";
     case Dimension::none: return "";
   }
   return "";

@@ -5,7 +5,7 @@
 
 namespace bcmhil::scenario {
 
-enum class Dimension { time, voltage, current, resistance, frequency, none };
+enum class Dimension { time, voltage, current, resistance, frequency, angle, none };
 
 struct Quantity {
   double value;  // SI: s, V, A, ohm, Hz

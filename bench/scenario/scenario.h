@@ -34,7 +34,7 @@ class ScenarioError : public std::runtime_error {
   std::string message_;
 };
 
-enum class Action { press_fob, press_lid_handle, close_hatch, set_battery, set_ignition, diagnose };
+enum class Action { press_fob, press_lid_handle, close_hatch, hold_hatch, set_battery, set_ignition, diagnose };
 
 struct Step {
   sc_core::sc_time at;
@@ -43,6 +43,7 @@ struct Step {
   model::FobButton button = model::FobButton::trunk;
   sc_core::sc_time duration{300, sc_core::SC_MS};  // press_lid_handle
   double volts = 12.6;                           // set_battery
+  double angle_deg = 0.0;                        // hold_hatch
   bool on = true;                                // set_ignition
   std::string job;                               // diagnose: a bcmhil diag job name
   std::vector<std::string> job_args;             // diagnose: its arguments (force OUTPUT on|off)

@@ -45,6 +45,7 @@ const char* to_string(Action action) {
     case Action::press_fob: return "press_fob";
     case Action::press_lid_handle: return "press_lid_handle";
     case Action::close_hatch: return "close_hatch";
+    case Action::hold_hatch: return "hold_hatch";
     case Action::set_battery: return "set_battery";
     case Action::set_ignition: return "set_ignition";
     case Action::diagnose: return "diagnose";
@@ -252,6 +253,12 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
   } else if (action == "close_hatch") {
     r.expect_keys(node, {"at", "do"}, "step close_hatch");
     step.action = Action::close_hatch;
+  } else if (action == "hold_hatch") {
+    r.expect_keys(node, {"at", "do", "angle"}, "step hold_hatch");
+    step.action = Action::hold_hatch;
+    if (!node["angle"]) r.fail(node, "hold_hatch needs 'angle' (e.g. 30 deg; 0 deg shuts the lid)");
+    step.angle_deg = r.quantity(node["angle"], Dimension::angle, "angle");
+    if (step.angle_deg < 0 || step.angle_deg > 90) r.fail(node["angle"], "angle must be 0-90 deg");
   } else if (action == "set_battery") {
     r.expect_keys(node, {"at", "do", "volts"}, "step set_battery");
     step.action = Action::set_battery;
@@ -282,7 +289,7 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
     }
   } else {
     r.fail(node["do"], "unknown action '" + action +
-                           "' (known: press_fob, press_lid_handle, close_hatch, set_battery, set_ignition, diagnose)");
+                           "' (known: press_fob, press_lid_handle, close_hatch, hold_hatch, set_battery, set_ignition, diagnose)");
   }
   s.steps.push_back(step);
 }

@@ -2,6 +2,7 @@
 
 #include "model/circuit/watch.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace bcmhil::model {
@@ -25,10 +26,15 @@ HatchLock::HatchLock(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   SC_METHOD(on_hatch_changed);
   sensitive << hatch_open_;
   dont_initialize();
+  SC_METHOD(lift_step);
+  sensitive << lift_;
+  dont_initialize();
 
   watch_signal(latch_released_, recorder, base + ".latch_released", trace::Kind::bit, "",
                "pawl pulled clear by the motor");
   watch_signal(hatch_open_, recorder, "hatch.open", trace::Kind::bit, "", "the tailgate is open");
+  watch_signal(angle_, recorder, "hatch.angle", trace::Kind::real, "deg",
+               "lid angle (0 = shut); the hinge loom flexes with it");
 }
 
 void HatchLock::on_solved() {
@@ -58,11 +64,38 @@ void HatchLock::on_travel_done() {
 void HatchLock::on_hatch_changed() {
   circuit_.network().set_resistance(contact_, hatch_open_.read() ? spec_.contact_closed_ohm : electrical::kOpen);
   circuit_.request_solve();
+  if (hatch_open_.read()) {
+    held_ = false;
+    lift_.notify(sc_core::SC_ZERO_TIME);  // the struts start lifting at once
+  }
+}
+
+void HatchLock::lift_step() {
+  if (!hatch_open_.read() || held_) return;
+  const double next = std::min(spec_.full_open_deg, angle_.read() + spec_.lift_step_deg);
+  angle_.write(next);
+  if (next < spec_.full_open_deg)
+    lift_.notify(spec_.lift_time * (spec_.lift_step_deg / spec_.full_open_deg));
 }
 
 void HatchLock::close_hatch() {
   // With the pawl held open by a running motor the lid bounces back up: it stays open.
-  if (!latch_released_.read()) hatch_open_.write(false);
+  if (latch_released_.read()) return;
+  lift_.cancel();
+  hatch_open_.write(false);
+  angle_.write(0.0);
+}
+
+bool HatchLock::hold_at(double degrees) {
+  if (!hatch_open_.read()) return false;
+  if (degrees <= 0.0) {
+    close_hatch();
+    return true;
+  }
+  held_ = true;
+  lift_.cancel();
+  angle_.write(std::min(degrees, spec_.full_open_deg));
+  return true;
 }
 
 void HatchLock::set_motor_ohm(double ohms) {

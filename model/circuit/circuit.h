@@ -25,6 +25,8 @@ class Circuit : public sc_core::sc_module {
   const electrical::Network& network() const { return network_; }
 
   void request_solve();
+  // Where probes are recorded; model parts with state worth plotting record there too.
+  trace::Recorder& recorder() { return recorder_; }
   const sc_core::sc_event& solved() const { return solved_event_; }
 
   // A nonlinear element (a driver that limits its current, a fuse that blows) looks at the fresh

@@ -4,6 +4,7 @@
 #include "blown_fuse.h"
 #include "driver_failure.h"
 #include "fault.h"
+#include "hinge_wire_intermittent.h"
 #include "hinge_wire_open.h"
 #include "input_pullup_corroded.h"
 #include "kline_wetted.h"
@@ -27,21 +28,32 @@ auto factory() {
 const std::vector<FaultType>& fault_library() {
   static const std::vector<FaultType> library = {
       {"water_ingress",
-       "water on the BC1 board region of the tailgate driver, corroding it until the output is dead",
-       "fob trunk button: lights blink, hatch stays shut; the BC1 logs 0xC4",
-       "0 V at the BC1 tailgate pin AND at hatch lock pin 2 during the release pulse",
+       "water on a BC1 board region (tailgate or indicator drivers), wetting and drying, corroding the drivers "
+       "until their outputs are dead",
+       "tailgate region: fob trunk button: lights blink, hatch stays shut, 0xC4; indicator region: no turn "
+       "signals, 0xAA and 0xAC; a board that dried out in time works again until the next rain",
+       "0 V at the BC1 output pin AND at the load during the pulse, with battery voltage on the BC1's feed pin",
        water_ingress_params(), factory<WaterIngress>()},
       {"hinge_wire_open", "a wire broken in the hinge loom between body and tailgate",
        "same as a flooded module for the feed wire: lights blink, hatch stays shut",
        "battery voltage at the BC1 tailgate pin during the pulse, 0 V at hatch lock pin 2",
        hinge_wire_open_params(), factory<HingeWireOpen>()},
+      {"hinge_wire_intermittent", "a hinge-loom wire broken inside its insulation: the ends touch or part with the "
+       "lid's angle and settle differently each time it is shut",
+       "the hatch releases some days and not others; with the lid propped open for testing everything measures "
+       "fine (no fault found)",
+       "flex the hinge loom (or hold the lid through its travel) while watching the wire's continuity or the "
+       "voltage at hatch lock pin 2: it drops out at one angle",
+       hinge_wire_intermittent_params(), factory<HingeWireIntermittent>()},
       {"blown_fuse", "a blown fuse on one of the BC1's KL30 feeds",
        "F9: hatch and central locking dead, lights still blink",
        "0 V at the BC1's feed pin V(bc1.kl30_cdl) as well as at its tailgate pin",
        blown_fuse_params(), factory<BlownFuse>()},
-      {"actuator_failure", "the tailgate lock actuator is seized or its winding is burnt open",
-       "lights blink, hatch stays shut, sometimes a hum (seized)",
-       "battery voltage arrives at hatch lock pin 2; the motor draws stall current (seized) or none (burnt)",
+      {"actuator_failure", "the tailgate lock actuator is seized, its winding burnt open or shorted",
+       "lights blink, hatch stays shut, sometimes a hum (seized); shorted: the BC1 logs 0xC4 like a flooded one",
+       "seized/burnt: battery voltage arrives at hatch lock pin 2, the motor draws stall current (seized) or "
+       "none (burnt); shorted: the driver's 12 A current limit flows, and the winding measures ~0.2 ohm across "
+       "pins 1-2 instead of ~2.4 ohm",
        actuator_failure_params(), factory<ActuatorFailure>()},
       {"kline_wetted", "water bridging the BC1's diagnostic K-line pin to ground",
        "no tester can reach the module; the car itself may still work",

@@ -9,13 +9,11 @@ std::vector<ParamSpec> hinge_wire_open_params() {
            {"tailgate_feed", "hatch_ground", "contact_signal", "contact_ground", "handle_signal"}}};
 }
 
-namespace {
 model::WireSegment& hinge_segment(model::Vehicle& vehicle, const std::string& wire) {
   auto* segment = vehicle.harness.find("harness." + wire + ".hinge");
   if (!segment) throw std::invalid_argument("no hinge segment for wire " + wire);
   return *segment;
 }
-}  // namespace
 
 HingeWireOpen::HingeWireOpen(sc_core::sc_module_name name, const FaultSpec& spec, model::Vehicle& vehicle)
     : Fault(name, spec, sc_core::SC_ZERO_TIME), vehicle_(vehicle), segment_(hinge_segment(vehicle, spec.choice("wire"))) {}

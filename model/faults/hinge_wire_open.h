@@ -18,4 +18,8 @@ class HingeWireOpen : public Fault {
 
 std::vector<ParamSpec> hinge_wire_open_params();
 
+// The hinge-loom segment of `wire` (one of hinge_wire_open_params()'s choices).
+// Throws std::invalid_argument for a wire without one.
+model::WireSegment& hinge_segment(model::Vehicle& vehicle, const std::string& wire);
+
 }  // namespace bcmhil::faults
