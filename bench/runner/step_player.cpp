@@ -25,6 +25,8 @@ void StepPlayer::apply(const scenario::Step& step) {
     case Action::hold_hatch: vehicle_.hatch_lock.hold_at(step.angle_deg); break;  // a latched lid does not move
     case Action::set_battery: vehicle_.set_battery_volts(step.volts); break;
     case Action::set_ignition: vehicle_.set_ignition(step.on); break;
+    case Action::turn_key: vehicle_.turn_key(step.door, step.lock, step.duration); break;
+    case Action::press_lock_button: vehicle_.press_lock_button(step.lock, step.duration); break;
     case Action::diagnose: break;  // a tester outside the kernel runs these (runner/diagnostic_session)
   }
 }

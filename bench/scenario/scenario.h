@@ -34,7 +34,10 @@ class ScenarioError : public std::runtime_error {
   std::string message_;
 };
 
-enum class Action { press_fob, press_lid_handle, close_hatch, hold_hatch, set_battery, set_ignition, diagnose };
+enum class Action {
+  press_fob, press_lid_handle, close_hatch, hold_hatch, set_battery, set_ignition, diagnose, turn_key,
+  press_lock_button
+};
 
 struct Step {
   sc_core::sc_time at;
@@ -43,6 +46,8 @@ struct Step {
   model::FobButton button = model::FobButton::trunk;
   sc_core::sc_time duration{300, sc_core::SC_MS};  // press_lid_handle
   double volts = 12.6;                           // set_battery
+  model::DoorLocks::Door door = model::DoorLocks::Door::driver;  // turn_key
+  bool lock = true;                              // turn_key, press_lock_button: lock (or unlock)
   double angle_deg = 0.0;                        // hold_hatch
   bool on = true;                                // set_ignition
   std::string job;                               // diagnose: a bcmhil diag job name

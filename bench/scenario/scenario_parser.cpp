@@ -49,6 +49,8 @@ const char* to_string(Action action) {
     case Action::set_battery: return "set_battery";
     case Action::set_ignition: return "set_ignition";
     case Action::diagnose: return "diagnose";
+    case Action::turn_key: return "turn_key";
+    case Action::press_lock_button: return "press_lock_button";
   }
   return "?";
 }
@@ -270,6 +272,26 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
     step.action = Action::set_ignition;
     if (!node["on"]) r.fail(node, "set_ignition needs 'on' (true/false)");
     step.on = r.boolean(node["on"], "on");
+  } else if (action == "turn_key" || action == "press_lock_button") {
+    const bool key = action == "turn_key";
+    if (key)
+      r.expect_keys(node, {"at", "do", "door", "to", "duration"}, "step turn_key");
+    else
+      r.expect_keys(node, {"at", "do", "to", "duration"}, "step press_lock_button");
+    step.action = key ? Action::turn_key : Action::press_lock_button;
+    // A key is held in the lock position about half a second, a button tapped (estimates).
+    step.duration = sc_core::sc_time(key ? 500 : 300, sc_core::SC_MS);
+    if (key) {
+      if (!node["door"]) r.fail(node, "turn_key needs 'door' (driver or passenger)");
+      const auto door = r.text(node["door"], "door");
+      if (door != "driver" && door != "passenger") r.fail(node["door"], "door must be driver or passenger");
+      step.door = door == "driver" ? model::DoorLocks::Door::driver : model::DoorLocks::Door::passenger;
+    }
+    if (!node["to"]) r.fail(node, action + " needs 'to' (lock or unlock)");
+    const auto to = r.text(node["to"], "to");
+    if (to != "lock" && to != "unlock") r.fail(node["to"], "to must be lock or unlock");
+    step.lock = to == "lock";
+    if (node["duration"]) step.duration = r.time(node["duration"], "duration");
   } else if (action == "diagnose") {
     r.expect_keys(node, {"at", "do", "job", "output", "on"}, "step diagnose");
     step.action = Action::diagnose;
@@ -289,7 +311,8 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
     }
   } else {
     r.fail(node["do"], "unknown action '" + action +
-                           "' (known: press_fob, press_lid_handle, close_hatch, hold_hatch, set_battery, set_ignition, diagnose)");
+                           "' (known: press_fob, press_lid_handle, close_hatch, hold_hatch, set_battery, set_ignition, diagnose, "
+                           "turn_key, press_lock_button)");
   }
   s.steps.push_back(step);
 }

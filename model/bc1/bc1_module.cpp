@@ -2,6 +2,9 @@
 
 #include "model/circuit/watch.h"
 
+#include <array>
+#include <string>
+
 namespace bcmhil::model {
 
 namespace {
@@ -12,8 +15,17 @@ constexpr std::size_t kOpenInput = 1;
 constexpr std::size_t kMonitorComparator = 2;
 constexpr std::size_t kLhIndicatorComparator = 3;
 constexpr std::size_t kRhIndicatorComparator = 4;
-constexpr std::size_t kComparatorCount = 5;
+// Central locking: six switch inputs (debounced) and the four relay readbacks (not debounced).
+constexpr std::size_t kLockSwitchComparator = 5;  // 5..10, in the order of kLockSwitches
+constexpr std::size_t kLockSwitchCount = 6;
+constexpr std::size_t kLockReadbackComparator = 11;  // 11..14, by CentralLocking::Relay
+constexpr std::size_t kComparatorCount = 15;
 constexpr std::size_t kSwitchCount = 16;
+// Debouncer slots of the six central-locking switches: 2..7, in the order of kLockSwitches.
+constexpr std::size_t kLockSwitchInput = 2;
+constexpr std::array<const char*, kLockSwitchCount> kLockSwitches{
+    "DIP_DRV_KEY_SW_LK", "DIP_DRV_KEY_SW_UNLK", "DIP_PASS_KEY_SW_LK", "DIP_PASS_KEY_SW_UNLK",
+    "DIP_MASTER_LK_SW",  "DIP_MASTER_UNLK_SW"};
 
 Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
   auto pin = [&](const char* name) { return net.add_node(base + "." + name); };
@@ -29,6 +41,7 @@ Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
   p.boot_handle_in = pin("boot_handle_in");
   p.boot_open_in = pin("boot_open_in");
   p.kline = pin("kline");
+  p.locking = make_central_locking_pins(net, base);
   return p;
 }
 
@@ -44,6 +57,27 @@ std::vector<InputPinSpec> input_specs(const Bc1Pins& p) {
       // The same readback on the indicator outputs (0xAA / 0xAC): the lamps pull an off pin to 0 V.
       {"indicator_lh_monitor", p.indicator_lh_out, kOpen, 47e3, Bc1Module::kMonitorThresholdV, false},
       {"indicator_rh_monitor", p.indicator_rh_out, kOpen, 47e3, Bc1Module::kMonitorThresholdV, false},
+      // Central locking: key contacts and master button switch to ground, like the handle.
+      {kLockSwitches[0], p.locking.drv_key_lock_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
+       Bc1Module::kInputThresholdV, true},
+      {kLockSwitches[1], p.locking.drv_key_unlock_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
+       Bc1Module::kInputThresholdV, true},
+      {kLockSwitches[2], p.locking.pass_key_lock_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
+       Bc1Module::kInputThresholdV, true},
+      {kLockSwitches[3], p.locking.pass_key_unlock_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
+       Bc1Module::kInputThresholdV, true},
+      {kLockSwitches[4], p.locking.master_lock_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
+       Bc1Module::kInputThresholdV, true},
+      {kLockSwitches[5], p.locking.master_unlock_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
+       Bc1Module::kInputThresholdV, true},
+      // Readback of each lock relay's COM pin through a divider, like the release monitor.
+      {"drv_lock_monitor", p.locking.relay_out[CentralLocking::drv], kOpen, 47e3, Bc1Module::kMonitorThresholdV, false},
+      {"common_lock_monitor", p.locking.relay_out[CentralLocking::common], kOpen, 47e3,
+       Bc1Module::kMonitorThresholdV, false},
+      {"rest_lock_monitor", p.locking.relay_out[CentralLocking::rest], kOpen, 47e3, Bc1Module::kMonitorThresholdV,
+       false},
+      {"super_lock_monitor", p.locking.relay_out[CentralLocking::super], kOpen, 47e3,
+       Bc1Module::kMonitorThresholdV, false},
   };
 }
 
@@ -71,7 +105,13 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
       inputs_("input_stage", circuit, make_sense_supply(circuit.network(), basename(), pins_), pins_.ground,
               input_specs(pins_)),
       io_("digital_io", io_config),
-      controller_("controller", coding, faults_, initially_locked),
+      central_locking_("central_locking", faults_, initially_locked,
+                       [this] {
+                         const auto& net = circuit_.network();
+                         return net.voltage(pins_.kl30_cdl) - net.voltage(pins_.ground);
+                       }),
+      lock_relays_("lock_relays", basename(), circuit, recorder, pins_.kl30_cdl, pins_.ground, pins_.locking),
+      controller_("controller", coding, faults_, central_locking_),
       comparator_("comparator", kComparatorCount),
       switch_raw_("switch_raw", kSwitchCount),
       switch_debounced_("switch_debounced", kSwitchCount),
@@ -80,7 +120,10 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   // Switch inputs go through the RTL debouncer; the unused ones are tied inactive.
   io_.switch_raw[kHandleInput].bind(comparator_[kHandleInput]);
   io_.switch_raw[kOpenInput].bind(comparator_[kOpenInput]);
-  for (std::size_t i = 2; i < kSwitchCount; ++i) io_.switch_raw[i].bind(switch_raw_[i]);
+  for (std::size_t i = 0; i < kLockSwitchCount; ++i)
+    io_.switch_raw[kLockSwitchInput + i].bind(comparator_[kLockSwitchComparator + i]);
+  for (std::size_t i = kLockSwitchInput + kLockSwitchCount; i < kSwitchCount; ++i)
+    io_.switch_raw[i].bind(switch_raw_[i]);
   for (std::size_t i = 0; i < kSwitchCount; ++i) io_.switch_debounced[i].bind(switch_debounced_[i]);
   io_.rf_data.bind(rf_data);
   io_.rf_frame.bind(rf_frame_);
@@ -97,8 +140,23 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   controller_.boot_release.bind(boot_release_);
   controller_.lh_indicator.bind(lh_indicator_);
   controller_.rh_indicator.bind(rh_indicator_);
-  controller_.locked.bind(locked_);
   controller_.powered.bind(powered_);
+
+  central_locking_.drv_key_lock.bind(switch_debounced_[kLockSwitchInput + 0]);
+  central_locking_.drv_key_unlock.bind(switch_debounced_[kLockSwitchInput + 1]);
+  central_locking_.pass_key_lock.bind(switch_debounced_[kLockSwitchInput + 2]);
+  central_locking_.pass_key_unlock.bind(switch_debounced_[kLockSwitchInput + 3]);
+  central_locking_.master_lock.bind(switch_debounced_[kLockSwitchInput + 4]);
+  central_locking_.master_unlock.bind(switch_debounced_[kLockSwitchInput + 5]);
+  central_locking_.powered.bind(powered_);
+  central_locking_.locked.bind(locked_);
+  central_locking_.super_locked.bind(super_locked_);
+  for (std::size_t i = 0; i < CentralLocking::kRelays; ++i) {
+    central_locking_.readback[i].bind(comparator_[kLockReadbackComparator + i]);
+    central_locking_.relay[i].bind(lock_relay_cmd_[i]);
+    lock_relays_.command[i].bind(lock_relay_cmd_[i]);
+  }
+  lock_relays_.powered.bind(powered_);
 
   SC_HAS_PROCESS(Bc1Module);
   SC_METHOD(drive_outputs);
@@ -130,6 +188,16 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   watch_signal(lh_indicator_, recorder, "DOP_LH_INDICATOR_LGT", Kind::bit, "", "left indicator output commanded");
   watch_signal(rh_indicator_, recorder, "DOP_RH_INDICATOR_LGT", Kind::bit, "", "right indicator output commanded");
   watch_signal(locked_, recorder, "bc1.locked", Kind::bit, "", "central locking state (1 = locked)");
+  watch_signal(super_locked_, recorder, "bc1.super_locked", Kind::bit, "", "deadlocked on top of locked (1 = super-locked)");
+  for (std::size_t i = 0; i < kLockSwitchCount; ++i)
+    watch_signal(switch_debounced_[kLockSwitchInput + i], recorder, kLockSwitches[i], Kind::bit, "",
+                 "central-locking switch input as the module sees it (debounced, 1 = turned / pressed)");
+  for (std::size_t i = 0; i < CentralLocking::kRelays; ++i) {
+    watch_signal(lock_relay_cmd_[i], recorder, kLockRelayOutputs[i], Kind::bit, "", "lock relay coil commanded");
+    watch_signal(comparator_[kLockReadbackComparator + i], recorder,
+                 std::string("bc1.") + kLockRelayStems[i] + "_lock_monitor", Kind::bit, "",
+                 "readback of the lock relay's COM pin (1 = high)");
+  }
   watch_signal(powered_, recorder, "bc1.powered", Kind::bit, "",
                "the module's electronics run (logic supply above the brown-out threshold)");
   watch_signal(rf_frame_count_, recorder, "bc1.rf_frames", Kind::real, "", "good RF telegrams decoded");
@@ -159,6 +227,8 @@ bool Bc1Module::force_output(std::string_view name, bool on) {
                          : name == "DOP_LH_INDICATOR_LGT" ? &lh_indicator_
                          : name == "DOP_RH_INDICATOR_LGT" ? &rh_indicator_
                                                           : nullptr;
+  for (std::size_t i = 0; i < CentralLocking::kRelays; ++i)
+    if (name == kLockRelayOutputs[i]) output = &lock_relay_cmd_[i];
   if (!output) return false;
   output->write(on);
   if (on) {
@@ -186,6 +256,10 @@ std::optional<bool> Bc1Module::signal(std::string_view name) const {
   if (name == "DOP_BOOT_RELEASE") return boot_release_.read();
   if (name == "DOP_LH_INDICATOR_LGT") return lh_indicator_.read();
   if (name == "DOP_RH_INDICATOR_LGT") return rh_indicator_.read();
+  for (std::size_t i = 0; i < kLockSwitchCount; ++i)
+    if (name == kLockSwitches[i]) return switch_debounced_[kLockSwitchInput + i].read();
+  for (std::size_t i = 0; i < CentralLocking::kRelays; ++i)
+    if (name == kLockRelayOutputs[i]) return lock_relay_cmd_[i].read();
   return std::nullopt;
 }
 

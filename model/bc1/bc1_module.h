@@ -5,10 +5,12 @@
 //
 // Pin nodes are named by function ("bc1.tailgate_out"); which connector pin each one is on the
 // real module is not public, see model/bc1/README.md.
+#include "central_locking.h"
 #include "controller.h"
 #include "fault_memory.h"
 #include "high_side_driver.h"
 #include "input_stage.h"
+#include "lock_relay_bank.h"
 #include "model/circuit/circuit.h"
 #include "model/io/digital_io.h"
 #include "model/trace/recorder.h"
@@ -32,6 +34,7 @@ struct Bc1Pins {
   electrical::NodeId boot_handle_in;     // DIP_BOOT_HANDLE_SW
   electrical::NodeId boot_open_in;       // DIP_BOOT_OPEN_SW
   electrical::NodeId kline;              // diagnostic K-line (DS2)
+  CentralLockingPins locking;            // lock relay outputs, key and master switch inputs
 };
 
 class Bc1Module : public sc_core::sc_module {
@@ -46,6 +49,8 @@ class Bc1Module : public sc_core::sc_module {
   HighSideDriver& indicator_driver_lh() { return *indicator_lh_; }
   HighSideDriver& indicator_driver_rh() { return *indicator_rh_; }
   FaultMemory& fault_memory() { return faults_; }
+  LockRelay& lock_relay(CentralLocking::Relay relay) { return lock_relays_.relay(relay); }
+  const CentralLocking& central_locking() const { return central_locking_; }
   const Controller& controller() const { return controller_; }
   const DigitalIo& digital_io() const { return io_; }
 
@@ -92,6 +97,8 @@ class Bc1Module : public sc_core::sc_module {
   std::unique_ptr<HighSideDriver> indicator_rh_;
   InputStage inputs_;
   DigitalIo io_;
+  CentralLocking central_locking_;
+  LockRelayBank lock_relays_;
   Controller controller_;
 
   sc_core::sc_vector<sc_core::sc_signal<bool>> comparator_;  // input stage outputs
@@ -105,9 +112,11 @@ class Bc1Module : public sc_core::sc_module {
   OutputSignal boot_release_{"DOP_BOOT_RELEASE"};
   OutputSignal lh_indicator_{"DOP_LH_INDICATOR_LGT"};
   OutputSignal rh_indicator_{"DOP_RH_INDICATOR_LGT"};
+  sc_core::sc_vector<OutputSignal> lock_relay_cmd_{"lock_relay_cmd", CentralLocking::kRelays};  // DOP_*_LOCK_RLY
   sc_core::sc_event forced_off_;
   OutputSignal* forced_ = nullptr;
   sc_core::sc_signal<bool> locked_{"locked"};
+  sc_core::sc_signal<bool> super_locked_{"super_locked"};
   sc_core::sc_signal<bool> powered_{"powered"};
   Circuit& circuit_;
 };

@@ -9,8 +9,8 @@ namespace bcmhil::model {
 using sc_core::sc_time;
 
 Controller::Controller(sc_core::sc_module_name name, const Bc1Coding& coding, FaultMemory& faults,
-                       bool initially_locked)
-    : sc_module(name), coding_(coding), faults_(faults), locked_state_(initially_locked) {
+                       CentralLocking& central_locking)
+    : sc_module(name), coding_(coding), faults_(faults), central_locking_(central_locking) {
   SC_HAS_PROCESS(Controller);
   SC_METHOD(on_rf_frame);
   sensitive << rf_frame_count;
@@ -21,8 +21,6 @@ Controller::Controller(sc_core::sc_module_name name, const Bc1Coding& coding, Fa
   SC_THREAD(flash_thread);
   SC_THREAD(release_thread);
 }
-
-void Controller::start_of_simulation() { locked.write(locked_state_); }
 
 void Controller::on_rf_frame() {
   if (!powered.read()) return;
@@ -53,13 +51,11 @@ void Controller::on_rf_frame() {
 
   switch (frame->button) {
     case FobButton::lock:
-      locked_state_ = true;
-      locked.write(true);
+      central_locking_.request(CentralLocking::Command::lock, CentralLocking::Source::fob);
       request_flashes(coding_.lock_ack_flashes);
       break;
     case FobButton::unlock:
-      locked_state_ = false;
-      locked.write(false);
+      central_locking_.request(CentralLocking::Command::unlock, CentralLocking::Source::fob);
       request_flashes(coding_.unlock_ack_flashes);
       break;
     case FobButton::trunk:
@@ -72,7 +68,7 @@ void Controller::on_rf_frame() {
 }
 
 void Controller::on_handle() {
-  if (powered.read() && !locked_state_) request_release();
+  if (powered.read() && !central_locking_.is_locked()) request_release();
 }
 
 void Controller::request_flashes(int count) {

@@ -6,6 +6,7 @@
 // The flash does NOT depend on the health of the output it acknowledges: that is exactly why
 // the seed case's owner saw two blinks and no release.
 // Lid handle: releases only while the car is unlocked (MINI training text).
+// Fob lock / unlock go to the central locking (central_locking.h), which owns the lock state.
 // During the pulse the output readback (DIP_BOOT_RELEASE_MONITOR) is checked after a settling
 // time; an output that does not come up logs 0xC4 "luggage release OFF fault" (our reading of
 // the code text: the output stays off when commanded).
@@ -13,6 +14,7 @@
 // judged after the same settling time; a side whose pin does not come up logs 0xAA (left) or
 // 0xAC (right), "BLINKER LINKS/RECHTS AUS FEHLER" (our reading, like 0xC4's). A side that does
 // come up marks its entry inactive (stored).
+#include "central_locking.h"
 #include "coding.h"
 #include "fault_memory.h"
 #include "rf_frame.h"
@@ -29,7 +31,8 @@ enum class RfVerdict { none, ok, rolling_code_out_of_sync, unknown_remote, corru
 
 class Controller : public sc_core::sc_module {
  public:
-  Controller(sc_core::sc_module_name name, const Bc1Coding& coding, FaultMemory& faults, bool initially_locked);
+  Controller(sc_core::sc_module_name name, const Bc1Coding& coding, FaultMemory& faults,
+             CentralLocking& central_locking);
 
   // From the digital input block.
   sc_core::sc_in<std::uint64_t> rf_frame{"rf_frame"};
@@ -45,7 +48,6 @@ class Controller : public sc_core::sc_module {
   sc_core::sc_out<bool> boot_release{"boot_release"};        // DOP_BOOT_RELEASE
   sc_core::sc_out<bool> lh_indicator{"lh_indicator"};        // DOP_LH_INDICATOR_LGT
   sc_core::sc_out<bool> rh_indicator{"rh_indicator"};        // DOP_RH_INDICATOR_LGT
-  sc_core::sc_out<bool> locked{"locked"};                    // central-locking state
 
   RfVerdict last_rf_verdict() const { return last_verdict_; }
   bool last_rf_low_battery() const { return last_low_battery_; }
@@ -56,7 +58,6 @@ class Controller : public sc_core::sc_module {
   static constexpr double kMonitorSettleS = 0.05;
 
  private:
-  void start_of_simulation() override;
   void on_rf_frame();
   void on_handle();
   void flash_thread();
@@ -73,7 +74,7 @@ class Controller : public sc_core::sc_module {
   bool last_low_battery_ = false;
   int last_slot_ = -1;
   std::uint64_t last_frame_ = 0;
-  bool locked_state_ = true;
+  CentralLocking& central_locking_;
   int pending_flashes_ = 0;
   sc_core::sc_event flash_request_;
   sc_core::sc_event release_request_;

@@ -11,6 +11,15 @@ namespace fault_code {
 constexpr std::uint8_t kLuggageReleaseOff = 0xC4;   // "GEPÄCKR. ENTRIEG. AUS FEHLER"
 constexpr std::uint8_t kLeftIndicatorOff = 0xAA;    // "BLINKER LINKS AUS FEHLER"
 constexpr std::uint8_t kRightIndicatorOff = 0xAC;   // "BLINKER RECHTS AUS FEHLER"
+// Central-locking relays: commanded on, COM stayed low (NC) / not commanded, COM high (NO).
+constexpr std::uint8_t kDriverRelayNc = 0x01;       // "FAHRER-RELAIS NC FEHLER"
+constexpr std::uint8_t kCommonRelayNc = 0x02;       // "GEMEINS. RELAIS NC FEHLER"
+constexpr std::uint8_t kRestRelayNc = 0x03;         // "RUHERELAIS NC FEHLER"
+constexpr std::uint8_t kSuperRelayNc = 0x04;        // "SUPER-RELAIS NC FEHLER"
+constexpr std::uint8_t kDriverRelayNo = 0x0D;       // "FAHRER-RELAIS NO FEHLER"
+constexpr std::uint8_t kCommonRelayNo = 0x0E;       // "GEMEINS. RELAIS NO FEHLER"
+constexpr std::uint8_t kRestRelayNo = 0x0F;         // "RUHERELAIS NO FEHLER"
+constexpr std::uint8_t kSuperRelayNo = 0x10;        // "SUPER-RELAIS NO FEHLER"
 }  // namespace fault_code
 
 struct FaultEntry {

@@ -17,6 +17,7 @@ Vehicle::Vehicle(sc_core::sc_module_name name, trace::Recorder& recorder, Vehicl
       bc1("bc1", circuit, recorder, config_.coding, config_.io, config_.locked),
       harness(circuit),
       hatch_lock("hatch_lock", circuit, recorder),
+      door_locks("door_locks", circuit, recorder, harness, bc1.pins().locking, config_.locked),
       indicator_lh("indicator_lh", circuit, recorder, circuit.network().add_node("lamp.indicator_lh"),
                    kIndicatorWatts),
       indicator_rh("indicator_rh", circuit, recorder, circuit.network().add_node("lamp.indicator_rh"),

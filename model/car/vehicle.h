@@ -2,6 +2,7 @@
 // The BC1 in its car, hatch path: battery and fuses, the module, the harness with its hinge
 // loom, the tailgate lock, the lid handle button, the indicator lamps, the fobs and their
 // receiver. This is what a scenario drives and what probes measure.
+#include "door_locks.h"
 #include "harness.h"
 #include "hatch_lock.h"
 #include "key_fob.h"
@@ -36,6 +37,11 @@ class Vehicle : public sc_core::sc_module {
   void close_hatch() { hatch_lock.close_hatch(); }
   void set_battery_volts(double volts) { power.set_battery_volts(volts); }
   void set_ignition(bool on) { power.set_ignition(on); }
+  // Central locking: a key turned in a door's lock cylinder, the master button in the console.
+  void turn_key(DoorLocks::Door door, bool lock, sc_core::sc_time duration) {
+    door_locks.turn_key(door, lock, duration);
+  }
+  void press_lock_button(bool lock, sc_core::sc_time duration) { door_locks.press_lock_button(lock, duration); }
 
   KeyFob& fob(int key_slot);  // throws std::out_of_range
   const VehicleConfig& config() const { return config_; }
@@ -50,6 +56,7 @@ class Vehicle : public sc_core::sc_module {
   Bc1Module bc1;
   Harness harness;
   HatchLock hatch_lock;
+  DoorLocks door_locks;
   Lamp indicator_lh;
   Lamp indicator_rh;
   RfReceiver receiver;

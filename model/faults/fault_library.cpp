@@ -9,6 +9,7 @@
 #include "input_pullup_corroded.h"
 #include "kline_wetted.h"
 #include "pin_bridge.h"
+#include "relay_faults.h"
 #include "water_ingress.h"
 
 namespace bcmhil::faults {
@@ -82,6 +83,23 @@ const std::vector<FaultType>& fault_library() {
        "believes the lid is open",
        "the BC1 input pin reads ~3 V or less with the switch untouched (an open, healthy input reads ~6 V)",
        input_pullup_corroded_params(), factory<InputPullupCorroded>()},
+      {"relay_contact_corrosion",
+       "a film on a central-locking relay's contact, growing from milliohms through ohms to open",
+       "the doors on that relay lock slowly, then not at all; the others still do; NC FEHLER (0x01-0x04) logged",
+       "during the lock pulse 30CDL is present at the BC1 but its relay pin (and the door connector) reads only "
+       "a few volts: the rest drops across the relay contact inside the module",
+       relay_contact_corrosion_params(), factory<RelayContactCorrosion>()},
+      {"relay_welded", "a central-locking relay welded on NO (pulled in for good) or on NC (never switches)",
+       "NO: the motors on that relay are driven by themselves (the driver's door locks itself and will not "
+       "unlock); NC: those doors never move; NO FEHLER (0x0D-0x10) / NC FEHLER (0x01-0x04) logged",
+       "NO: battery voltage at the BC1 relay pin while its DOP_..._LOCK_RLY is 0, and the other relays held on "
+       "by the module; NC: 0 V at that pin while commanded",
+       relay_welded_params(), factory<RelayWelded>()},
+      {"relay_coil_open", "the coil of a central-locking relay is burnt open",
+       "the doors on that relay never move although the module commands them; NC FEHLER logged",
+       "0 V at the BC1 relay pin while its DOP_..._LOCK_RLY is 1 (like welded on NC; only the coil's "
+       "resistance, measured with the module open, tells them apart)",
+       relay_coil_open_params(), factory<RelayCoilOpen>()},
   };
   return library;
 }

@@ -32,6 +32,15 @@ const Wire kWires[] = {
     {"harness.contact_signal.hinge", 0.6, 0.35}, {"harness.contact_ground.hinge", 0.6, 0.35},
     {"harness.handle_signal.body", 3.5, 0.35},  {"harness.handle_signal.hinge", 0.6, 0.35},
     {"harness.indicator_lh", 3.0, 1.0},         {"harness.indicator_rh", 3.0, 1.0},
+    // Central locking (model/car/door_locks.cpp).
+    {"harness.drv_lock.body", 3.0, 1.0},        {"harness.rest_lock.body", 1.0, 1.5},
+    {"harness.rest_lock.passenger", 2.0, 1.0},  {"harness.rest_lock.fuel_flap", 3.0, 0.75},
+    {"harness.super_lock.body", 3.0, 0.75},     {"harness.common_lock.body", 1.0, 1.5},
+    {"harness.common_lock.driver", 3.0, 1.0},   {"harness.common_lock.passenger", 2.0, 1.0},
+    {"harness.common_lock.fuel_flap", 3.0, 0.75}, {"harness.common_lock.deadlock", 3.0, 0.75},
+    {"harness.door_lock.driver.key_lock", 3.0, 0.35}, {"harness.door_lock.driver.key_unlock", 3.0, 0.35},
+    {"harness.door_lock.passenger.key_lock", 3.0, 0.35}, {"harness.door_lock.passenger.key_unlock", 3.0, 0.35},
+    {"harness.master_button.lock", 1.0, 0.35},  {"harness.master_button.unlock", 1.0, 0.35},
 };
 
 TEST(Harness, WireResistanceFollowsLengthAndCrossSection) {

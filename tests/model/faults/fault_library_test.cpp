@@ -26,7 +26,8 @@ TEST(FaultLibrary, HasTheDocumentedTypesUnderUniqueNames) {
   }
   EXPECT_EQ(names, (std::set<std::string>{"water_ingress", "hinge_wire_open", "blown_fuse", "actuator_failure",
                                           "kline_wetted", "pin_bridge", "driver_failure",
-                                          "bad_ground", "input_pullup_corroded"}));
+                                          "bad_ground", "input_pullup_corroded", "hinge_wire_intermittent",
+                                          "relay_contact_corrosion", "relay_welded", "relay_coil_open"}));
   EXPECT_EQ(find_fault_type("flood"), nullptr);
   EXPECT_EQ(find_fault_type(""), nullptr);
 }
