@@ -3,6 +3,7 @@
 #include "model/circuit/watch.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace bcmhil::model {
 
@@ -27,6 +28,12 @@ CentralLocking::CentralLocking(sc_core::sc_module_name name, FaultMemory& faults
   dont_initialize();
   SC_METHOD(judge_at_rest);
   sensitive << judge_event_;
+  dont_initialize();
+  SC_METHOD(on_cooled);
+  sensitive << cooled_;
+  dont_initialize();
+  SC_METHOD(publish_state);
+  sensitive << state_changed_;
   dont_initialize();
 }
 
@@ -57,9 +64,26 @@ void CentralLocking::on_switch() {
   if (master_unlock.posedge()) request(Command::unlock, Source::master_button);
 }
 
+double CentralLocking::heat_s() const {
+  const double dt = (sc_core::sc_time_stamp() - heat_at_).to_seconds();
+  return heat_s_ * std::exp(-dt / kCoolingTimeS);
+}
+
 void CentralLocking::request(Command command, Source source) {
   if (!powered.read()) return;
   const sc_time now = sc_core::sc_time_stamp();
+  // Thermal cut-off: refuse while overheated, or when this command finds the budget spent.
+  heat_s_ = heat_s();
+  heat_at_ = now;
+  if (overheated_state_ || heat_s_ > kOverheatBudgetS) {
+    if (!overheated_state_) {
+      overheated_state_ = true;
+      state_changed_.notify(sc_core::SC_ZERO_TIME);
+      // Until the heat has cooled to half the budget: t = tau ln(heat / (budget / 2)).
+      cooled_.notify(sc_time(kCoolingTimeS * std::log(heat_s_ / (kOverheatBudgetS / 2)), sc_core::SC_SEC));
+    }
+    return;
+  }
   bool super = false;
   if (command == Command::lock) {
     // Only from outside the car: the centre button must never deadlock anybody in it.
@@ -75,8 +99,7 @@ void CentralLocking::request(Command command, Source source) {
     super_state_ = false;
     had_lock_ = false;
   }
-  locked.write(locked_state_);
-  super_locked.write(super_state_);
+  state_changed_.notify(sc_core::SC_ZERO_TIME);
   pending_command_ = command;
   pending_super_ = super;
   pending_ = true;
@@ -90,6 +113,8 @@ void CentralLocking::pulse_thread() {
     // The on-time follows the battery as measured at the moment of the command.
     last_command_volts_ = supply_volts_();
     last_on_time_s_ = on_time_s(last_command_volts_);
+    heat_s_ = heat_s() + last_on_time_s_;
+    heat_at_ = sc_core::sc_time_stamp();
     pulse_ = {};
     if (pending_command_ == Command::unlock) {
       pulse_[common] = true;
@@ -146,6 +171,17 @@ void CentralLocking::judge_at_rest() {
   if (hold == hold_) return;
   hold_ = hold;
   write_relays();
+}
+
+void CentralLocking::on_cooled() {
+  overheated_state_ = false;
+  state_changed_.notify(sc_core::SC_ZERO_TIME);
+}
+
+void CentralLocking::publish_state() {
+  locked.write(locked_state_);
+  super_locked.write(super_state_);
+  overheated_.write(overheated_state_);
 }
 
 void CentralLocking::write_relays() {

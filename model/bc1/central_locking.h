@@ -30,6 +30,12 @@
 //     its two ends being equal). A consequence: with DRV welded the driver's door locks itself
 //     and no unlock command reaches it (unlock energises COMMON, the other end is already high).
 // Entries go active/inactive with the frequency counter of FaultMemory.
+//
+// Thermal cut-off ("ZV überbeansprucht": bc1_morttexte 0x05, bc1_iorttexte 0x35 "Überhitzung ZV,
+// Abschaltung ausgelöst"): the motors' heating is tracked as accumulated relay on-time that
+// cools exponentially; a command that finds more than kOverheatBudgetS of it is refused until
+// it has cooled to half. Budget and cooling time are CHOSEN (no source gives them): about a
+// dozen lock/unlock commands within a minute trip it.
 #include "fault_memory.h"
 
 #include <systemc>
@@ -75,6 +81,13 @@ class CentralLocking : public sc_core::sc_module {
   static double on_time_s(double battery_volts);
   double last_on_time_s() const { return last_on_time_s_; }
   double last_command_volts() const { return last_command_volts_; }
+  bool overheated() const { return overheated_state_; }
+  const sc_core::sc_signal_in_if<bool>& overheated_signal() const { return overheated_; }
+  // Motor heat as seconds of relay on-time, now.
+  double heat_s() const;
+
+  static constexpr double kOverheatBudgetS = 6.0;   // chosen: 12 commands at 0.5 s
+  static constexpr double kCoolingTimeS = 60.0;     // chosen: e-folding time of the heat
 
   // A second lock within this window deadlocks the doors (chosen; BMW's double-lock habit).
   static constexpr double kSuperLockWindowS = 3.0;
@@ -94,6 +107,9 @@ class CentralLocking : public sc_core::sc_module {
   void on_readback_change();
   void judge_at_rest();
   void write_relays();
+  void on_cooled();
+  // The one process that writes the state outputs (requests arrive from several processes).
+  void publish_state();
 
   FaultMemory& faults_;
   std::function<double()> supply_volts_;
@@ -112,6 +128,12 @@ class CentralLocking : public sc_core::sc_module {
   double last_command_volts_ = 0.0;
   sc_core::sc_event command_event_;
   sc_core::sc_event judge_event_;
+  double heat_s_ = 0.0;                  // at heat_at_
+  sc_core::sc_time heat_at_;
+  sc_core::sc_event cooled_;
+  bool overheated_state_ = false;
+  sc_core::sc_event state_changed_;
+  sc_core::sc_signal<bool> overheated_{"overheated"};
 };
 
 }  // namespace bcmhil::model

@@ -156,6 +156,12 @@ TEST(CentralLocking, DoorKeysAndTheMasterButtonLockAndUnlock) {
   t.run_until(kPress + 9 * kS);
   EXPECT_TRUE(rises(t.sig("DOP_SUPER_LOCK_RLY")).empty());
   EXPECT_EQ(t.sig("door_lock.driver.locked").samples.back().value, 1.0);
+
+  // The fob after the keys: one lock state, whoever commands it (no second driver of bc1.locked).
+  const auto acts = press_fob(t, FobButton::unlock);
+  t.run_until(acts + 1 * kS);
+  EXPECT_EQ(t.sig("bc1.locked").samples.back().value, 0.0);
+  EXPECT_EQ(t.sig("door_lock.driver.locked").samples.back().value, 0.0);
 }
 
 TEST(CentralLocking, ARelayThatDoesNotPullInLogsItsNcFault) {
@@ -206,6 +212,31 @@ TEST(CentralLocking, AWeldedRelayIsLoggedAndTheOthersStopTheMotors) {
   EXPECT_EQ(t.sig("door_lock.passenger.locked").samples.back().value, 0.0);
   EXPECT_TRUE(t.vehicle->bc1.fault_memory().find(fault_code::kDriverRelayNo)->active);
   EXPECT_NEAR(t.amps("door_lock.passenger.motor"), 0.0, 0.01);  // held again after the pulse
+}
+
+TEST(CentralLocking, ADozenCommandsInQuickSuccessionTripTheThermalCutOff) {
+  CarUnderTest t(parked(false));
+  t.elaborate();
+  // Key lock / unlock alternately once a second: 0.5 s of on-time each at 12.6 V. The heat
+  // (on-time cooling with 60 s) passes the 6 s budget after the 14th command
+  // (0.5 (1 - e^(-14/60)) / (1 - e^(-1/60)) = 6.3 s); the 15th and 16th are refused.
+  for (int i = 0; i < 16; ++i) {
+    t.run_until(kPress + i * kS);
+    t.car().turn_key(DoorLocks::Door::driver, i % 2 == 0, sc_core::sc_time(100, sc_core::SC_MS));
+  }
+  t.run_until(kPress + 17 * kS);
+  const auto pulses = rises(t.sig("DOP_DRV_LOCK_RLY")).size() + rises(t.sig("DOP_COMMON_LOCK_RLY")).size();
+  EXPECT_EQ(pulses, 14u);
+  EXPECT_TRUE(t.vehicle->bc1.central_locking().overheated());
+  EXPECT_GT(t.vehicle->bc1.central_locking().heat_s(), 3.0);
+  // Cooled to half the budget after 60 s ln(6.3 / 3) = ~44.5 s past the first refusal (15 s).
+  t.run_until(kPress + 55 * kS);
+  EXPECT_TRUE(t.vehicle->bc1.central_locking().overheated());
+  t.run_until(kPress + 62 * kS);
+  EXPECT_FALSE(t.vehicle->bc1.central_locking().overheated());
+  t.car().turn_key(DoorLocks::Door::driver, true, sc_core::sc_time(100, sc_core::SC_MS));
+  t.run_until(kPress + 64 * kS);
+  EXPECT_EQ(rises(t.sig("DOP_DRV_LOCK_RLY")).size(), 8u);  // 7 before the cut-off, this one
 }
 
 }  // namespace
