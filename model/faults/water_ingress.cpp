@@ -60,9 +60,12 @@ WaterIngress::WaterIngress(sc_core::sc_module_name name, const FaultSpec& spec, 
   for (const auto& [film, pin] : region.output_pins)
     leaks_.push_back(vehicle.circuit.network().add_resistor(std::string(basename()) + ".film." + film, pin,
                                                             vehicle.bc1.pins().ground, electrical::kOpen));
-  moisture_signal_ = vehicle.circuit.recorder().declare(
-      std::string("water.") + basename() + ".moisture", trace::Kind::real, "",
-      "moisture of the wet board region, 0 (dry) to 1 (saturated)", 0.0);
+  // "water.<region>.moisture"; a second water fault on the same region records under its own name.
+  auto& recorder = vehicle.circuit.recorder();
+  std::string signal = "water." + spec.choice("region") + ".moisture";
+  if (recorder.find(signal)) signal = std::string("water.") + basename() + ".moisture";
+  moisture_signal_ = recorder.declare(signal, trace::Kind::real, "",
+                                      "moisture of the wet board region, 0 (dry) to 1 (saturated)", 0.0);
 }
 
 void WaterIngress::begin() { last_s_ = 0.0; }
@@ -87,7 +90,10 @@ bool WaterIngress::progress(sc_core::sc_time since_onset) {
     moisture_ = std::min(1.0, moisture_at_rain_start_ + (t - rain_start_s_) / wetting_s_);
   else {
     has_dried_ = has_dried_ || moisture_ > 0.0;
-    moisture_ *= std::exp(-dt / drying_s_);
+    // Drying starts when the water stopped, which may lie inside this step.
+    const double cycle_start = rain_every_s_ > 0.0 ? std::floor(t / rain_every_s_) * rain_every_s_ : 0.0;
+    const double drying_for = t - std::max(t - dt, cycle_start + wet_for_s_);
+    moisture_ *= std::exp(-drying_for / drying_s_);
   }
   if (!coming && moisture_ < kDryBelow) moisture_ = 0.0;
   // Corrosion dose accumulates with wetness; salt speeds it up.

@@ -194,4 +194,43 @@ TEST(HatchLock, ACustomTravelTimeIsUsed) {
   EXPECT_EQ(rises(b.sig("hatch.open")), std::vector<std::uint64_t>{kOn + 400 * kMs});
 }
 
+// The lid: the struts lift it 10 deg every 1.5 s / 8 from the instant the pawl lets go, up to
+// 80 deg; a hand stops it anywhere; shutting puts it back to 0 at once.
+TEST(HatchLock, TheStrutsLiftTheLidInStepsToFullyOpen) {
+  Bench b;
+  b.run_until(kOn);
+  b.set_feed(0.01);
+  b.run_until(kOn + 300 * kMs);
+  b.set_feed(kOpen);
+  b.run_until(kOn + 3 * kS);
+  const auto& angle = b.sig("hatch.angle");
+  const std::uint64_t step = 1500 * kMs / 8;
+  const std::uint64_t released = kOn + 150 * kMs;
+  EXPECT_EQ(angle.value_at(released - 1), 0.0);
+  EXPECT_EQ(angle.value_at(released), 10.0);
+  EXPECT_EQ(angle.value_at(released + 3 * step), 40.0);
+  EXPECT_EQ(angle.value_at(released + 7 * step), 80.0);
+  EXPECT_EQ(b.lock->angle_deg(), 80.0);
+  EXPECT_EQ(b.recorder->find("hatch.angle")->unit, "deg");
+}
+
+TEST(HatchLock, AHandHoldsTheLidAndShuttingReturnsItToZero) {
+  Bench b;
+  EXPECT_FALSE(b.lock->hold_at(30.0)) << "a latched lid does not move";
+  b.run_until(kOn);
+  b.set_feed(0.01);
+  b.run_until(kOn + 200 * kMs);  // released at 150 ms, lifting
+  b.set_feed(kOpen);
+  ASSERT_TRUE(b.lock->hold_at(25.0));
+  b.run_until(kOn + 3 * kS);
+  EXPECT_EQ(b.lock->angle_deg(), 25.0) << "the struts do not push past a hand";
+  EXPECT_TRUE(b.lock->hold_at(120.0));
+  b.run_until(kOn + 3 * kS + 1 * kMs);
+  EXPECT_EQ(b.lock->angle_deg(), 80.0) << "no further than fully open";
+  EXPECT_TRUE(b.lock->hold_at(0.0));
+  b.run_until(kOn + 3 * kS + 2 * kMs);
+  EXPECT_FALSE(b.lock->hatch_open());
+  EXPECT_EQ(b.lock->angle_deg(), 0.0);
+}
+
 }  // namespace

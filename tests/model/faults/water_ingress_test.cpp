@@ -44,8 +44,9 @@ double leak_ohm(double moisture, double salt) {
 
 struct Wet : FaultyCar {
   Wet(double wetting_s, double corrosion_s, double salt)
-      : FaultyCar(default_spec("water_ingress", sc_core::sc_time::from_value(kOnset),
-                               {{"wetting_time", wetting_s}, {"corrosion_time", corrosion_s}, {"salt", salt}})) {}
+      : Wet({{"wetting_time", wetting_s}, {"corrosion_time", corrosion_s}, {"salt", salt}}) {}
+  explicit Wet(const std::map<std::string, double>& params)
+      : FaultyCar(default_spec("water_ingress", sc_core::sc_time::from_value(kOnset), params)) {}
   WaterIngress& water() { return dynamic_cast<WaterIngress&>(*fault); }
   HighSideDriver& driver() { return vehicle->bc1.tailgate_driver(); }
   double film() const {
@@ -176,6 +177,77 @@ TEST(WaterIngress, WhileCorrodingTheHatchStillOpensEarlyOn) {
   w.run_until(kOnset + 2 * kS);
   EXPECT_EQ(rises(w.sig("hatch.open")).size(), 1u);
   EXPECT_EQ(w.vehicle->bc1.fault_memory().find(0xC4), nullptr);
+}
+
+
+// Wet and dry cycles: water for 2 s every 5 s, drying with a 1 s time constant. Moisture is
+// linear while water comes (from where the last dry spell left it) and exponential after; the
+// corrosion dose grows only with moisture and never goes back.
+struct Showers : Wet {
+  Showers()
+      : Wet({{"wetting_time", 1.0}, {"corrosion_time", 100.0}, {"salt", 0.5}, {"wet_for", 2.0},
+             {"rain_every", 5.0}, {"drying_time", 1.0}}) {}
+};
+
+TEST(WaterIngress, WetsAndDriesInShowersAndTheCorrosionStays) {
+  Showers w;
+  w.run_until(kOnset + 550 * kMs);  // last step at 0.5 s: half-way to saturation
+  EXPECT_NEAR(w.water().moisture(), 0.5, 1e-9);
+  w.run_until(kOnset + 1950 * kMs);
+  EXPECT_EQ(w.water().moisture(), 1.0);
+  // The water stops at 2 s: after 1 s of drying, e^-1 of it is left.
+  w.run_until(kOnset + 3050 * kMs);
+  EXPECT_NEAR(w.water().moisture(), std::exp(-1.0), 1e-9);
+  const double dose_wet = w.water().corrosion();
+  // Dry by 4.9 s (e^-2.9 is still above the dry threshold, so the dose creeps on a little).
+  w.run_until(kOnset + 4950 * kMs);
+  EXPECT_NEAR(w.water().moisture(), std::exp(-2.9), 1e-9);
+  EXPECT_GT(w.water().corrosion(), dose_wet);
+  const double dose_dry = w.water().corrosion();
+  // The next shower at 5 s starts from the leftover moisture, linear again.
+  w.run_until(kOnset + 5550 * kMs);
+  EXPECT_NEAR(w.water().moisture(), std::exp(-2.9) + 0.5, 1e-9);
+  EXPECT_GT(w.water().corrosion(), dose_dry) << "corrosion only grows";
+  // The recorded moisture follows the same law.
+  EXPECT_NEAR(w.sig("water.tailgate_driver.moisture").value_at(kOnset + 3050 * kMs), std::exp(-1.0), 1e-6);
+}
+
+TEST(WaterIngress, SaltResidueKeepsADriedFilmLeaky) {
+  Showers w;
+  w.run_until(kOnset + 4950 * kMs);  // dried for 2.9 time constants after the first shower
+  const double m = w.water().moisture();
+  const double dry = WaterIngress::kDryLeakOhm / (1.0 + WaterIngress::kResidueFactor * 0.5);
+  const double wet = WaterIngress::kWetLeakOhm / (1.0 + 4.0 * 0.5);
+  EXPECT_NEAR(w.film(), std::pow(dry, 1.0 - m) * std::pow(wet, m), 1e-6 * w.film());
+}
+
+TEST(WaterIngress, TheIndicatorRegionKillsBothIndicatorDrivers) {
+  FaultyCar car(default_spec("water_ingress", sc_core::sc_time::from_value(kOnset),
+                             {{"wetting_time", 1.0}, {"corrosion_time", 1.0}, {"salt", 0.0}},
+                             {{"region", "indicator_drivers"}}));
+  car.run_until(kOnset + 5 * kS);
+  EXPECT_EQ(car.vehicle->bc1.indicator_driver_lh().health(), HighSideDriver::Health::failed_open);
+  EXPECT_EQ(car.vehicle->bc1.indicator_driver_rh().health(), HighSideDriver::Health::failed_open);
+  EXPECT_EQ(car.vehicle->bc1.tailgate_driver().health(), HighSideDriver::Health::ok) << "another region";
+  // And the car shows it: locking flashes nothing, both readback faults are logged.
+  car.vehicle->press_fob(1, FobButton::unlock);
+  car.run_for(1 * kS);
+  car.vehicle->press_fob(1, FobButton::lock);
+  car.run_for(2 * kS);
+  EXPECT_TRUE(rises(car.sig("indicator_lh.lit"), kOnset + 5 * kS).empty());
+  ASSERT_NE(car.vehicle->bc1.fault_memory().find(0xAA), nullptr);
+  ASSERT_NE(car.vehicle->bc1.fault_memory().find(0xAC), nullptr);
+  EXPECT_TRUE(car.vehicle->bc1.fault_memory().find(0xAA)->active);
+}
+
+TEST(WaterIngress, RainWithoutAnEndCannotComeAgain) {
+  bcmhil::testing::fresh_systemc_kernel();
+  bcmhil::trace::Recorder recorder;
+  bcmhil::model::Vehicle car("car", recorder, {});
+  auto spec = default_spec("water_ingress", sc_core::SC_ZERO_TIME, {{"rain_every", 10.0}});
+  EXPECT_THROW(bcmhil::faults::find_fault_type("water_ingress")->create(spec, car), std::invalid_argument);
+  spec = default_spec("water_ingress", sc_core::SC_ZERO_TIME, {}, {{"region", "roof"}});
+  EXPECT_THROW(bcmhil::faults::find_fault_type("water_ingress")->create(spec, car), std::invalid_argument);
 }
 
 }  // namespace
