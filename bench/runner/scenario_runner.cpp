@@ -16,7 +16,7 @@ RunResult run_scenario(const scenario::Scenario& scenario, const RunOptions& opt
   std::unique_ptr<DiagnosticSession> session;
   if (!diagnose.empty()) {
     session = std::make_unique<DiagnosticSession>(sim.diagnostics(), *sim.recorder(),
-                                                  [&sim] { return sim.vehicle().bc1.kline_usable(); });
+                                                  [&sim] { return sim.vehicle().bc1.hear_kline(); });
     DiagnosticSession::declare_signals(scenario, *sim.recorder());
   }
   sim.start();
@@ -36,6 +36,8 @@ RunResult run_scenario(const scenario::Scenario& scenario, const RunOptions& opt
     session->run(*step);
   }
   run_until(scenario.duration);
+  // The drawn charge grows between circuit solutions without a sample: close the last stretch.
+  sim.vehicle().battery_monitor.record_now();
   const auto wall_end = std::chrono::steady_clock::now();
 
   RunResult result;

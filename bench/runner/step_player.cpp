@@ -27,6 +27,7 @@ void StepPlayer::apply(const scenario::Step& step) {
     case Action::set_ignition: vehicle_.set_ignition(step.on); break;
     case Action::turn_key: vehicle_.turn_key(step.door, step.lock, step.duration); break;
     case Action::press_lock_button: vehicle_.press_lock_button(step.lock, step.duration); break;
+    case Action::press_switch: vehicle_.press_switch(step.target, step.duration); break;
     case Action::diagnose: break;  // a tester outside the kernel runs these (runner/diagnostic_session)
   }
 }

@@ -36,7 +36,7 @@ class ScenarioError : public std::runtime_error {
 
 enum class Action {
   press_fob, press_lid_handle, close_hatch, hold_hatch, set_battery, set_ignition, diagnose, turn_key,
-  press_lock_button
+  press_lock_button, press_switch
 };
 
 struct Step {
@@ -50,6 +50,7 @@ struct Step {
   bool lock = true;                              // turn_key, press_lock_button: lock (or unlock)
   double angle_deg = 0.0;                        // hold_hatch
   bool on = true;                                // set_ignition
+  std::string target;                            // press_switch: a Vehicle::switch_names() entry
   std::string job;                               // diagnose: a bcmhil diag job name
   std::vector<std::string> job_args;             // diagnose: its arguments (force OUTPUT on|off)
   Location where;

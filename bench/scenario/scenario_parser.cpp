@@ -49,6 +49,7 @@ const char* to_string(Action action) {
     case Action::set_battery: return "set_battery";
     case Action::set_ignition: return "set_ignition";
     case Action::diagnose: return "diagnose";
+    case Action::press_switch: return "press_switch";
     case Action::turn_key: return "turn_key";
     case Action::press_lock_button: return "press_lock_button";
   }
@@ -252,6 +253,17 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
     r.expect_keys(node, {"at", "do", "duration"}, "step press_lid_handle");
     step.action = Action::press_lid_handle;
     if (node["duration"]) step.duration = r.time(node["duration"], "duration");
+  } else if (action == "press_switch") {
+    r.expect_keys(node, {"at", "do", "switch", "duration"}, "step press_switch");
+    step.action = Action::press_switch;
+    const auto& names = model::Vehicle::switch_names();
+    std::string known;
+    for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+    if (!node["switch"]) r.fail(node, "press_switch needs 'switch' (" + known + ")");
+    step.target = r.text(node["switch"], "switch");
+    if (std::find(names.begin(), names.end(), step.target) == names.end())
+      r.fail(node["switch"], "unknown switch '" + step.target + "' (known: " + known + ")");
+    if (node["duration"]) step.duration = r.time(node["duration"], "duration");
   } else if (action == "close_hatch") {
     r.expect_keys(node, {"at", "do"}, "step close_hatch");
     step.action = Action::close_hatch;
@@ -312,7 +324,7 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
   } else {
     r.fail(node["do"], "unknown action '" + action +
                            "' (known: press_fob, press_lid_handle, close_hatch, hold_hatch, set_battery, set_ignition, diagnose, "
-                           "turn_key, press_lock_button)");
+                           "turn_key, press_lock_button, press_switch)");
   }
   s.steps.push_back(step);
 }

@@ -19,8 +19,14 @@ constexpr std::size_t kRhIndicatorComparator = 4;
 constexpr std::size_t kLockSwitchComparator = 5;  // 5..10, in the order of kLockSwitches
 constexpr std::size_t kLockSwitchCount = 6;
 constexpr std::size_t kLockReadbackComparator = 11;  // 11..14, by CentralLocking::Relay
-constexpr std::size_t kComparatorCount = 15;
+// Heated screens' push-buttons: comparators 15 and 16, debouncer slots 14 and 15 (taken from the
+// top so the slots 8..13 stay free for other switches).
+constexpr std::size_t kHeatedRearComparator = 15;
+constexpr std::size_t kHeatedFrontComparator = 16;
+constexpr std::size_t kComparatorCount = 17;
 constexpr std::size_t kSwitchCount = 16;
+constexpr std::size_t kHeatedRearSwitch = 14;
+constexpr std::size_t kHeatedFrontSwitch = 15;
 // Debouncer slots of the six central-locking switches: 2..7, in the order of kLockSwitches.
 constexpr std::size_t kLockSwitchInput = 2;
 constexpr std::array<const char*, kLockSwitchCount> kLockSwitches{
@@ -42,6 +48,12 @@ Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
   p.boot_open_in = pin("boot_open_in");
   p.kline = pin("kline");
   p.locking = make_central_locking_pins(net, base);
+  p.heated_rr_win_rly_out = pin("heated_rr_win_rly");
+  p.heated_ft_win_rly_out = pin("heated_ft_win_rly");
+  p.ht_rr_win_led_out = pin("ht_rr_win_led");
+  p.ht_ft_win_led_out = pin("ht_ft_win_led");
+  p.ht_rr_win_sw_in = pin("ht_rr_win_sw");
+  p.ht_ft_scr_sw_in = pin("ht_ft_scr_sw");
   return p;
 }
 
@@ -78,14 +90,21 @@ std::vector<InputPinSpec> input_specs(const Bc1Pins& p) {
        false},
       {"super_lock_monitor", p.locking.relay_out[CentralLocking::super], kOpen, 47e3,
        Bc1Module::kMonitorThresholdV, false},
+      // Heated screens' dashboard push-buttons to ground, the same front end as the handle.
+      {"DIP_HT_RR_WIN_SW", p.ht_rr_win_sw_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
+       Bc1Module::kInputThresholdV, true},
+      {"DIP_HT_FT_SCR_SW", p.ht_ft_scr_sw_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
+       Bc1Module::kInputThresholdV, true},
   };
 }
 
 electrical::NodeId make_sense_supply(electrical::Network& net, const std::string& base, const Bc1Pins& p) {
   const auto sense = net.add_node(base + ".sense_supply");
-  net.add_resistor(base + ".sense_supply_feed", p.kl30_logic, sense, 100.0);
-  // The electronics awake draw about 60 mA (estimate).
-  net.add_resistor(base + ".logic_load", p.kl30_logic, p.ground, 200.0);
+  // 47 ohm (chosen): with every switch input's divider on it (~6 mA) the sense supply stays
+  // within ~0.3 V of the logic feed.
+  net.add_resistor(base + ".sense_supply_feed", p.kl30_logic, sense, 47.0);
+  // The electronics: about 60 mA awake, a few mA asleep (SleepManager switches it; estimates).
+  net.add_resistor(base + ".logic_load", p.kl30_logic, p.ground, SleepSpec{}.awake_ohm);
   net.add_resistor(base + ".kline_pull_up", p.kl30_logic, p.kline, Bc1Module::kKlinePullUpOhm);
   return sense;
 }
@@ -112,6 +131,10 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
                        }),
       lock_relays_("lock_relays", basename(), circuit, recorder, pins_.kl30_cdl, pins_.ground, pins_.locking),
       controller_("controller", coding, faults_, central_locking_),
+      sleep_("sleep", circuit, recorder, circuit.network().branch(std::string(basename()) + ".logic_load"), pins_.kl15),
+      heated_("heated_screens", circuit, recorder,
+              HeatedScreenPins{pins_.kl30_logic, pins_.kl30_logic, pins_.kl15, pins_.heated_rr_win_rly_out,
+                               pins_.heated_ft_win_rly_out, pins_.ht_rr_win_led_out, pins_.ht_ft_win_led_out}),
       comparator_("comparator", kComparatorCount),
       switch_raw_("switch_raw", kSwitchCount),
       switch_debounced_("switch_debounced", kSwitchCount),
@@ -122,8 +145,10 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   io_.switch_raw[kOpenInput].bind(comparator_[kOpenInput]);
   for (std::size_t i = 0; i < kLockSwitchCount; ++i)
     io_.switch_raw[kLockSwitchInput + i].bind(comparator_[kLockSwitchComparator + i]);
-  for (std::size_t i = kLockSwitchInput + kLockSwitchCount; i < kSwitchCount; ++i)
+  for (std::size_t i = kLockSwitchInput + kLockSwitchCount; i < kHeatedRearSwitch; ++i)
     io_.switch_raw[i].bind(switch_raw_[i]);
+  io_.switch_raw[kHeatedRearSwitch].bind(comparator_[kHeatedRearComparator]);
+  io_.switch_raw[kHeatedFrontSwitch].bind(comparator_[kHeatedFrontComparator]);
   for (std::size_t i = 0; i < kSwitchCount; ++i) io_.switch_debounced[i].bind(switch_debounced_[i]);
   io_.rf_data.bind(rf_data);
   io_.rf_frame.bind(rf_frame_);
@@ -157,10 +182,27 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
     lock_relays_.command[i].bind(lock_relay_cmd_[i]);
   }
   lock_relays_.powered.bind(powered_);
+  heated_.rear_switch.bind(switch_debounced_[kHeatedRearSwitch]);
+  heated_.front_switch.bind(switch_debounced_[kHeatedFrontSwitch]);
+  heated_.powered.bind(powered_);
+
+  // What wakes the module: any input moving (every comparator and debounced switch), the RF
+  // data line, a reset. What keeps it awake: every output commanded on (model/bc1/README.md).
+  for (auto& c : comparator_) sleep_.watch_activity(c);
+  for (auto& d : switch_debounced_) sleep_.watch_activity(d);
+  sleep_.watch_activity(rf_data);
+  sleep_.watch_activity(powered_);
+  for (const OutputSignal* out : {&boot_release_, &lh_indicator_, &rh_indicator_}) sleep_.keep_awake(*out);
+  for (auto& relay : lock_relay_cmd_) sleep_.keep_awake(relay);
+  sleep_.keep_awake(heated_.rear_relay());
+  sleep_.keep_awake(heated_.front_relay());
 
   SC_HAS_PROCESS(Bc1Module);
   SC_METHOD(drive_outputs);
   sensitive << boot_release_ << lh_indicator_ << rh_indicator_ << powered_;
+  dont_initialize();
+  SC_METHOD(end_boot);
+  sensitive << booted_;
   dont_initialize();
   SC_METHOD(watch_supply);
   sensitive << circuit.solved();
@@ -200,6 +242,10 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   }
   watch_signal(powered_, recorder, "bc1.powered", Kind::bit, "",
                "the module's electronics run (logic supply above the brown-out threshold)");
+  watch_signal(switch_debounced_[kHeatedRearSwitch], recorder, "DIP_HT_RR_WIN_SW", Kind::bit, "",
+               "heated rear window push-button as the module sees it (debounced)");
+  watch_signal(switch_debounced_[kHeatedFrontSwitch], recorder, "DIP_HT_FT_SCR_SW", Kind::bit, "",
+               "heated front screen push-button as the module sees it (debounced)");
   watch_signal(rf_frame_count_, recorder, "bc1.rf_frames", Kind::real, "", "good RF telegrams decoded");
   watch_signal(rf_error_count_, recorder, "bc1.rf_errors", Kind::real, "", "malformed RF telegrams");
 }
@@ -212,6 +258,12 @@ void Bc1Module::drive_outputs() {
   indicator_rh_->command(on && rh_indicator_.read());
 }
 
+bool Bc1Module::hear_kline() {
+  const bool heard = kline_usable();
+  if (heard) sleep_.note_activity();
+  return heard;
+}
+
 bool Bc1Module::kline_usable() const {
   return powered_.read() && circuit_.network().voltage(pins_.kline) > kKlineHighV;
 }
@@ -219,7 +271,19 @@ bool Bc1Module::kline_usable() const {
 void Bc1Module::watch_supply() {
   const double volts = circuit_.network().voltage(pins_.kl30_logic);
   if (powered_.read() && volts < kBrownOutV) powered_.write(false);
-  if (!powered_.read() && volts > kPowerGoodV) powered_.write(true);
+  if (powered_.read()) return;
+  if (volts > kPowerGoodV && !booting_) {
+    booting_ = true;
+    booted_.notify(sc_core::sc_time(kBootS, sc_core::SC_SEC));
+  } else if (volts <= kPowerGoodV && booting_) {
+    booting_ = false;  // sagged again before the boot ended: start over
+    booted_.cancel();
+  }
+}
+
+void Bc1Module::end_boot() {
+  booting_ = false;
+  powered_.write(true);
 }
 
 bool Bc1Module::force_output(std::string_view name, bool on) {
@@ -260,7 +324,9 @@ std::optional<bool> Bc1Module::signal(std::string_view name) const {
     if (name == kLockSwitches[i]) return switch_debounced_[kLockSwitchInput + i].read();
   for (std::size_t i = 0; i < CentralLocking::kRelays; ++i)
     if (name == kLockRelayOutputs[i]) return lock_relay_cmd_[i].read();
-  return std::nullopt;
+  if (name == "DIP_HT_RR_WIN_SW") return switch_debounced_[kHeatedRearSwitch].read();
+  if (name == "DIP_HT_FT_SCR_SW") return switch_debounced_[kHeatedFrontSwitch].read();
+  return heated_.signal(name);
 }
 
 }  // namespace bcmhil::model

@@ -9,8 +9,10 @@
 #include "controller.h"
 #include "fault_memory.h"
 #include "high_side_driver.h"
+#include "heated_screens.h"
 #include "input_stage.h"
 #include "lock_relay_bank.h"
+#include "sleep_manager.h"
 #include "model/circuit/circuit.h"
 #include "model/io/digital_io.h"
 #include "model/trace/recorder.h"
@@ -35,6 +37,12 @@ struct Bc1Pins {
   electrical::NodeId boot_open_in;       // DIP_BOOT_OPEN_SW
   electrical::NodeId kline;              // diagnostic K-line (DS2)
   CentralLockingPins locking;            // lock relay outputs, key and master switch inputs
+  electrical::NodeId heated_rr_win_rly_out;  // DOP_HEATED_RR_WIN_RLY (relay coil)
+  electrical::NodeId heated_ft_win_rly_out;  // DOP_HEATED_FT_WIN_RLY (relay coil)
+  electrical::NodeId ht_rr_win_led_out;      // DOP_HT_RR_WIN_LED
+  electrical::NodeId ht_ft_win_led_out;      // DOP_HT_FT_WIN_LED
+  electrical::NodeId ht_rr_win_sw_in;        // DIP_HT_RR_WIN_SW (push-button to ground)
+  electrical::NodeId ht_ft_scr_sw_in;        // DIP_HT_FT_SCR_SW (push-button to ground)
 };
 
 class Bc1Module : public sc_core::sc_module {
@@ -53,6 +61,11 @@ class Bc1Module : public sc_core::sc_module {
   const CentralLocking& central_locking() const { return central_locking_; }
   const Controller& controller() const { return controller_; }
   const DigitalIo& digital_io() const { return io_; }
+  // Sleep and wake (model/bc1/README.md "Sleep and wake"): a function that must keep the module
+  // awake registers its outputs with sleep_manager().keep_awake(signal) during elaboration.
+  SleepManager& sleep_manager() { return sleep_; }
+  const SleepManager& sleep_manager() const { return sleep_; }
+  HeatedScreens& heated_screens() { return heated_; }
 
   // The module's view of a signal from the reference tables (DIP_*/DOP_*), for diagnostics.
   // std::nullopt for a name this model does not implement.
@@ -76,18 +89,25 @@ class Bc1Module : public sc_core::sc_module {
   // threshold. Chosen: the real module's regulator and reset thresholds are not published.
   static constexpr double kBrownOutV = 6.0;
   static constexpr double kPowerGoodV = 7.0;
+  // After the supply comes back the microcontroller boots before it reads anything (chosen):
+  // inputs that read "pressed" while the supply sagged have settled by then.
+  static constexpr double kBootS = 0.02;
   bool powered() const { return powered_.read(); }
 
   // The K-line idles high (pulled up to the supply inside the module, 1 kΩ chosen); a line
   // pulled below the receiver's threshold (water on the pin: owners measured 0 Ω to ground)
   // carries no DS2 at all. An unpowered module does not answer either.
   bool kline_usable() const;
+  // A DS2 request arrives on the K-line: if the line carries it, it wakes a sleeping module.
+  // Returns kline_usable(). Call from a simulation process.
+  bool hear_kline();
   static constexpr double kKlinePullUpOhm = 1e3;
   static constexpr double kKlineHighV = 6.0;
 
  private:
   void drive_outputs();
   void watch_supply();
+  void end_boot();
   void end_forced_output();
 
   Bc1Pins pins_;
@@ -100,6 +120,8 @@ class Bc1Module : public sc_core::sc_module {
   CentralLocking central_locking_;
   LockRelayBank lock_relays_;
   Controller controller_;
+  SleepManager sleep_;
+  HeatedScreens heated_;
 
   sc_core::sc_vector<sc_core::sc_signal<bool>> comparator_;  // input stage outputs
   sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw_;
@@ -114,10 +136,13 @@ class Bc1Module : public sc_core::sc_module {
   OutputSignal rh_indicator_{"DOP_RH_INDICATOR_LGT"};
   sc_core::sc_vector<OutputSignal> lock_relay_cmd_{"lock_relay_cmd", CentralLocking::kRelays};  // DOP_*_LOCK_RLY
   sc_core::sc_event forced_off_;
+  sc_core::sc_event booted_;
+  bool booting_ = false;
   OutputSignal* forced_ = nullptr;
   sc_core::sc_signal<bool> locked_{"locked"};
   sc_core::sc_signal<bool> super_locked_{"super_locked"};
-  sc_core::sc_signal<bool> powered_{"powered"};
+  // Written by the supply watch (reset) and the end of the boot (run).
+  sc_core::sc_signal<bool, sc_core::SC_MANY_WRITERS> powered_{"powered"};
   Circuit& circuit_;
 };
 

@@ -18,8 +18,12 @@ Controller::Controller(sc_core::sc_module_name name, const Bc1Coding& coding, Fa
   SC_METHOD(on_handle);
   sensitive << boot_handle_sw.pos();
   dont_initialize();
+  // A brown-out resets the microcontroller: a pattern or pulse under way stops where it is and
+  // is not resumed when the supply comes back (the threads restart from the top, outputs off).
   SC_THREAD(flash_thread);
+  async_reset_signal_is(powered, false);
   SC_THREAD(release_thread);
+  async_reset_signal_is(powered, false);
 }
 
 void Controller::on_rf_frame() {
@@ -80,6 +84,8 @@ void Controller::request_flashes(int count) {
 void Controller::request_release() { release_request_.notify(sc_core::SC_ZERO_TIME); }
 
 void Controller::flash_thread() {
+  lh_indicator.write(false);
+  rh_indicator.write(false);
   for (;;) {
     wait(flash_request_);
     // A request that arrives while a pattern runs is dropped, the pattern is not restarted.
@@ -110,6 +116,7 @@ void Controller::judge_readback(bool came_up, std::uint8_t code) {
 
 void Controller::release_thread() {
   const sc_time settle(kMonitorSettleS, sc_core::SC_SEC);
+  boot_release.write(false);
   for (;;) {
     wait(release_request_);
     boot_release.write(true);

@@ -7,6 +7,17 @@ namespace bcmhil::model {
 namespace {
 // Indicator lamps per side: front 21 W + rear 21 W + side repeater 5 W.
 constexpr double kIndicatorWatts = 47.0;
+// Heating elements at 13.5 V (estimates: no source gives the MINI's figures).
+constexpr double kHeatedRearWindowWatts = 150.0;
+constexpr double kHeatedFrontScreenWatts = 500.0;
+// A switch LED with its series resistor, ~10 mA (estimate).
+constexpr double kSwitchLedOhm = 1200.0;
+
+HeaterRelaySpec heater(double watts) {
+  HeaterRelaySpec spec;
+  spec.element_watts = watts;
+  return spec;
+}
 }  // namespace
 
 Vehicle::Vehicle(sc_core::sc_module_name name, trace::Recorder& recorder, VehicleConfig config)
@@ -22,7 +33,18 @@ Vehicle::Vehicle(sc_core::sc_module_name name, trace::Recorder& recorder, Vehicl
                    kIndicatorWatts),
       indicator_rh("indicator_rh", circuit, recorder, circuit.network().add_node("lamp.indicator_rh"),
                    kIndicatorWatts),
-      receiver("rf_receiver", recorder) {
+      receiver("rf_receiver", recorder),
+      battery_monitor("battery_monitor", circuit, recorder, circuit.network().branch("battery")),
+      heated_rear_window("heated_rear_window", "heated_rear_window", circuit, recorder,
+                         bc1.pins().heated_rr_win_rly_out, circuit.network().add_node("heated_rear_window.feed"),
+                         heater(kHeatedRearWindowWatts)),
+      heated_front_screen("heated_front_screen", "heated_front_screen", circuit, recorder,
+                          bc1.pins().heated_ft_win_rly_out, circuit.network().add_node("heated_front_screen.feed"),
+                          heater(kHeatedFrontScreenWatts)),
+      heated_rear_window_button("heated_rear_window_button", "dash.heated_rear_window_button", circuit,
+                                bc1.pins().ht_rr_win_sw_in, electrical::kGround),
+      heated_front_screen_button("heated_front_screen_button", "dash.heated_front_screen_button", circuit,
+                                 bc1.pins().ht_ft_scr_sw_in, electrical::kGround) {
   bc1.rf_data.bind(receiver.data);
   for (std::size_t slot = 0; slot < fobs_.size(); ++slot) fobs_[slot].id = config_.coding.key_ids[slot];
   wire_harness();
@@ -41,6 +63,12 @@ void Vehicle::wire_harness() {
   power.add_fused_feed("fuse.30A", "30A", 5.0, pin.kl30_logic);
   power.connect_kl15(pin.kl15);
   harness.add_segment("harness.bc1_ground", pin.ground, electrical::kGround, 0.5, 2.5);
+  // The heated screens' own feeds through their relays' contacts (fuse names and ratings chosen:
+  // ~12 A and ~37 A loads at 13.5 V).
+  power.add_fused_feed("fuse.HRW", "heated rear window", 20.0, net.node("heated_rear_window.feed"));
+  power.add_fused_feed("fuse.HFS", "heated front screen", 40.0, net.node("heated_front_screen.feed"));
+  net.add_resistor("dash.ht_rr_win_led", pin.ht_rr_win_led_out, electrical::kGround, kSwitchLedOhm);
+  net.add_resistor("dash.ht_ft_win_led", pin.ht_ft_win_led_out, electrical::kGround, kSwitchLedOhm);
 
   // Tailgate release feed: footwell -> body loom -> hinge loom -> hatch lock pin 2.
   const auto hinge_feed = net.add_node("harness.hinge.tailgate_feed");
@@ -74,6 +102,20 @@ KeyFob& Vehicle::fob(int key_slot) {
 
 void Vehicle::press_fob(int key_slot, FobButton button) {
   if (auto telegram = fob(key_slot).press(button)) receiver.transmit(*telegram);
+}
+
+const std::vector<std::string>& Vehicle::switch_names() {
+  static const std::vector<std::string> names{"heated_rear_window", "heated_front_screen"};
+  return names;
+}
+
+void Vehicle::press_switch(const std::string& name, sc_core::sc_time duration) {
+  if (name == "heated_rear_window")
+    heated_rear_window_button.press(duration);
+  else if (name == "heated_front_screen")
+    heated_front_screen_button.press(duration);
+  else
+    throw std::invalid_argument("no switch " + name);
 }
 
 void Vehicle::press_lid_handle(sc_core::sc_time duration) {

@@ -2,11 +2,14 @@
 // The BC1 in its car, hatch path: battery and fuses, the module, the harness with its hinge
 // loom, the tailgate lock, the lid handle button, the indicator lamps, the fobs and their
 // receiver. This is what a scenario drives and what probes measure.
+#include "battery_monitor.h"
 #include "door_locks.h"
 #include "harness.h"
 #include "hatch_lock.h"
+#include "heater_relay.h"
 #include "key_fob.h"
 #include "lamp.h"
+#include "momentary_switch.h"
 #include "power_supply.h"
 #include "model/bc1/bc1_module.h"
 #include "model/circuit/circuit.h"
@@ -16,6 +19,8 @@
 
 #include <array>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace bcmhil::model {
 
@@ -37,6 +42,10 @@ class Vehicle : public sc_core::sc_module {
   void close_hatch() { hatch_lock.close_hatch(); }
   void set_battery_volts(double volts) { power.set_battery_volts(volts); }
   void set_ignition(bool on) { power.set_ignition(on); }
+  // A dashboard push-button held for `duration`: one of switch_names(); throws
+  // std::invalid_argument for another name.
+  void press_switch(const std::string& name, sc_core::sc_time duration);
+  static const std::vector<std::string>& switch_names();
   // Central locking: a key turned in a door's lock cylinder, the master button in the console.
   void turn_key(DoorLocks::Door door, bool lock, sc_core::sc_time duration) {
     door_locks.turn_key(door, lock, duration);
@@ -60,6 +69,11 @@ class Vehicle : public sc_core::sc_module {
   Lamp indicator_lh;
   Lamp indicator_rh;
   RfReceiver receiver;
+  BatteryMonitor battery_monitor;  // battery.current, battery.drawn_mAh
+  HeaterRelay heated_rear_window;  // relay + element on its own fused feed
+  HeaterRelay heated_front_screen;
+  MomentarySwitch heated_rear_window_button;  // dashboard push-buttons to ground
+  MomentarySwitch heated_front_screen_button;
 
  private:
   void release_handle();

@@ -6,10 +6,12 @@
 #include "fault.h"
 #include "hinge_wire_intermittent.h"
 #include "hinge_wire_open.h"
+#include "input_leak_intermittent.h"
 #include "input_pullup_corroded.h"
 #include "kline_wetted.h"
 #include "pin_bridge.h"
 #include "relay_faults.h"
+#include "supply_brownout.h"
 #include "water_ingress.h"
 
 namespace bcmhil::faults {
@@ -83,6 +85,18 @@ const std::vector<FaultType>& fault_library() {
        "believes the lid is open",
        "the BC1 input pin reads ~3 V or less with the switch untouched (an open, healthy input reads ~6 V)",
        input_pullup_corroded_params(), factory<InputPullupCorroded>()},
+      {"input_leak_intermittent", "condensation bridging a BC1 switch input to ground now and then",
+       "nothing visible on a locked car, but the battery is flat after a few days: every bridge is a press "
+       "that wakes the module, so it never goes to sleep",
+       "a clamp meter on the battery lead reads the awake current (~65 mA) long after the 60 s sleep time "
+       "instead of the quiescent few mA; the input pin dips under 3 V now and then with nothing touched",
+       input_leak_intermittent_params(), factory<InputLeakIntermittent>()},
+      {"supply_brownout", "a corroded battery terminal (series resistance every load shares)",
+       "everything works at rest; a heavy load (the trunk button's flashes plus the lock motor) resets the "
+       "BC1: the release stops within milliseconds, the flashes are cut, the hatch stays shut",
+       "under load the BC1's logic pin V(bc1.kl30_logic) falls under 6 V while the battery posts "
+       "(battery.post_volts) stay near 12.5 V: the volts are lost across the terminal clamp",
+       supply_brownout_params(), factory<SupplyBrownout>()},
       {"relay_contact_corrosion",
        "a film on a central-locking relay's contact, growing from milliohms through ohms to open",
        "the doors on that relay lock slowly, then not at all; the others still do; NC FEHLER (0x01-0x04) logged",
