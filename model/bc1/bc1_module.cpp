@@ -231,6 +231,8 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   watch_signal(rh_indicator_, recorder, "DOP_RH_INDICATOR_LGT", Kind::bit, "", "right indicator output commanded");
   watch_signal(locked_, recorder, "bc1.locked", Kind::bit, "", "central locking state (1 = locked)");
   watch_signal(super_locked_, recorder, "bc1.super_locked", Kind::bit, "", "deadlocked on top of locked (1 = super-locked)");
+  watch_signal(central_locking_.overheated_signal(), recorder, "bc1.lock_overheated", Kind::bit, "",
+               "central-locking thermal cut-off (ZV ueberbeansprucht): lock commands are refused");
   for (std::size_t i = 0; i < kLockSwitchCount; ++i)
     watch_signal(switch_debounced_[kLockSwitchInput + i], recorder, kLockSwitches[i], Kind::bit, "",
                  "central-locking switch input as the module sees it (debounced, 1 = turned / pressed)");
