@@ -204,6 +204,9 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   SC_METHOD(end_boot);
   sensitive << booted_;
   dont_initialize();
+  SC_METHOD(end_hold_up);
+  sensitive << held_up_;
+  dont_initialize();
   SC_METHOD(watch_supply);
   sensitive << circuit.solved();
   dont_initialize();
@@ -272,8 +275,16 @@ bool Bc1Module::kline_usable() const {
 
 void Bc1Module::watch_supply() {
   const double volts = circuit_.network().voltage(pins_.kl30_logic);
-  if (powered_.read() && volts < kBrownOutV) powered_.write(false);
-  if (powered_.read()) return;
+  if (powered_.read()) {
+    if (volts < kBrownOutV && !dipping_) {
+      dipping_ = true;
+      held_up_.notify(sc_core::sc_time(kHoldUpS, sc_core::SC_SEC));
+    } else if (volts >= kBrownOutV && dipping_) {
+      dipping_ = false;  // the capacitor rode it out
+      held_up_.cancel();
+    }
+    return;
+  }
   if (volts > kPowerGoodV && !booting_) {
     booting_ = true;
     booted_.notify(sc_core::sc_time(kBootS, sc_core::SC_SEC));
@@ -281,6 +292,11 @@ void Bc1Module::watch_supply() {
     booting_ = false;  // sagged again before the boot ended: start over
     booted_.cancel();
   }
+}
+
+void Bc1Module::end_hold_up() {
+  dipping_ = false;
+  powered_.write(false);
 }
 
 void Bc1Module::end_boot() {

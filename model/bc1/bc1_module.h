@@ -92,6 +92,9 @@ class Bc1Module : public sc_core::sc_module {
   // After the supply comes back the microcontroller boots before it reads anything (chosen):
   // inputs that read "pressed" while the supply sagged have settled by then.
   static constexpr double kBootS = 0.02;
+  // The logic's reservoir capacitor rides through a dip this long before the reset comes
+  // (chosen): a reset follows a sag, it does not coincide with it, so the trace shows the dip.
+  static constexpr double kHoldUpS = 0.001;
   bool powered() const { return powered_.read(); }
 
   // The K-line idles high (pulled up to the supply inside the module, 1 kΩ chosen); a line
@@ -108,6 +111,7 @@ class Bc1Module : public sc_core::sc_module {
   void drive_outputs();
   void watch_supply();
   void end_boot();
+  void end_hold_up();
   void end_forced_output();
 
   Bc1Pins pins_;
@@ -138,6 +142,8 @@ class Bc1Module : public sc_core::sc_module {
   sc_core::sc_event forced_off_;
   sc_core::sc_event booted_;
   bool booting_ = false;
+  sc_core::sc_event held_up_;  // the hold-up time of a dip is over
+  bool dipping_ = false;
   OutputSignal* forced_ = nullptr;
   sc_core::sc_signal<bool> locked_{"locked"};
   sc_core::sc_signal<bool> super_locked_{"super_locked"};

@@ -12,8 +12,8 @@ const sc_core::sc_time kStep{100, sc_core::SC_MS};
 }  // namespace
 
 std::vector<ParamSpec> supply_brownout_params() {
-  return {{"resistance", ParamKind::resistance_ohm, "1.2 ohm",
-           "series resistance of the corroded terminal once grown (1.2 ohm: the trunk button's flashes plus "
+  return {{"resistance", ParamKind::resistance_ohm, "1.5 ohm",
+           "series resistance of the corroded terminal once grown (1.5 ohm: the trunk button's flashes plus "
            "the lock motor pull the BC1 under 6 V at 12.6 V)",
            {}, 0.0, 1e3},
           {"growth_time", ParamKind::duration_s, "0 s",
