@@ -23,6 +23,7 @@ CentralLocking::CentralLocking(sc_core::sc_module_name name, FaultMemory& faults
             << master_lock.pos() << master_unlock.pos();
   dont_initialize();
   SC_THREAD(pulse_thread);
+  async_reset_signal_is(powered, false);  // a brown-out reset aborts a running pulse
   SC_METHOD(on_readback_change);
   for (auto& r : readback) sensitive << r;
   dont_initialize();
@@ -107,6 +108,20 @@ void CentralLocking::request(Command command, Source source) {
 }
 
 void CentralLocking::pulse_thread() {
+  // Entered at the start and again after every brown-out reset: the software boots with every
+  // relay off and forgets a pulse that was running (the motors stop where they are). Without
+  // this a relay commanded before a reset came back on after the boot, and a supply hovering at
+  // the reset level pulsed it at every boot.
+  const bool rebooting = pulse_ != std::array<bool, kRelays>{} || hold_ != std::array<bool, kRelays>{};
+  pulse_ = {};
+  hold_ = {};
+  pulsing_ = false;
+  pending_ = false;
+  if (rebooting) {
+    write_relays();
+    judge_event_.cancel();
+    judge_event_.notify(sc_time(kReadbackSettleS, sc_core::SC_SEC));  // re-learn a stuck relay
+  }
   for (;;) {
     while (!pending_) wait(command_event_);
     pending_ = false;

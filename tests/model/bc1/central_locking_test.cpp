@@ -81,6 +81,27 @@ TEST(CentralLocking, FobUnlockDrivesCommonForHalfASecondAtTwelveSixAndUnlocksEve
   EXPECT_TRUE(t.vehicle->bc1.fault_memory().entries().empty());
 }
 
+// A brown-out reset in the middle of a pulse aborts it: after the boot no relay comes back on
+// (before the fix the pulse thread resumed and drove COMMON again once the supply returned).
+TEST(CentralLocking, ABrownOutDuringAPulseAbortsIt) {
+  CarUnderTest t(parked(true));
+  t.elaborate();
+  t.run_until(kPress);
+  const auto acts = press_fob(t, FobButton::unlock);
+  t.run_until(acts + 100 * kMs);
+  EXPECT_TRUE(t.vehicle->bc1.signal("DOP_COMMON_LOCK_RLY").value());
+  t.vehicle->set_battery_volts(4.0);  // below the 6 V reset for well over the 1 ms hold-up
+  t.run_until(acts + 150 * kMs);
+  EXPECT_FALSE(t.vehicle->bc1.powered());
+  t.vehicle->set_battery_volts(12.6);
+  t.run_until(acts + 2 * kS);
+  EXPECT_TRUE(t.vehicle->bc1.powered());
+  const auto& common = t.sig("DOP_COMMON_LOCK_RLY");
+  EXPECT_EQ(rises(common).size(), 1u) << "no second pulse after the boot";
+  EXPECT_EQ(common.samples.back().value, 0.0);
+  EXPECT_LT(falls(common).at(0), acts + 150 * kMs);
+}
+
 TEST(CentralLocking, AtTenFiveVoltsTheLockPulseLastsSevenTenths) {
   CarUnderTest t(parked(false, 10.5));
   t.elaborate();
