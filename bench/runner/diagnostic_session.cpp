@@ -17,6 +17,12 @@ namespace bcmhil::runner {
 
 namespace {
 
+std::string info_signal(int code) {
+  char name[24];
+  std::snprintf(name, sizeof name, "ds2.info.0x%02X", code);
+  return name;
+}
+
 std::string fault_signal(int code) {
   char name[24];
   std::snprintf(name, sizeof name, "ds2.fault.0x%02X", code);
@@ -56,8 +62,10 @@ void DiagnosticSession::declare_signals(const scenario::Scenario& scenario, trac
   if (!any) return;
   declared(recorder, "ds2.job_ok", trace::Kind::bit);
   declared(recorder, kFaultReadsSignal, trace::Kind::real);
+  declared(recorder, kInfoReadsSignal, trace::Kind::real);
   for (const auto& e : scenario.expectations) {
-    if (e.signal.rfind("ds2.fault.", 0) == 0) declared(recorder, e.signal, trace::Kind::real);
+    if (e.signal.rfind("ds2.fault.", 0) == 0 || e.signal.rfind("ds2.info.", 0) == 0)
+      declared(recorder, e.signal, trace::Kind::real);
     else if (e.signal.rfind("ds2.", 0) == 0) declared(recorder, e.signal, trace::Kind::bit);
   }
 }
@@ -125,6 +133,16 @@ void DiagnosticSession::run(const scenario::Step& step) {
       if (s.name.rfind("ds2.fault.0x", 0) == 0) recorder_.record(*recorder_.id_of(s.name), now, 0.0);
     for (const auto& [code, state] : states) recorder_.record(declared(recorder_, fault_signal(code), trace::Kind::real), now, state);
     const auto reads = *recorder_.id_of(kFaultReadsSignal);
+    recorder_.record(reads, now, recorder_.signal(reads).samples.back().value + 1.0);
+  }
+  if (step.job == "info" && result.exit_code == tester::kExitOk && j.contains("records")) {
+    // As for faults: every info record read is recorded with its count, one not read reads 0.
+    for (const auto& s : recorder_.signals())
+      if (s.name.rfind("ds2.info.0x", 0) == 0) recorder_.record(*recorder_.id_of(s.name), now, 0.0);
+    for (const auto& rec : j["records"])
+      recorder_.record(declared(recorder_, info_signal(rec["F_ORT_NR"].get<int>()), trace::Kind::real), now,
+                       rec["count"].get<double>());
+    const auto reads = *recorder_.id_of(kInfoReadsSignal);
     recorder_.record(reads, now, recorder_.signal(reads).samples.back().value + 1.0);
   }
   // Inputs and outputs come as true/false, STATUS_RF's flags as 0/1 (STAT_RF_...): both are bits.

@@ -94,12 +94,16 @@ WindowStats window_stats(const trace::Signal& s, std::uint64_t from, std::uint64
 ExpectationResult check_expectation(const scenario::Expectation& e, const trace::Recorder& recorder) {
   const trace::Signal* s = recorder.find(e.signal);
   if (!s) throw std::logic_error("expectation on undeclared signal " + e.signal);
-  if (e.check != Check::fault_state) return check_expectation(e, *s);
+  if (e.check != Check::fault_state && e.check != Check::info_count) return check_expectation(e, *s);
   ExpectationResult r{&e, false, "", ""};
+  const bool info = e.check == Check::info_count;
   const std::string code = e.signal.substr(e.signal.rfind('.') + 1);
-  r.expected = code + " " + fault_state_name(e.value);
-  // The last fault-memory read inside the window decides; without one there is nothing to judge.
-  const trace::Signal* reads = recorder.find(kFaultReadsSignal);
+  const auto describe = [&](double v) {
+    return info ? code + " count " + std::to_string(static_cast<int>(std::lround(v))) : code + " " + fault_state_name(v);
+  };
+  r.expected = describe(e.value);
+  // The last memory read inside the window decides; without one there is nothing to judge.
+  const trace::Signal* reads = recorder.find(info ? kInfoReadsSignal : kFaultReadsSignal);
   std::uint64_t last_read = 0;
   bool read = false;
   if (reads)
@@ -107,12 +111,13 @@ ExpectationResult check_expectation(const scenario::Expectation& e, const trace:
       if (sample.time_ps > 0 && sample.time_ps >= e.from.value() && sample.time_ps <= e.to.value())
         last_read = sample.time_ps, read = true;
   if (!read) {
-    r.observed = "no fault memory read inside the window (add a 'do: diagnose, job: faults' step)";
+    r.observed = info ? "no info memory read inside the window (add a 'do: diagnose, job: info' step)"
+                      : "no fault memory read inside the window (add a 'do: diagnose, job: faults' step)";
     return r;
   }
   const double state = s->value_at(last_read);
   r.passed = std::fabs(state - e.value) < 0.5;
-  r.observed = code + " " + fault_state_name(state) + " (read at " + format_time(last_read) + ")";
+  r.observed = describe(state) + " (read at " + format_time(last_read) + ")";
   return r;
 }
 

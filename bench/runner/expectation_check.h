@@ -32,5 +32,7 @@ WindowStats window_stats(const trace::Signal& signal, std::uint64_t from_ps, std
 
 // Counts fault-memory reads by the scenario's tester (one sample per read).
 inline constexpr const char* kFaultReadsSignal = "ds2.fault_reads";
+// Counts info-memory reads (IS_LESEN, job info) by the scenario's tester.
+inline constexpr const char* kInfoReadsSignal = "ds2.info_reads";
 
 }  // namespace bcmhil::runner

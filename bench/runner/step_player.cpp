@@ -28,6 +28,15 @@ void StepPlayer::apply(const scenario::Step& step) {
     case Action::turn_key: vehicle_.turn_key(step.door, step.lock, step.duration); break;
     case Action::press_lock_button: vehicle_.press_lock_button(step.lock, step.duration); break;
     case Action::press_switch: vehicle_.press_switch(step.target, step.duration); break;
+    case Action::open: vehicle_.open(*model::body_opening_from_string(step.what)); break;
+    case Action::close:
+      if (step.what == "hatch")
+        vehicle_.close_hatch();
+      else
+        vehicle_.close(*model::body_opening_from_string(step.what));
+      break;
+    case Action::press_hazard: vehicle_.press_hazard(step.duration); break;
+    case Action::tilt: vehicle_.set_tilted(step.on); break;
     case Action::diagnose: break;  // a tester outside the kernel runs these (runner/diagnostic_session)
   }
 }

@@ -35,6 +35,7 @@ class ScenarioError : public std::runtime_error {
 };
 
 enum class Action {
+  open, close, press_hazard, tilt,
   press_fob, press_lid_handle, close_hatch, hold_hatch, set_battery, set_ignition, diagnose, turn_key,
   press_lock_button, press_switch
 };
@@ -49,7 +50,8 @@ struct Step {
   model::DoorLocks::Door door = model::DoorLocks::Door::driver;  // turn_key
   bool lock = true;                              // turn_key, press_lock_button: lock (or unlock)
   double angle_deg = 0.0;                        // hold_hatch
-  bool on = true;                                // set_ignition
+  bool on = true;                                // set_ignition; tilt (true: jacked up)
+  std::string what;                              // open / close: driver_door|passenger_door|bonnet (close: |hatch)
   std::string target;                            // press_switch: a Vehicle::switch_names() entry
   std::string job;                               // diagnose: a bcmhil diag job name
   std::vector<std::string> job_args;             // diagnose: its arguments (force OUTPUT on|off)
@@ -64,6 +66,9 @@ enum class Check {
   // The last fault-memory read inside the window (there must be one) shows the fault in this
   // state; value: 0 absent, 1 stored (inactive), 2 active. Signal: ds2.fault.0xNN.
   fault_state,
+  // The last info-memory read (IS_LESEN) inside the window shows the record with exactly this
+  // count (0: not recorded). Signal: ds2.info.0xNN.
+  info_count,
 };
 
 struct Expectation {

@@ -4,6 +4,8 @@
 #include "quantity.h"
 #include "scenario.h"
 
+#include "model/bc1/market.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -36,6 +38,7 @@ const char* to_string(Check check) {
     case Check::always: return "always";
     case Check::never: return "never";
     case Check::fault_state: return "fault_state";
+    case Check::info_count: return "info_count";
   }
   return "?";
 }
@@ -49,6 +52,10 @@ const char* to_string(Action action) {
     case Action::set_battery: return "set_battery";
     case Action::set_ignition: return "set_ignition";
     case Action::diagnose: return "diagnose";
+    case Action::open: return "open";
+    case Action::close: return "close";
+    case Action::press_hazard: return "press_hazard";
+    case Action::tilt: return "tilt";
     case Action::press_switch: return "press_switch";
     case Action::turn_key: return "turn_key";
     case Action::press_lock_button: return "press_lock_button";
@@ -136,8 +143,27 @@ class Reader {
 void read_coding(const Reader& r, const YAML::Node& node, model::Bc1Coding& coding) {
   r.expect_keys(node,
                 {"trunk_ack_flashes", "lock_ack_flashes", "unlock_ack_flashes", "flash_on", "flash_off",
-                 "tailgate_pulse", "key_ids", "rolling_window"},
+                 "tailgate_pulse", "key_ids", "rolling_window", "market", "mislock_flashes", "interior_light_delay",
+                 "interior_light_cutoff", "alarm_time"},
                 "coding");
+  // The market sets the acknowledge patterns first; explicit counts below override it.
+  if (node["market"]) {
+    const auto market = model::market_from_string(r.text(node["market"], "market"));
+    if (!market) r.fail(node["market"], "market must be us or ece, got '" + node["market"].Scalar() + "'");
+    model::apply_market(coding, *market);
+  }
+  if (node["mislock_flashes"]) coding.body.mislock_flashes = r.integer(node["mislock_flashes"], "mislock_flashes", 0, 10);
+  if (node["interior_light_delay"]) coding.body.interior_light_delay = r.time(node["interior_light_delay"], "interior_light_delay");
+  if (node["interior_light_cutoff"]) {
+    coding.body.interior_light_cutoff = r.time(node["interior_light_cutoff"], "interior_light_cutoff");
+    if (coding.body.interior_light_cutoff < sc_time(1, sc_core::SC_SEC))
+      r.fail(node["interior_light_cutoff"], "interior_light_cutoff must be at least 1 s");
+  }
+  if (node["alarm_time"]) {
+    coding.body.alarm_time = r.time(node["alarm_time"], "alarm_time");
+    if (coding.body.alarm_time < sc_time(1, sc_core::SC_SEC) || coding.body.alarm_time > sc_time(300, sc_core::SC_SEC))
+      r.fail(node["alarm_time"], "alarm_time must be between 1 s and 300 s");
+  }
   if (node["trunk_ack_flashes"]) coding.trunk_ack_flashes = r.integer(node["trunk_ack_flashes"], "trunk_ack_flashes", 0, 10);
   if (node["lock_ack_flashes"]) coding.lock_ack_flashes = r.integer(node["lock_ack_flashes"], "lock_ack_flashes", 0, 10);
   if (node["unlock_ack_flashes"]) coding.unlock_ack_flashes = r.integer(node["unlock_ack_flashes"], "unlock_ack_flashes", 0, 10);
@@ -273,6 +299,25 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
     if (!node["angle"]) r.fail(node, "hold_hatch needs 'angle' (e.g. 30 deg; 0 deg shuts the lid)");
     step.angle_deg = r.quantity(node["angle"], Dimension::angle, "angle");
     if (step.angle_deg < 0 || step.angle_deg > 90) r.fail(node["angle"], "angle must be 0-90 deg");
+  } else if (action == "open" || action == "close") {
+    r.expect_keys(node, {"at", "do", "what"}, "step " + action);
+    step.action = action == "open" ? Action::open : Action::close;
+    const std::string choices = action == "open" ? "driver_door, passenger_door or bonnet"
+                                                 : "driver_door, passenger_door, bonnet or hatch";
+    if (!node["what"]) r.fail(node, action + " needs 'what' (" + choices + ")");
+    step.what = r.text(node["what"], "what");
+    const bool hatch = action == "close" && step.what == "hatch";
+    if (!hatch && !model::body_opening_from_string(step.what))
+      r.fail(node["what"], "what must be " + choices + ", got '" + step.what + "'" +
+                               (step.what == "hatch" ? " (the tailgate opens only through its lock)" : ""));
+  } else if (action == "press_hazard") {
+    r.expect_keys(node, {"at", "do", "duration"}, "step press_hazard");
+    step.action = Action::press_hazard;
+    if (node["duration"]) step.duration = r.time(node["duration"], "duration");
+  } else if (action == "tilt") {
+    r.expect_keys(node, {"at", "do", "on"}, "step tilt");
+    step.action = Action::tilt;
+    if (node["on"]) step.on = r.boolean(node["on"], "on");
   } else if (action == "set_battery") {
     r.expect_keys(node, {"at", "do", "volts"}, "step set_battery");
     step.action = Action::set_battery;
@@ -332,15 +377,22 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
 void read_expectation(const Reader& r, const YAML::Node& node, Scenario& s) {
   static const std::set<std::string> checks{"rising_edges", "falling_edges", "max_at_most", "max_at_least",
                                             "min_at_least", "min_at_most", "always", "never"};
-  std::set<std::string> allowed{"name", "signal", "during", "at", "fault", "state"};
+  std::set<std::string> allowed{"name", "signal", "during", "at", "fault", "state", "info", "count"};
   allowed.insert(checks.begin(), checks.end());
   r.expect_keys(node, allowed, "an expectation");
   Expectation e;
   e.where = r.at(node);
   const bool on_fault = static_cast<bool>(node["fault"]);
-  if (on_fault == static_cast<bool>(node["signal"]))
-    r.fail(node, "an expectation needs either 'signal' or 'fault' (a fault code read over DS2)");
-  if (on_fault) {
+  const bool on_info = static_cast<bool>(node["info"]);
+  if (int(on_fault) + int(on_info) + int(static_cast<bool>(node["signal"])) != 1)
+    r.fail(node, "an expectation needs either 'signal' or 'fault' (a fault code read over DS2), or 'info' (an "
+                 "info-memory record read over DS2)");
+  if (on_info) {
+    const long code = r.integer(node["info"], "info", 0, 255);
+    char name[24];
+    std::snprintf(name, sizeof name, "ds2.info.0x%02lX", code);
+    e.signal = name;
+  } else if (on_fault) {
     const long code = r.integer(node["fault"], "fault", 0, 255);
     char name[24];
     std::snprintf(name, sizeof name, "ds2.fault.0x%02lX", code);
@@ -364,6 +416,14 @@ void read_expectation(const Reader& r, const YAML::Node& node, Scenario& s) {
     r.fail(where, "window ends at " + e.to.to_string() + ", after the run ends (" + s.duration.to_string() + ")");
   }
   int found = 0;
+  if (on_info) {
+    if (!node["count"]) r.fail(node, "an info expectation needs 'count' (how often the code was recorded; 0: never)");
+    e.check = Check::info_count;
+    e.value = static_cast<double>(r.integer(node["count"], "count", 0, 255));
+    ++found;
+  } else if (node["count"]) {
+    r.fail(node["count"], "'count' goes with 'info'");
+  }
   if (on_fault) {
     if (!node["state"]) r.fail(node, "a fault expectation needs 'state' (active, stored or absent)");
     const auto state = r.text(node["state"], "state");
@@ -399,6 +459,7 @@ void read_expectation(const Reader& r, const YAML::Node& node, Scenario& s) {
   }
   if (found != 1) {
     if (on_fault) r.fail(node, "a fault expectation takes 'state' and no other check");
+    if (on_info) r.fail(node, "an info expectation takes 'count' and no other check");
     std::string known;
     for (const auto& c : checks) known += (known.empty() ? "" : ", ") + c;
     r.fail(node, "an expectation needs exactly one check (" + known + ")");

@@ -19,6 +19,12 @@ std::vector<diag::FaultRecord> Bc1DiagnosticBackend::fault_memory() const {
   return records;
 }
 
+std::vector<diag::InfoRecord> Bc1DiagnosticBackend::info_memory() const {
+  std::vector<diag::InfoRecord> records;
+  for (const auto& e : module_.info_memory().entries()) records.push_back({e.code, e.count});
+  return records;
+}
+
 void Bc1DiagnosticBackend::clear_fault_memory() { module_.fault_memory().clear(); }
 
 diag::RfStatus Bc1DiagnosticBackend::rf_status() const {

@@ -16,7 +16,7 @@ class Bc1DiagnosticBackend : public diag::DiagnosticBackend {
   uint8_t analog_raw(std::string_view channel) const override;
   std::vector<diag::FaultRecord> fault_memory() const override;
   void clear_fault_memory() override;
-  std::vector<diag::InfoRecord> info_memory() const override { return {}; }  // alarm not modelled yet
+  std::vector<diag::InfoRecord> info_memory() const override;  // the alarm's mislocks and triggers
   diag::RfStatus rf_status() const override;
   bool force_output(std::string_view signal, bool on) override;
   void reset() override;

@@ -23,7 +23,18 @@ constexpr std::size_t kLockReadbackComparator = 11;  // 11..14, by CentralLockin
 // top so the slots 8..13 stay free for other switches).
 constexpr std::size_t kHeatedRearComparator = 15;
 constexpr std::size_t kHeatedFrontComparator = 16;
-constexpr std::size_t kComparatorCount = 17;
+// Body inputs (doors, bonnet, hazard button, tilt switch): five comparators from kBodyComparator,
+// debounced on switch inputs 8-12 of the input block (chosen indices).
+constexpr std::size_t kBodyComparator = 17;
+constexpr std::size_t kBodyInput = 8;
+enum BodyInput : std::size_t { kDriverDoor, kPassengerDoor, kBonnet, kHazardSw, kTiltSw, kBodyInputCount };
+constexpr const char* kBodyInputNames[kBodyInputCount] = {"DIP_DRV_DOOR_OPEN", "DIP_PASS_DOOR_OPEN", "DIP_BONNET_SW",
+                                                          "DIP_HAZARD_SW", "DIP_ALARM_TILT_SW"};
+constexpr const char* kBodyInputWhat[kBodyInputCount] = {
+    "driver's door contact, debounced (1 = door open)", "passenger's door contact, debounced (1 = door open)",
+    "bonnet contact, debounced (1 = bonnet open)", "hazard push-button, debounced (1 = pressed)",
+    "alarm tilt switch, debounced (1 = the car is tilted)"};
+constexpr std::size_t kComparatorCount = kBodyComparator + kBodyInputCount;
 constexpr std::size_t kSwitchCount = 16;
 constexpr std::size_t kHeatedRearSwitch = 14;
 constexpr std::size_t kHeatedFrontSwitch = 15;
@@ -47,6 +58,14 @@ Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
   p.boot_handle_in = pin("boot_handle_in");
   p.boot_open_in = pin("boot_open_in");
   p.kline = pin("kline");
+  p.driver_door_in = pin("driver_door_in");
+  p.passenger_door_in = pin("passenger_door_in");
+  p.bonnet_in = pin("bonnet_in");
+  p.hazard_in = pin("hazard_in");
+  p.tilt_in = pin("tilt_in");
+  p.interior_light_out = pin("interior_light_out");
+  p.siren_out = pin("siren_out");
+  p.alarm_led_out = pin("alarm_led_out");
   p.locking = make_central_locking_pins(net, base);
   p.heated_rr_win_rly_out = pin("heated_rr_win_rly");
   p.heated_ft_win_rly_out = pin("heated_ft_win_rly");
@@ -95,6 +114,18 @@ std::vector<InputPinSpec> input_specs(const Bc1Pins& p) {
        Bc1Module::kInputThresholdV, true},
       {"DIP_HT_FT_SCR_SW", p.ht_ft_scr_sw_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
        Bc1Module::kInputThresholdV, true},
+
+      // Body contacts: the same front end as the tailgate inputs, in BodyInput order.
+      {kBodyInputNames[kDriverDoor], p.driver_door_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
+       Bc1Module::kInputThresholdV, true},
+      {kBodyInputNames[kPassengerDoor], p.passenger_door_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
+       Bc1Module::kInputThresholdV, true},
+      {kBodyInputNames[kBonnet], p.bonnet_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
+       Bc1Module::kInputThresholdV, true},
+      {kBodyInputNames[kHazardSw], p.hazard_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
+       Bc1Module::kInputThresholdV, true},
+      {kBodyInputNames[kTiltSw], p.tilt_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
+       Bc1Module::kInputThresholdV, true},
   };
 }
 
@@ -121,6 +152,14 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
                                                      pins_.kl30_light, pins_.indicator_lh_out)),
       indicator_rh_(std::make_unique<HighSideDriver>(circuit, std::string(basename()) + ".indicator_rh_driver",
                                                      pins_.kl30_light, pins_.indicator_rh_out)),
+      // The interior light hangs on the indicator feed (chosen: the real feed is not known).
+      interior_light_(std::make_unique<HighSideDriver>(circuit, std::string(basename()) + ".interior_light_driver",
+                                                       pins_.kl30_light, pins_.interior_light_out)),
+      // Siren trigger and LED are signal-level outputs from the logic supply (chosen).
+      siren_driver_(std::make_unique<HighSideDriver>(circuit, std::string(basename()) + ".siren_driver",
+                                                     pins_.kl30_logic, pins_.siren_out)),
+      alarm_led_driver_(std::make_unique<HighSideDriver>(circuit, std::string(basename()) + ".alarm_led_driver",
+                                                         pins_.kl30_logic, pins_.alarm_led_out)),
       inputs_("input_stage", circuit, make_sense_supply(circuit.network(), basename(), pins_), pins_.ground,
               input_specs(pins_)),
       io_("digital_io", io_config),
@@ -131,6 +170,10 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
                        }),
       lock_relays_("lock_relays", basename(), circuit, recorder, pins_.kl30_cdl, pins_.ground, pins_.locking),
       controller_("controller", coding, faults_, central_locking_),
+      arbiter_("indicator_arbiter", coding, faults_),
+      hazard_("hazard"),
+      interior_("interior_light", coding.body),
+      alarm_("alarm", coding, coding.body, info_),
       sleep_("sleep", circuit, recorder, circuit.network().branch(std::string(basename()) + ".logic_load"), pins_.kl15),
       heated_("heated_screens", circuit, recorder,
               HeatedScreenPins{pins_.kl30_logic, pins_.kl30_logic, pins_.kl15, pins_.heated_rr_win_rly_out,
@@ -146,7 +189,8 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   for (std::size_t i = 0; i < kLockSwitchCount; ++i)
     io_.switch_raw[kLockSwitchInput + i].bind(comparator_[kLockSwitchComparator + i]);
   for (std::size_t i = kLockSwitchInput + kLockSwitchCount; i < kHeatedRearSwitch; ++i)
-    io_.switch_raw[i].bind(switch_raw_[i]);
+    if (i < kBodyInput || i >= kBodyInput + kBodyInputCount) io_.switch_raw[i].bind(switch_raw_[i]);
+  for (std::size_t i = 0; i < kBodyInputCount; ++i) io_.switch_raw[kBodyInput + i].bind(comparator_[kBodyComparator + i]);
   io_.switch_raw[kHeatedRearSwitch].bind(comparator_[kHeatedRearComparator]);
   io_.switch_raw[kHeatedFrontSwitch].bind(comparator_[kHeatedFrontComparator]);
   for (std::size_t i = 0; i < kSwitchCount; ++i) io_.switch_debounced[i].bind(switch_debounced_[i]);
@@ -160,11 +204,39 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   controller_.boot_handle_sw.bind(switch_debounced_[kHandleInput]);
   controller_.boot_open_sw.bind(switch_debounced_[kOpenInput]);
   controller_.boot_release_monitor.bind(comparator_[kMonitorComparator]);
-  controller_.lh_indicator_monitor.bind(comparator_[kLhIndicatorComparator]);
-  controller_.rh_indicator_monitor.bind(comparator_[kRhIndicatorComparator]);
   controller_.boot_release.bind(boot_release_);
-  controller_.lh_indicator.bind(lh_indicator_);
-  controller_.rh_indicator.bind(rh_indicator_);
+  // The acknowledge pattern goes through the arbiter, which also serves hazard and alarm.
+  controller_.lh_indicator.bind(ack_lh_);
+  controller_.rh_indicator.bind(ack_rh_);
+  auto body = [this](BodyInput in) -> sc_core::sc_signal<bool>& { return switch_debounced_[kBodyInput + in]; };
+  arbiter_.ack_lh.bind(ack_lh_);
+  arbiter_.ack_rh.bind(ack_rh_);
+  arbiter_.hazard.bind(hazard_on_);
+  arbiter_.alarm.bind(alarm_flash_);
+  arbiter_.lh_monitor.bind(comparator_[kLhIndicatorComparator]);
+  arbiter_.rh_monitor.bind(comparator_[kRhIndicatorComparator]);
+  arbiter_.lh.bind(lh_indicator_);
+  arbiter_.rh.bind(rh_indicator_);
+  hazard_.hazard_sw.bind(body(kHazardSw));
+  hazard_.powered.bind(powered_);
+  hazard_.on.bind(hazard_on_);
+  interior_.driver_door.bind(body(kDriverDoor));
+  interior_.passenger_door.bind(body(kPassengerDoor));
+  interior_.locked.bind(locked_);
+  interior_.powered.bind(powered_);
+  interior_.light.bind(interior_light_cmd_);
+  alarm_.locked.bind(locked_);
+  alarm_.powered.bind(powered_);
+  alarm_.driver_door.bind(body(kDriverDoor));
+  alarm_.passenger_door.bind(body(kPassengerDoor));
+  alarm_.bonnet.bind(body(kBonnet));
+  alarm_.tailgate.bind(switch_debounced_[kOpenInput]);
+  alarm_.tilt.bind(body(kTiltSw));
+  alarm_.boot_release.bind(boot_release_);
+  alarm_.armed.bind(alarm_armed_);
+  alarm_.siren.bind(siren_);
+  alarm_.led.bind(alarm_led_);
+  alarm_.flash.bind(alarm_flash_);
   controller_.powered.bind(powered_);
 
   central_locking_.drv_key_lock.bind(switch_debounced_[kLockSwitchInput + 0]);
@@ -193,13 +265,16 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   sleep_.watch_activity(rf_data);
   sleep_.watch_activity(powered_);
   for (const OutputSignal* out : {&boot_release_, &lh_indicator_, &rh_indicator_}) sleep_.keep_awake(*out);
+  // The alarm LED's 10 s after arming does not hold the module awake (it times out by itself).
+  for (const OutputSignal* out : {&interior_light_cmd_, &siren_}) sleep_.keep_awake(*out);
   for (auto& relay : lock_relay_cmd_) sleep_.keep_awake(relay);
   sleep_.keep_awake(heated_.rear_relay());
   sleep_.keep_awake(heated_.front_relay());
 
   SC_HAS_PROCESS(Bc1Module);
   SC_METHOD(drive_outputs);
-  sensitive << boot_release_ << lh_indicator_ << rh_indicator_ << powered_;
+  sensitive << boot_release_ << lh_indicator_ << rh_indicator_ << interior_light_cmd_ << siren_ << alarm_led_
+            << powered_;
   dont_initialize();
   SC_METHOD(end_boot);
   sensitive << booted_;
@@ -232,6 +307,19 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   watch_signal(boot_release_, recorder, "DOP_BOOT_RELEASE", Kind::bit, "", "tailgate release output commanded");
   watch_signal(lh_indicator_, recorder, "DOP_LH_INDICATOR_LGT", Kind::bit, "", "left indicator output commanded");
   watch_signal(rh_indicator_, recorder, "DOP_RH_INDICATOR_LGT", Kind::bit, "", "right indicator output commanded");
+  for (std::size_t i = 0; i < kBodyInputCount; ++i) {
+    watch_signal(switch_debounced_[kBodyInput + i], recorder, kBodyInputNames[i], Kind::bit, "", kBodyInputWhat[i]);
+    watch_signal(comparator_[kBodyComparator + i], recorder, std::string("bc1.comparator.") + kBodyInputNames[i],
+                 Kind::bit, "", "body input comparator before debouncing");
+  }
+  watch_signal(interior_light_cmd_, recorder, "bc1.interior_light", Kind::bit, "",
+               "interior light output commanded (pin bc1.interior_light_out; no DOP_ name in the tables)");
+  watch_signal(siren_, recorder, "DOP_SOUND_ALARM", Kind::bit, "", "alarm siren output commanded");
+  watch_signal(alarm_led_, recorder, "DOP_ALARM_LED", Kind::bit, "", "alarm LED output commanded (lit while armed)");
+  watch_signal(alarm_armed_, recorder, "bc1.alarm_armed", Kind::bit, "", "the anti-theft alarm is armed");
+  watch_signal(hazard_on_, recorder, "bc1.hazard_on", Kind::bit, "", "hazard lights switched on (toggled by DIP_HAZARD_SW)");
+  watch_signal(alarm_flash_, recorder, "bc1.alarm_flash", Kind::bit, "",
+               "the alarm asks the indicators to flash (trigger or mislock pattern)");
   watch_signal(locked_, recorder, "bc1.locked", Kind::bit, "", "central locking state (1 = locked)");
   watch_signal(super_locked_, recorder, "bc1.super_locked", Kind::bit, "", "deadlocked on top of locked (1 = super-locked)");
   watch_signal(central_locking_.overheated_signal(), recorder, "bc1.lock_overheated", Kind::bit, "",
@@ -261,6 +349,9 @@ void Bc1Module::drive_outputs() {
   tailgate_driver_->command(on && boot_release_.read());
   indicator_lh_->command(on && lh_indicator_.read());
   indicator_rh_->command(on && rh_indicator_.read());
+  interior_light_->command(on && interior_light_cmd_.read());
+  siren_driver_->command(on && siren_.read());
+  alarm_led_driver_->command(on && alarm_led_.read());
 }
 
 bool Bc1Module::hear_kline() {
@@ -338,6 +429,10 @@ std::optional<bool> Bc1Module::signal(std::string_view name) const {
   if (name == "DOP_BOOT_RELEASE") return boot_release_.read();
   if (name == "DOP_LH_INDICATOR_LGT") return lh_indicator_.read();
   if (name == "DOP_RH_INDICATOR_LGT") return rh_indicator_.read();
+  if (name == "DOP_SOUND_ALARM") return siren_.read();
+  if (name == "DOP_ALARM_LED") return alarm_led_.read();
+  for (std::size_t i = 0; i < kBodyInputCount; ++i)
+    if (name == kBodyInputNames[i]) return switch_debounced_[kBodyInput + i].read();
   for (std::size_t i = 0; i < kLockSwitchCount; ++i)
     if (name == kLockSwitches[i]) return switch_debounced_[kLockSwitchInput + i].read();
   for (std::size_t i = 0; i < CentralLocking::kRelays; ++i)

@@ -8,7 +8,12 @@
 #include "central_locking.h"
 #include "controller.h"
 #include "fault_memory.h"
+#include "alarm.h"
+#include "hazard.h"
 #include "high_side_driver.h"
+#include "indicator_arbiter.h"
+#include "info_memory.h"
+#include "interior_light.h"
 #include "heated_screens.h"
 #include "input_stage.h"
 #include "lock_relay_bank.h"
@@ -36,6 +41,14 @@ struct Bc1Pins {
   electrical::NodeId boot_handle_in;     // DIP_BOOT_HANDLE_SW
   electrical::NodeId boot_open_in;       // DIP_BOOT_OPEN_SW
   electrical::NodeId kline;              // diagnostic K-line (DS2)
+  electrical::NodeId driver_door_in;     // DIP_DRV_DOOR_OPEN (door contact to ground: 1 = open)
+  electrical::NodeId passenger_door_in;  // DIP_PASS_DOOR_OPEN
+  electrical::NodeId bonnet_in;          // DIP_BONNET_SW
+  electrical::NodeId hazard_in;          // DIP_HAZARD_SW (push-button to ground)
+  electrical::NodeId tilt_in;            // DIP_ALARM_TILT_SW (tilt switch to ground)
+  electrical::NodeId interior_light_out; // no DOP_ name in the tables: bc1.interior_light_out
+  electrical::NodeId siren_out;          // DOP_SOUND_ALARM (trigger line of the siren)
+  electrical::NodeId alarm_led_out;      // DOP_ALARM_LED
   CentralLockingPins locking;            // lock relay outputs, key and master switch inputs
   electrical::NodeId heated_rr_win_rly_out;  // DOP_HEATED_RR_WIN_RLY (relay coil)
   electrical::NodeId heated_ft_win_rly_out;  // DOP_HEATED_FT_WIN_RLY (relay coil)
@@ -57,6 +70,11 @@ class Bc1Module : public sc_core::sc_module {
   HighSideDriver& indicator_driver_lh() { return *indicator_lh_; }
   HighSideDriver& indicator_driver_rh() { return *indicator_rh_; }
   FaultMemory& fault_memory() { return faults_; }
+  InfoMemory& info_memory() { return info_; }  // the alarm's mislock and trigger records (IS_LESEN)
+  const InfoMemory& info_memory() const { return info_; }
+  HighSideDriver& interior_light_driver() { return *interior_light_; }
+  const InteriorLight& interior_light() const { return interior_; }
+  const IndicatorArbiter& indicator_arbiter() const { return arbiter_; }
   LockRelay& lock_relay(CentralLocking::Relay relay) { return lock_relays_.relay(relay); }
   const CentralLocking& central_locking() const { return central_locking_; }
   const Controller& controller() const { return controller_; }
@@ -116,14 +134,22 @@ class Bc1Module : public sc_core::sc_module {
 
   Bc1Pins pins_;
   FaultMemory faults_;
+  InfoMemory info_;
   std::unique_ptr<HighSideDriver> tailgate_driver_;
   std::unique_ptr<HighSideDriver> indicator_lh_;
   std::unique_ptr<HighSideDriver> indicator_rh_;
+  std::unique_ptr<HighSideDriver> interior_light_;
+  std::unique_ptr<HighSideDriver> siren_driver_;
+  std::unique_ptr<HighSideDriver> alarm_led_driver_;
   InputStage inputs_;
   DigitalIo io_;
   CentralLocking central_locking_;
   LockRelayBank lock_relays_;
   Controller controller_;
+  IndicatorArbiter arbiter_;
+  Hazard hazard_;
+  InteriorLight interior_;
+  Alarm alarm_;
   SleepManager sleep_;
   HeatedScreens heated_;
 
@@ -138,6 +164,15 @@ class Bc1Module : public sc_core::sc_module {
   OutputSignal boot_release_{"DOP_BOOT_RELEASE"};
   OutputSignal lh_indicator_{"DOP_LH_INDICATOR_LGT"};
   OutputSignal rh_indicator_{"DOP_RH_INDICATOR_LGT"};
+  OutputSignal interior_light_cmd_{"interior_light_cmd"};
+  OutputSignal siren_{"DOP_SOUND_ALARM"};
+  OutputSignal alarm_led_{"DOP_ALARM_LED"};
+  // The controller's acknowledge pattern, before the indicator arbiter.
+  sc_core::sc_signal<bool> ack_lh_{"ack_lh"};
+  sc_core::sc_signal<bool> ack_rh_{"ack_rh"};
+  sc_core::sc_signal<bool> hazard_on_{"hazard_on"};
+  sc_core::sc_signal<bool> alarm_flash_{"alarm_flash"};
+  sc_core::sc_signal<bool> alarm_armed_{"alarm_armed"};
   sc_core::sc_vector<OutputSignal> lock_relay_cmd_{"lock_relay_cmd", CentralLocking::kRelays};  // DOP_*_LOCK_RLY
   sc_core::sc_event forced_off_;
   sc_core::sc_event booted_;

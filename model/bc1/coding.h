@@ -1,6 +1,8 @@
 #pragma once
 // Coding parameters of the BC1: what a dealer tool writes into the module per market and car.
 // Every value that no source gave is marked "estimate" (see ../shared/domain/r50-bc1.md).
+#include "body_coding.h"
+
 #include <systemc>
 
 #include <array>
@@ -24,6 +26,8 @@ struct Bc1Coding {
   std::array<std::uint32_t, 4> key_ids{0x5A1001, 0x5A1002, 0, 0};
   // A rolling code is accepted when it is ahead of the last one by 1..window (chosen).
   std::uint16_t rolling_window = 32;
+  // The body functions' values (alarm, interior light); market.h sets a market's patterns at once.
+  BodyCoding body;
 };
 
 }  // namespace bcmhil::model

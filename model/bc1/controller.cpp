@@ -90,16 +90,12 @@ void Controller::flash_thread() {
     wait(flash_request_);
     // A request that arrives while a pattern runs is dropped, the pattern is not restarted.
     const int count = pending_flashes_;
-    const sc_time settle(kMonitorSettleS, sc_core::SC_SEC);
+    // The indicator arbiter passes the pattern on (unless hazard or alarm flashing wins) and
+    // judges the pins' readback (indicator_arbiter.h).
     for (int i = 0; i < count; ++i) {
       lh_indicator.write(true);
       rh_indicator.write(true);
-      // Readback after the settling time (or at the end of a shorter flash), as for the release.
-      const sc_time first = std::min(settle, coding_.flash_on);
-      wait(first);
-      judge_readback(lh_indicator_monitor.read(), fault_code::kLeftIndicatorOff);
-      judge_readback(rh_indicator_monitor.read(), fault_code::kRightIndicatorOff);
-      wait(coding_.flash_on - first);
+      wait(coding_.flash_on);
       lh_indicator.write(false);
       rh_indicator.write(false);
       if (i + 1 < count) wait(coding_.flash_off);

@@ -10,10 +10,9 @@
 // During the pulse the output readback (DIP_BOOT_RELEASE_MONITOR) is checked after a settling
 // time; an output that does not come up logs 0xC4 "luggage release OFF fault" (our reading of
 // the code text: the output stays off when commanded).
-// The flash pattern checks its outputs the same way: each flash's indicator pin readbacks are
-// judged after the same settling time; a side whose pin does not come up logs 0xAA (left) or
-// 0xAC (right), "BLINKER LINKS/RECHTS AUS FEHLER" (our reading, like 0xC4's). A side that does
-// come up marks its entry inactive (stored).
+// The flash pattern is a request to the indicator arbiter (indicator_arbiter.h), which lets hazard
+// and alarm flashing win over it and checks the indicator pins' readback for every flash (0xAA /
+// 0xAC).
 #include "central_locking.h"
 #include "coding.h"
 #include "fault_memory.h"
@@ -40,14 +39,12 @@ class Controller : public sc_core::sc_module {
   sc_core::sc_in<bool> boot_handle_sw{"boot_handle_sw"};  // DIP_BOOT_HANDLE_SW, debounced
   sc_core::sc_in<bool> boot_open_sw{"boot_open_sw"};      // DIP_BOOT_OPEN_SW, debounced
   sc_core::sc_in<bool> boot_release_monitor{"boot_release_monitor"};
-  sc_core::sc_in<bool> lh_indicator_monitor{"lh_indicator_monitor"};  // readback of the left indicator pin
-  sc_core::sc_in<bool> rh_indicator_monitor{"rh_indicator_monitor"};  // readback of the right indicator pin
   sc_core::sc_in<bool> powered{"powered"};  // false: held in brown-out reset, ignores everything
 
   // To the output stage.
   sc_core::sc_out<bool> boot_release{"boot_release"};        // DOP_BOOT_RELEASE
-  sc_core::sc_out<bool> lh_indicator{"lh_indicator"};        // DOP_LH_INDICATOR_LGT
-  sc_core::sc_out<bool> rh_indicator{"rh_indicator"};        // DOP_RH_INDICATOR_LGT
+  sc_core::sc_out<bool> lh_indicator{"lh_indicator"};        // acknowledge pattern, left (to the arbiter)
+  sc_core::sc_out<bool> rh_indicator{"rh_indicator"};        // acknowledge pattern, right
 
   RfVerdict last_rf_verdict() const { return last_verdict_; }
   bool last_rf_low_battery() const { return last_low_battery_; }

@@ -23,6 +23,8 @@ void InteriorLight::update() {
   if (!powered.read()) {
     on_ = false, timing_ = false, cut_off_ = false;
     timer_.cancel();
+    // A booting module knows nothing of earlier edges: a door found open counts as just opened.
+    was_driver_ = was_passenger_ = false;
   } else if (door_opened) {
     on_ = true, cut_off_ = false, timing_ = true;
     deadline_ = now + coding_.interior_light_cutoff;

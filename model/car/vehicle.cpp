@@ -7,6 +7,12 @@ namespace bcmhil::model {
 namespace {
 // Indicator lamps per side: front 21 W + rear 21 W + side repeater 5 W.
 constexpr double kIndicatorWatts = 47.0;
+// Interior light: a 10 W festoon bulb (estimate).
+constexpr double kInteriorLampWatts = 10.0;
+// What the BC1's alarm outputs drive (chosen, the real loads are not known): the siren's trigger
+// input and the LED with its series resistor, each about 12 mA at 12 V.
+constexpr double kSirenTriggerOhm = 1e3;
+constexpr double kAlarmLedOhm = 1e3;
 // Heating elements at 13.5 V (estimates: no source gives the MINI's figures).
 constexpr double kHeatedRearWindowWatts = 150.0;
 constexpr double kHeatedFrontScreenWatts = 500.0;
@@ -33,6 +39,14 @@ Vehicle::Vehicle(sc_core::sc_module_name name, trace::Recorder& recorder, Vehicl
                    kIndicatorWatts),
       indicator_rh("indicator_rh", circuit, recorder, circuit.network().add_node("lamp.indicator_rh"),
                    kIndicatorWatts),
+      driver_door("driver_door", circuit, recorder, electrical::kGround, "the driver's door is open (its contact closed)"),
+      passenger_door("passenger_door", circuit, recorder, electrical::kGround,
+                     "the passenger's door is open (its contact closed)"),
+      bonnet("bonnet", circuit, recorder, electrical::kGround, "the bonnet is open (its contact closed)"),
+      hazard_switch("hazard_switch", circuit, recorder, electrical::kGround, "the hazard button is held"),
+      tilt_switch("tilt_switch", circuit, recorder, electrical::kGround, "the car is tilted (jacked up)"),
+      interior_lamp("interior_lamp", circuit, recorder, circuit.network().add_node("lamp.interior"),
+                    kInteriorLampWatts),
       receiver("rf_receiver", recorder),
       battery_monitor("battery_monitor", circuit, recorder, circuit.network().branch("battery")),
       heated_rear_window("heated_rear_window", "heated_rear_window", circuit, recorder,
@@ -51,6 +65,9 @@ Vehicle::Vehicle(sc_core::sc_module_name name, trace::Recorder& recorder, Vehicl
   SC_HAS_PROCESS(Vehicle);
   SC_METHOD(release_handle);
   sensitive << handle_release_;
+  dont_initialize();
+  SC_METHOD(release_hazard);
+  sensitive << hazard_release_;
   dont_initialize();
 }
 
@@ -92,6 +109,20 @@ void Vehicle::wire_harness() {
   // Indicators: BC1 outputs -> body loom -> lamps.
   harness.add_segment("harness.indicator_lh", pin.indicator_lh_out, net.node("lamp.indicator_lh"), 3.0, 1.0);
   harness.add_segment("harness.indicator_rh", pin.indicator_rh_out, net.node("lamp.indicator_rh"), 3.0, 1.0);
+  // Body contacts: BC1 input -> body loom -> switch -> body ground (lengths estimates).
+  harness.add_segment("harness.driver_door_signal", pin.driver_door_in, driver_door.terminal(), 2.0, 0.35);
+  harness.add_segment("harness.passenger_door_signal", pin.passenger_door_in, passenger_door.terminal(), 1.5, 0.35);
+  harness.add_segment("harness.bonnet_signal", pin.bonnet_in, bonnet.terminal(), 2.5, 0.35);
+  harness.add_segment("harness.hazard_signal", pin.hazard_in, hazard_switch.terminal(), 1.0, 0.35);
+  harness.add_segment("harness.tilt_signal", pin.tilt_in, tilt_switch.terminal(), 1.0, 0.35);
+  // Interior light in the headliner; alarm siren trigger and LED.
+  harness.add_segment("harness.interior_light", pin.interior_light_out, net.node("lamp.interior"), 2.5, 0.75);
+  const auto siren_in = net.add_node("siren.trigger");
+  harness.add_segment("harness.siren_trigger", pin.siren_out, siren_in, 2.5, 0.35);
+  net.add_resistor("siren.trigger_input", siren_in, electrical::kGround, kSirenTriggerOhm);
+  const auto led_in = net.add_node("alarm_led.anode");
+  harness.add_segment("harness.alarm_led", pin.alarm_led_out, led_in, 1.5, 0.35);
+  net.add_resistor("alarm_led.load", led_in, electrical::kGround, kAlarmLedOhm);
 }
 
 KeyFob& Vehicle::fob(int key_slot) {
@@ -122,6 +153,20 @@ void Vehicle::press_lid_handle(sc_core::sc_time duration) {
   circuit.network().set_resistance(handle_switch_, 0.05);
   circuit.request_solve();
   handle_release_.notify(duration);
+}
+
+ContactSwitch& Vehicle::contact(BodyOpening what) {
+  switch (what) {
+    case BodyOpening::driver_door: return driver_door;
+    case BodyOpening::passenger_door: return passenger_door;
+    case BodyOpening::bonnet: break;
+  }
+  return bonnet;
+}
+
+void Vehicle::press_hazard(sc_core::sc_time duration) {
+  hazard_switch.set_actuated(true);
+  hazard_release_.notify(duration);
 }
 
 void Vehicle::release_handle() {

@@ -4,6 +4,8 @@
 // receiver. This is what a scenario drives and what probes measure.
 #include "battery_monitor.h"
 #include "door_locks.h"
+#include "body_opening.h"
+#include "contact_switch.h"
 #include "harness.h"
 #include "hatch_lock.h"
 #include "heater_relay.h"
@@ -40,6 +42,11 @@ class Vehicle : public sc_core::sc_module {
   void press_fob(int key_slot, FobButton button);  // key_slot 1..4
   void press_lid_handle(sc_core::sc_time duration);
   void close_hatch() { hatch_lock.close_hatch(); }
+  void open(BodyOpening what) { contact(what).set_actuated(true); }   // a door or the bonnet
+  void close(BodyOpening what) { contact(what).set_actuated(false); }
+  void press_hazard(sc_core::sc_time duration);  // the hazard push-button, held for `duration`
+  void set_tilted(bool tilted) { tilt_switch.set_actuated(tilted); }  // someone jacks the car up
+  ContactSwitch& contact(BodyOpening what);
   void set_battery_volts(double volts) { power.set_battery_volts(volts); }
   void set_ignition(bool on) { power.set_ignition(on); }
   // A dashboard push-button held for `duration`: one of switch_names(); throws
@@ -68,6 +75,13 @@ class Vehicle : public sc_core::sc_module {
   DoorLocks door_locks;
   Lamp indicator_lh;
   Lamp indicator_rh;
+  // Body contacts to ground, read by the BC1 (closed = door open, button pressed, car tilted).
+  ContactSwitch driver_door;
+  ContactSwitch passenger_door;
+  ContactSwitch bonnet;
+  ContactSwitch hazard_switch;
+  ContactSwitch tilt_switch;
+  Lamp interior_lamp;
   RfReceiver receiver;
   BatteryMonitor battery_monitor;  // battery.current, battery.drawn_mAh
   HeaterRelay heated_rear_window;  // relay + element on its own fused feed
@@ -77,12 +91,14 @@ class Vehicle : public sc_core::sc_module {
 
  private:
   void release_handle();
+  void release_hazard() { hazard_switch.set_actuated(false); }
   void wire_harness();
 
   std::array<KeyFob, 4> fobs_;
   electrical::NodeId handle_switch_node_;
   electrical::BranchId handle_switch_;
   sc_core::sc_event handle_release_;
+  sc_core::sc_event hazard_release_;
 };
 
 }  // namespace bcmhil::model

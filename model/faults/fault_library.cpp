@@ -10,6 +10,7 @@
 #include "input_pullup_corroded.h"
 #include "kline_wetted.h"
 #include "pin_bridge.h"
+#include "switch_failed.h"
 #include "relay_faults.h"
 #include "supply_brownout.h"
 #include "water_ingress.h"
@@ -85,6 +86,13 @@ const std::vector<FaultType>& fault_library() {
        "believes the lid is open",
        "the BC1 input pin reads ~3 V or less with the switch untouched (an open, healthy input reads ~6 V)",
        input_pullup_corroded_params(), factory<InputPullupCorroded>()},
+      {"switch_failed", "a micro-switch in the body stuck closed or open: a door, bonnet or hatch contact, the lid "
+       "handle, the hazard button or the tilt switch",
+       "door contact stuck closed: the interior light stays on, every lock records a mislock (0x30/0x31), the "
+       "alarm LED lights but the alarm cannot guard that door; stuck open: that door never lights the interior",
+       "the DIP_ bit in `diag inputs` says open while the door is shut; 0 V at the switch's own terminal (a "
+       "corroded BC1 input reads ~3 V, a healthy shut door ~6 V) and ~0 ohm across the switch unplugged",
+       switch_failed_params(), factory<SwitchFailed>()},
       {"input_leak_intermittent", "condensation bridging a BC1 switch input to ground now and then",
        "nothing visible on a locked car, but the battery is flat after a few days: every bridge is a press "
        "that wakes the module, so it never goes to sleep",

@@ -12,6 +12,7 @@ std::vector<ParamSpec> switch_failed_params() {
 std::string SwitchFailed::contact_branch(const std::string& which) {
   if (which == "hatch_contact") return "hatch_lock.contact_switch";
   if (which == "lid_handle") return "lid_handle.button";
+  if (which == "hazard" || which == "tilt") return which + "_switch.contact";
   return which + ".contact";  // a ContactSwitch named after its place (model/car/vehicle.cpp)
 }
 

@@ -258,3 +258,62 @@ TEST(ScenarioParser, DiagnoseStepsAreChecked) {
   e = error_of("name: x\nduration: 10 s\nexpect:\n  - {fault: 0x1C4, at: 1 s, state: active}\n");
   EXPECT_NE(e.message().find("between 0 and 255"), std::string::npos);
 }
+
+TEST(ScenarioParser, BodyStepsMarketCodingAndInfoExpectations) {
+  const auto s = parse_scenario(R"(name: body
+duration: 30 s
+coding: {market: ece, interior_light_delay: 5 s, alarm_time: 10 s}
+steps:
+  - {at: 1 s, do: open, what: passenger_door}
+  - {at: 2 s, do: close, what: passenger_door}
+  - {at: 3 s, do: close, what: hatch}
+  - {at: 4 s, do: press_hazard, duration: 200 ms}
+  - {at: 5 s, do: tilt}
+  - {at: 6 s, do: tilt, on: false}
+  - {at: 7 s, do: diagnose, job: info}
+expect:
+  - {info: 0x31, during: [7 s, 8 s], count: 2}
+)",
+                                "b.yaml");
+  EXPECT_EQ(s.vehicle.coding.unlock_ack_flashes, 2);  // ECE: unlock flashes twice (chosen)
+  EXPECT_EQ(s.vehicle.coding.lock_ack_flashes, 1);
+  EXPECT_EQ(s.vehicle.coding.body.interior_light_delay, sc_core::sc_time(5, sc_core::SC_SEC));
+  EXPECT_EQ(s.vehicle.coding.body.alarm_time, sc_core::sc_time(10, sc_core::SC_SEC));
+  ASSERT_EQ(s.steps.size(), 7u);
+  EXPECT_EQ(s.steps[0].action, Action::open);
+  EXPECT_EQ(s.steps[0].what, "passenger_door");
+  EXPECT_EQ(s.steps[1].action, Action::close);
+  EXPECT_EQ(s.steps[2].what, "hatch");
+  EXPECT_EQ(s.steps[3].action, Action::press_hazard);
+  EXPECT_EQ(s.steps[3].duration, sc_core::sc_time(200, sc_core::SC_MS));
+  EXPECT_EQ(s.steps[4].action, Action::tilt);
+  EXPECT_TRUE(s.steps[4].on);
+  EXPECT_FALSE(s.steps[5].on);
+  ASSERT_EQ(s.expectations.size(), 1u);
+  EXPECT_EQ(s.expectations[0].signal, "ds2.info.0x31");
+  EXPECT_EQ(s.expectations[0].check, Check::info_count);
+  EXPECT_DOUBLE_EQ(s.expectations[0].value, 2.0);
+}
+
+TEST(ScenarioParser, BodyStepsAreCheckedWithTheirPlace) {
+  auto e = error_of("name: x\nduration: 10 s\nsteps:\n  - {at: 1 s, do: open, what: boot}\n");
+  EXPECT_NE(e.message().find("what must be driver_door, passenger_door or bonnet, got 'boot'"), std::string::npos);
+  EXPECT_EQ(e.where().line, 4);
+  EXPECT_EQ(e.where().column, 31);
+  e = error_of("name: x\nduration: 10 s\nsteps:\n  - {at: 1 s, do: open, what: hatch}\n");
+  EXPECT_NE(e.message().find("opens only through its lock"), std::string::npos);
+  e = error_of("name: x\nduration: 10 s\nsteps:\n  - {at: 1 s, do: close}\n");
+  EXPECT_NE(e.message().find("close needs 'what'"), std::string::npos);
+  e = error_of("name: x\nduration: 10 s\nsteps:\n  - {at: 1 s, do: tilt, on: maybe}\n");
+  EXPECT_NE(e.message().find("on must be true/false"), std::string::npos);
+  e = error_of("name: x\nduration: 10 s\nsteps:\n  - {at: 1 s, do: press_hazard, what: bonnet}\n");
+  EXPECT_NE(e.message().find("unknown key 'what' in step press_hazard"), std::string::npos);
+  e = error_of("name: x\nduration: 10 s\ncoding: {market: jp}\n");
+  EXPECT_NE(e.message().find("market must be us or ece, got 'jp'"), std::string::npos);
+  e = error_of("name: x\nduration: 10 s\nexpect:\n  - {info: 0x42, at: 1 s}\n");
+  EXPECT_NE(e.message().find("needs 'count'"), std::string::npos);
+  e = error_of("name: x\nduration: 10 s\nexpect:\n  - {info: 0x42, fault: 0xC4, at: 1 s, count: 1}\n");
+  EXPECT_NE(e.message().find("or 'info'"), std::string::npos);
+  e = error_of("name: x\nduration: 10 s\nexpect:\n  - {signal: x, at: 1 s, count: 1}\n");
+  EXPECT_NE(e.message().find("'count' goes with 'info'"), std::string::npos);
+}

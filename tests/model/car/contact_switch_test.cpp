@@ -1,58 +1,53 @@
-// ContactSwitch: a body contact closing its terminal to ground, behind a BC1-like input divider
-// (10 k pull-up to 12 V, 10 k pull-down): ~6 V idle, millivolts actuated, traced.
+// ContactSwitch in the car: a door contact pulls its BC1 input to ground through the body loom;
+// the module sees it debounced under its reference name.
 #include "model/car/contact_switch.h"
 
 #include "tests/model/car/vehicle_test_support.h"
 
 #include <gtest/gtest.h>
 
-#include <cmath>
-
 namespace {
 
 using namespace bcmhil::testing;
+using bcmhil::model::BodyOpening;
 
-struct SwitchBench {
-  SwitchBench() {
-    fresh_systemc_kernel();
-    recorder = std::make_unique<bcmhil::trace::Recorder>();
-    circuit = std::make_unique<bcmhil::model::Circuit>("circuit", *recorder);
-    auto& net = circuit->network();
-    const auto supply = net.add_node("supply");
-    net.add_source("battery", supply, bcmhil::electrical::kGround, 12.0, 0.01);
-    sw = std::make_unique<bcmhil::model::ContactSwitch>("door", *circuit, *recorder, bcmhil::electrical::kGround,
-                                                        "the door is open");
-    net.add_resistor("pull_up", supply, sw->terminal(), 10e3);
-    net.add_resistor("pull_down", sw->terminal(), bcmhil::electrical::kGround, 10e3);
-    sc_core::sc_start(sc_core::SC_ZERO_TIME);
-    while (sc_core::sc_pending_activity_at_current_time()) sc_core::sc_start(sc_core::SC_ZERO_TIME);
-  }
-  double volts() const { return circuit->network().voltage(sw->terminal()); }
-  void settle() {
-    sc_core::sc_start(sc_core::sc_time(1, sc_core::SC_MS));
-  }
-  std::unique_ptr<bcmhil::trace::Recorder> recorder;
-  std::unique_ptr<bcmhil::model::Circuit> circuit;
-  std::unique_ptr<bcmhil::model::ContactSwitch> sw;
-};
+TEST(ContactSwitch, AnOpenDoorPullsItsInputToGroundAndTheModuleSeesIt) {
+  CarUnderTest t;
+  t.elaborate();
+  t.run_until(1 * kS);
+  // Shut door: the input sits at the divider's open-circuit voltage, about half the supply.
+  EXPECT_NEAR(t.volts("bc1.driver_door_in"), 6.0, 0.5);
+  EXPECT_DOUBLE_EQ(t.sig("DIP_DRV_DOOR_OPEN").samples.back().value, 0.0);
+  t.car().open(BodyOpening::driver_door);
+  t.run_until(1 * kS + 50 * kMs);
+  // 0.05 ohm contact plus 2 m of 0.35 mm2 wire against a 10 k pull-up: millivolts.
+  EXPECT_LT(t.volts("bc1.driver_door_in"), 0.01);
+  EXPECT_GT(t.amps("driver_door.contact"), 0.5e-3);  // the pull-up's current, ~1.2 mA
+  EXPECT_EQ(rises(t.sig("driver_door.actuated")), std::vector<std::uint64_t>{1 * kS});
+  ASSERT_EQ(rises(t.sig("DIP_DRV_DOOR_OPEN")).size(), 1u);
+  // Debounced within a few 1 ms samples.
+  EXPECT_LT(rises(t.sig("DIP_DRV_DOOR_OPEN"))[0] - 1 * kS, 10 * kMs);
+  EXPECT_EQ(t.vehicle->bc1.signal("DIP_DRV_DOOR_OPEN"), std::optional<bool>(true));
+  EXPECT_EQ(t.vehicle->bc1.signal("DIP_PASS_DOOR_OPEN"), std::optional<bool>(false));
+  t.car().close(BodyOpening::driver_door);
+  t.run_until(1200 * kMs);
+  EXPECT_NEAR(t.volts("bc1.driver_door_in"), 6.0, 0.5);
+  EXPECT_EQ(t.vehicle->bc1.signal("DIP_DRV_DOOR_OPEN"), std::optional<bool>(false));
+}
 
-TEST(ContactSwitch, IdleItLeavesTheDividerAloneActuatedItPullsTheTerminalToGround) {
-  SwitchBench b;
-  b.settle();
-  EXPECT_NEAR(b.volts(), 6.0, 0.01);
-  EXPECT_TRUE(std::isinf(b.circuit->network().resistance(b.sw->contact())));
-  b.sw->set_actuated(true);
-  b.settle();
-  EXPECT_TRUE(b.sw->actuated());
-  // 0.05 ohm against 10 k from 12 V: 12 V * 0.05 / 10000 = 60 uV.
-  EXPECT_NEAR(b.volts(), 12.0 * 0.05 / 10e3, 1e-5);
-  EXPECT_NEAR(b.circuit->network().current(b.sw->contact()), 1.2e-3, 1e-5);
-  b.sw->set_actuated(false);
-  b.settle();
-  EXPECT_NEAR(b.volts(), 6.0, 0.01);
-  const auto& trace = history(*b.recorder, "door.actuated");
-  EXPECT_EQ(rises(trace).size(), 1u);
-  EXPECT_EQ(falls(trace).size(), 1u);
+TEST(ContactSwitch, EachOpeningHasItsOwnInput) {
+  CarUnderTest t;
+  t.elaborate();
+  t.run_until(1 * kS);
+  t.car().open(BodyOpening::bonnet);
+  t.car().set_tilted(true);
+  t.run_until(1100 * kMs);
+  EXPECT_EQ(t.vehicle->bc1.signal("DIP_BONNET_SW"), std::optional<bool>(true));
+  EXPECT_EQ(t.vehicle->bc1.signal("DIP_ALARM_TILT_SW"), std::optional<bool>(true));
+  EXPECT_EQ(t.vehicle->bc1.signal("DIP_DRV_DOOR_OPEN"), std::optional<bool>(false));
+  EXPECT_EQ(t.vehicle->bc1.signal("DIP_HAZARD_SW"), std::optional<bool>(false));
+  EXPECT_LT(t.volts("bc1.bonnet_in"), 0.01);
+  EXPECT_LT(t.volts("bc1.tilt_in"), 0.01);
 }
 
 }  // namespace

@@ -41,6 +41,11 @@ const Wire kWires[] = {
     {"harness.door_lock.driver.key_lock", 3.0, 0.35}, {"harness.door_lock.driver.key_unlock", 3.0, 0.35},
     {"harness.door_lock.passenger.key_lock", 3.0, 0.35}, {"harness.door_lock.passenger.key_unlock", 3.0, 0.35},
     {"harness.master_button.lock", 1.0, 0.35},  {"harness.master_button.unlock", 1.0, 0.35},
+    // Body contacts, interior light, alarm outputs.
+    {"harness.driver_door_signal", 2.0, 0.35},  {"harness.passenger_door_signal", 1.5, 0.35},
+    {"harness.bonnet_signal", 2.5, 0.35},       {"harness.hazard_signal", 1.0, 0.35},
+    {"harness.tilt_signal", 1.0, 0.35},         {"harness.interior_light", 2.5, 0.75},
+    {"harness.siren_trigger", 2.5, 0.35},       {"harness.alarm_led", 1.5, 0.35},
 };
 
 TEST(Harness, WireResistanceFollowsLengthAndCrossSection) {

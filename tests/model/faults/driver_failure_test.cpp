@@ -36,7 +36,10 @@ TEST(DriverFailure, ShortedTailgateReleasesTheHatchWithTheOutputCommandedOff) {
   EXPECT_EQ(rises(f.sig("hatch.open")).size(), 1u);
   EXPECT_GT(f.volts("bc1.tailgate_out"), 11.0);
   EXPECT_GT(f.amps("hatch_lock.motor"), 3.0) << "the motor stays powered";
-  EXPECT_TRUE(rises(f.sig("indicator_lh.lit")).empty());
+  // No button, so no acknowledge flash; but the parked car's alarm is armed and sees the lid open
+  // without a release of its own: a tailgate trigger (0x47), the siren sounds.
+  EXPECT_EQ(f.car().bc1.info_memory().count(0x47), 1);
+  EXPECT_EQ(rises(f.sig("DOP_SOUND_ALARM")).size(), 1u);
   // Closing the lid does not help: the motor still holds the pawl open.
   f.car().close_hatch();
   f.run_until(4 * kS);

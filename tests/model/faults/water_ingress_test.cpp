@@ -45,8 +45,15 @@ double leak_ohm(double moisture, double salt) {
 struct Wet : FaultyCar {
   Wet(double wetting_s, double corrosion_s, double salt)
       : Wet({{"wetting_time", wetting_s}, {"corrosion_time", corrosion_s}, {"salt", salt}}) {}
+  // Unlocked: with the car locked the armed alarm's LED times out 10 s in, and the module's
+  // output method then re-commands the driver these tests switch on directly.
   explicit Wet(const std::map<std::string, double>& params)
-      : FaultyCar(default_spec("water_ingress", sc_core::sc_time::from_value(kOnset), params)) {}
+      : FaultyCar(default_spec("water_ingress", sc_core::sc_time::from_value(kOnset), params), unlocked()) {}
+  static bcmhil::model::VehicleConfig unlocked() {
+    bcmhil::model::VehicleConfig c;
+    c.locked = false;
+    return c;
+  }
   WaterIngress& water() { return dynamic_cast<WaterIngress&>(*fault); }
   HighSideDriver& driver() { return vehicle->bc1.tailgate_driver(); }
   double film() const {
