@@ -1,5 +1,7 @@
 #include "simulation.h"
 
+#include "model/circuit/simulation_kernel.h"
+
 #include <cstdlib>
 #include <stdexcept>
 
@@ -19,21 +21,9 @@ scenario::Location location_of(const std::string& origin) {
 }
 }  // namespace
 
-void fresh_simulation_kernel() {
-  // SystemC 2.3 cannot tear down a context whose processes have run; the old one is left
-  // behind (a few kilobytes) and never runs again.
-  static bool first = true;
-  if (first) {  // the default context is still unused
-    first = false;
-    return;
-  }
-  sc_core::sc_curr_simcontext = new sc_core::sc_simcontext();
-  sc_core::sc_default_global_context = sc_core::sc_curr_simcontext;
-}
-
 Simulation::Simulation(const scenario::Scenario& scenario, model::ClockMode clock_mode)
     : scenario_(scenario), recorder_(std::make_shared<trace::Recorder>()) {
-  fresh_simulation_kernel();
+  model::fresh_simulation_kernel();  // SystemC elaborates once per kernel
   model::VehicleConfig config = scenario.vehicle;
   config.io.mode = clock_mode;
   config.io.clock_period = sc_core::sc_time(1e6 / scenario.clock_hz, sc_core::SC_US);

@@ -43,7 +43,4 @@ class Simulation {
   std::unique_ptr<StepPlayer> player_;
 };
 
-// SystemC elaborates once per kernel; each Simulation starts from a fresh one.
-void fresh_simulation_kernel();
-
 }  // namespace bcmhil::runner
