@@ -44,7 +44,10 @@ int serve(const ServeArgs& args) {
     return 2;
   }
   runner::Simulation sim(sc, model::ClockMode::skip_idle);
-  runner::ModelResponder responder("ds2_responder", sim.diagnostics());
+  // As in a scenario's diagnose step: a request reaches the module only over a usable K-line (not
+  // wetted to ground, module powered), and hearing it keeps the module awake.
+  runner::ModelResponder responder("ds2_responder", sim.diagnostics(),
+                                   [&sim] { return sim.vehicle().bc1.hear_kline(); });
   runner::RealtimePacer pacer;
   responder.on_request([&pacer] { pacer.wake(); });
   try {

@@ -1,7 +1,9 @@
 // Runs the bcmhil executable as a user would and checks exit codes, messages and artefacts.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -239,4 +241,30 @@ TEST_F(CliTest, ScenarioDiagnosesOverRealDs2Bytes) {
   const auto r = run("run " + scenario("flooded-bcm-diagnosed") + " --json " + path("d.json"));
   ASSERT_EQ(r.status, 0) << r.out;
   EXPECT_NE(r.out.find("observed 0xC4 active (read at 52.000000 s)"), std::string::npos) << r.out;
+}
+
+// bcmhil serve answers over a usable K-line only: once water has pulled the line to ground the
+// served module is as silent as in a scenario's diagnose step (the same check, Bc1Module::
+// hear_kline). The dry control shows the test can tell the two apart.
+TEST_F(CliTest, ServeIsSilentOnceTheKlineIsWetted) {
+  auto serve_and_ask = [this](const std::string& name, const std::string& faults) {
+    const auto file = write(name + ".yaml", "name: " + name + "\nduration: 30 s\n" + faults);
+    const auto link = path(name + ".kline");
+    const auto pid_file = path(name + ".pid");
+    const std::string serve = std::string(BCMHIL_CLI) + " serve " + file + " --kline " + link + " --forever > " +
+                              path(name + ".log") + " 2>&1 & echo $! > " + pid_file;
+    EXPECT_EQ(std::system(serve.c_str()), 0);
+    for (int i = 0; i < 50 && !fs::exists(link); ++i) usleep(100'000);
+    usleep(1'500'000);  // the film needs 0.5 s of the module's (real) time to wet the pin
+    const auto r = run("diag --port " + link + " ident --timeout 300 --retries 1");
+    std::ifstream pid_in(pid_file);
+    int pid = 0;
+    pid_in >> pid;
+    if (pid > 0) ::kill(pid, SIGTERM);
+    return r;
+  };
+  const auto dry = serve_and_ask("dry", "");
+  EXPECT_EQ(dry.status, 0) << dry.out;
+  const auto wet = serve_and_ask("wet", "faults:\n  - {type: kline_wetted, at: 0 s, wetting_time: 0.5 s}\n");
+  EXPECT_EQ(wet.status, 3) << wet.out;
 }
