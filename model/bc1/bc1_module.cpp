@@ -76,56 +76,45 @@ Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
   return p;
 }
 
-std::vector<InputPinSpec> input_specs(const Bc1Pins& p) {
-  using electrical::kOpen;
-  return {
-      {"DIP_BOOT_HANDLE_SW", p.boot_handle_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
-       Bc1Module::kInputThresholdV, true},
-      {"DIP_BOOT_OPEN_SW", p.boot_open_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
-       Bc1Module::kInputThresholdV, true},
-      // Readback of the release output through a divider; no pull-up, so a dead driver reads 0.
-      {"DIP_BOOT_RELEASE_MONITOR", p.tailgate_out, kOpen, 47e3, Bc1Module::kMonitorThresholdV, false},
-      // The same readback on the indicator outputs (0xAA / 0xAC): the lamps pull an off pin to 0 V.
-      {"indicator_lh_monitor", p.indicator_lh_out, kOpen, 47e3, Bc1Module::kMonitorThresholdV, false},
-      {"indicator_rh_monitor", p.indicator_rh_out, kOpen, 47e3, Bc1Module::kMonitorThresholdV, false},
-      // Central locking: key contacts and master button switch to ground, like the handle.
-      {kLockSwitches[0], p.locking.drv_key_lock_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
-       Bc1Module::kInputThresholdV, true},
-      {kLockSwitches[1], p.locking.drv_key_unlock_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
-       Bc1Module::kInputThresholdV, true},
-      {kLockSwitches[2], p.locking.pass_key_lock_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
-       Bc1Module::kInputThresholdV, true},
-      {kLockSwitches[3], p.locking.pass_key_unlock_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
-       Bc1Module::kInputThresholdV, true},
-      {kLockSwitches[4], p.locking.master_lock_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
-       Bc1Module::kInputThresholdV, true},
-      {kLockSwitches[5], p.locking.master_unlock_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
-       Bc1Module::kInputThresholdV, true},
-      // Readback of each lock relay's COM pin through a divider, like the release monitor.
-      {"drv_lock_monitor", p.locking.relay_out[CentralLocking::drv], kOpen, 47e3, Bc1Module::kMonitorThresholdV, false},
-      {"common_lock_monitor", p.locking.relay_out[CentralLocking::common], kOpen, 47e3,
-       Bc1Module::kMonitorThresholdV, false},
-      {"rest_lock_monitor", p.locking.relay_out[CentralLocking::rest], kOpen, 47e3, Bc1Module::kMonitorThresholdV,
-       false},
-      {"super_lock_monitor", p.locking.relay_out[CentralLocking::super], kOpen, 47e3,
-       Bc1Module::kMonitorThresholdV, false},
-      // Heated screens' dashboard push-buttons to ground, the same front end as the handle.
-      {"DIP_HT_RR_WIN_SW", p.ht_rr_win_sw_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
-       Bc1Module::kInputThresholdV, true},
-      {"DIP_HT_FT_SCR_SW", p.ht_ft_scr_sw_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
-       Bc1Module::kInputThresholdV, true},
+// A switch to ground: pull-up and pull-down (an open input reads about half the supply), active
+// when the switch pulls the pin low.
+InputPinSpec switch_to_ground(const char* signal, electrical::NodeId pin) {
+  return {signal, pin, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm, Bc1Module::kInputThresholdV, true};
+}
+// Readback of an output pin through a divider; no pull-up, so a dead output reads 0.
+InputPinSpec output_readback(const char* signal, electrical::NodeId pin) {
+  return {signal, pin, electrical::kOpen, 47e3, Bc1Module::kMonitorThresholdV, false};
+}
 
-      // Body contacts: the same front end as the tailgate inputs, in BodyInput order.
-      {kBodyInputNames[kDriverDoor], p.driver_door_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
-       Bc1Module::kInputThresholdV, true},
-      {kBodyInputNames[kPassengerDoor], p.passenger_door_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
-       Bc1Module::kInputThresholdV, true},
-      {kBodyInputNames[kBonnet], p.bonnet_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
-       Bc1Module::kInputThresholdV, true},
-      {kBodyInputNames[kHazardSw], p.hazard_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
-       Bc1Module::kInputThresholdV, true},
-      {kBodyInputNames[kTiltSw], p.tilt_in, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm,
-       Bc1Module::kInputThresholdV, true},
+std::vector<InputPinSpec> input_specs(const Bc1Pins& p) {
+  return {
+      switch_to_ground("DIP_BOOT_HANDLE_SW", p.boot_handle_in),
+      switch_to_ground("DIP_BOOT_OPEN_SW", p.boot_open_in),
+      output_readback("DIP_BOOT_RELEASE_MONITOR", p.tailgate_out),
+      // The same readback on the indicator outputs (0xAA / 0xAC): the lamps pull an off pin to 0 V.
+      output_readback("indicator_lh_monitor", p.indicator_lh_out),
+      output_readback("indicator_rh_monitor", p.indicator_rh_out),
+      // Central locking: key contacts and master button.
+      switch_to_ground(kLockSwitches[0], p.locking.drv_key_lock_in),
+      switch_to_ground(kLockSwitches[1], p.locking.drv_key_unlock_in),
+      switch_to_ground(kLockSwitches[2], p.locking.pass_key_lock_in),
+      switch_to_ground(kLockSwitches[3], p.locking.pass_key_unlock_in),
+      switch_to_ground(kLockSwitches[4], p.locking.master_lock_in),
+      switch_to_ground(kLockSwitches[5], p.locking.master_unlock_in),
+      // Readback of each lock relay's COM pin, like the release monitor.
+      output_readback("drv_lock_monitor", p.locking.relay_out[CentralLocking::drv]),
+      output_readback("common_lock_monitor", p.locking.relay_out[CentralLocking::common]),
+      output_readback("rest_lock_monitor", p.locking.relay_out[CentralLocking::rest]),
+      output_readback("super_lock_monitor", p.locking.relay_out[CentralLocking::super]),
+      // Heated screens' dashboard push-buttons.
+      switch_to_ground("DIP_HT_RR_WIN_SW", p.ht_rr_win_sw_in),
+      switch_to_ground("DIP_HT_FT_SCR_SW", p.ht_ft_scr_sw_in),
+      // Body contacts, in BodyInput order.
+      switch_to_ground(kBodyInputNames[kDriverDoor], p.driver_door_in),
+      switch_to_ground(kBodyInputNames[kPassengerDoor], p.passenger_door_in),
+      switch_to_ground(kBodyInputNames[kBonnet], p.bonnet_in),
+      switch_to_ground(kBodyInputNames[kHazardSw], p.hazard_in),
+      switch_to_ground(kBodyInputNames[kTiltSw], p.tilt_in),
   };
 }
 
