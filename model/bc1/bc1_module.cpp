@@ -152,7 +152,7 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
       inputs_("input_stage", circuit, make_sense_supply(circuit.network(), basename(), pins_), pins_.ground,
               input_specs(pins_)),
       io_("digital_io", io_config),
-      central_locking_("central_locking", faults_, initially_locked,
+      central_locking_("central_locking", faults_, info_, initially_locked,
                        [this] {
                          const auto& net = circuit_.network();
                          return net.voltage(pins_.kl30_cdl) - net.voltage(pins_.ground);

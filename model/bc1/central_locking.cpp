@@ -9,12 +9,13 @@ namespace bcmhil::model {
 
 using sc_core::sc_time;
 
-CentralLocking::CentralLocking(sc_core::sc_module_name name, FaultMemory& faults, bool initially_locked,
+CentralLocking::CentralLocking(sc_core::sc_module_name name, FaultMemory& faults, InfoMemory& info, bool initially_locked,
                                std::function<double()> supply_volts)
     : sc_module(name),
       readback("readback", kRelays),
       relay("relay", kRelays),
       faults_(faults),
+      info_(info),
       supply_volts_(std::move(supply_volts)),
       locked_state_(initially_locked) {
   SC_HAS_PROCESS(CentralLocking);
@@ -79,6 +80,7 @@ void CentralLocking::request(Command command, Source source) {
   if (overheated_state_ || heat_s_ > kOverheatBudgetS) {
     if (!overheated_state_) {
       overheated_state_ = true;
+      info_.record(info_code::kMislockLockingOverheated, now_ps());
       state_changed_.notify(sc_core::SC_ZERO_TIME);
       // Until the heat has cooled to half the budget: t = tau ln(heat / (budget / 2)).
       cooled_.notify(sc_time(kCoolingTimeS * std::log(heat_s_ / (kOverheatBudgetS / 2)), sc_core::SC_SEC));

@@ -37,6 +37,7 @@
 // it has cooled to half. Budget and cooling time are CHOSEN (no source gives them): about a
 // dozen lock/unlock commands within a minute trip it.
 #include "fault_memory.h"
+#include "info_memory.h"
 
 #include <systemc>
 
@@ -55,7 +56,8 @@ class CentralLocking : public sc_core::sc_module {
   enum class Source { fob, key, master_button };
 
   // `supply_volts` reads the battery voltage as the module measures it (its 30CDL feed).
-  CentralLocking(sc_core::sc_module_name name, FaultMemory& faults, bool initially_locked,
+  // A thermal cut-off is recorded in `info` (0x35), where IS_LESEN reads the mislocks.
+  CentralLocking(sc_core::sc_module_name name, FaultMemory& faults, InfoMemory& info, bool initially_locked,
                  std::function<double()> supply_volts);
 
   // Debounced switch inputs, active = pressed / turned.
@@ -112,6 +114,7 @@ class CentralLocking : public sc_core::sc_module {
   void publish_state();
 
   FaultMemory& faults_;
+  InfoMemory& info_;
   std::function<double()> supply_volts_;
   bool locked_state_;
   bool super_state_ = false;

@@ -16,6 +16,9 @@ constexpr std::uint8_t kMislockBonnet = 0x32;         // "... - Eingang Haube, �
 // the micro-switch in the tailgate lock (DIP_BOOT_OPEN_SW), the one tailgate input that stays ON
 // while the lid is open (our reading; the lid handle button is only ever pressed briefly).
 constexpr std::uint8_t kMislockTailgate = 0x33;
+// "Alarm-Fehlverriegelung - Überhitzung ZV, Abschaltung ausgelöst": the central locking refused a
+// command because its motors were overheated (bc1_morttexte 0x05 "ZV überbeansprucht").
+constexpr std::uint8_t kMislockLockingOverheated = 0x35;
 // Triggers: an input going ON while the alarm is armed.
 constexpr std::uint8_t kTriggerIgnition = 0x41;      // "Alarmauslöser - Zündung Eingang, Übergang auf EIN"
 constexpr std::uint8_t kTriggerDriverDoor = 0x42;    // "... - Fahrertür Eingang, Übergang auf EIN"

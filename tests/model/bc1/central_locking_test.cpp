@@ -250,6 +250,8 @@ TEST(CentralLocking, ADozenCommandsInQuickSuccessionTripTheThermalCutOff) {
   EXPECT_EQ(pulses, 14u);
   EXPECT_TRUE(t.vehicle->bc1.central_locking().overheated());
   EXPECT_GT(t.vehicle->bc1.central_locking().heat_s(), 3.0);
+  // The refusal is kept where IS_LESEN reads it: one cut-off, one record, however many refusals.
+  EXPECT_EQ(t.vehicle->bc1.info_memory().count(bcmhil::model::info_code::kMislockLockingOverheated), 1u);
   // Cooled to half the budget after 60 s ln(6.3 / 3) = ~44.5 s past the first refusal (15 s).
   t.run_until(kPress + 55 * kS);
   EXPECT_TRUE(t.vehicle->bc1.central_locking().overheated());
