@@ -115,12 +115,19 @@ TEST_F(CliTest, HtmlReportHasVerdictsAndTimingPictures) {
   EXPECT_EQ(html.find("fill='#c62828'"), std::string::npos);  // no failed window to shade red
 }
 
-TEST_F(CliTest, EveryShippedScenarioPasses) {
-  for (const auto& e : fs::directory_iterator(bcmhil::testing::source_dir() + "/scenarios")) {
-    if (e.path().extension() != ".yaml") continue;
-    const auto r = run("run -q " + e.path().string());
-    EXPECT_EQ(r.status, 0) << e.path() << "\n" << r.out;
-  }
+// CI runs the shipped scenarios the way a user runs a suite: through `campaign`, folders and all
+// (scenarios/bench too), one JUnit file with a verdict case per scenario.
+TEST_F(CliTest, EveryShippedScenarioPassesThroughCampaign) {
+  const auto folder = bcmhil::testing::source_dir() + "/scenarios";
+  std::size_t shipped = 0;
+  for (const auto& e : fs::recursive_directory_iterator(folder)) shipped += e.path().extension() == ".yaml";
+  const auto r = run("campaign " + folder + " -j 2 --junit " + path("shipped.xml"));
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find(std::to_string(shipped) + " passed, 0 failed, 0 errors"), std::string::npos) << r.out;
+  const auto xml = slurp(path("shipped.xml"));
+  std::size_t suites = 0;
+  for (auto at = xml.find("<testsuite "); at != std::string::npos; at = xml.find("<testsuite ", at + 1)) ++suites;
+  EXPECT_EQ(suites, shipped) << xml.substr(0, 300);
 }
 
 TEST_F(CliTest, FailedExpectationExitsOneAndSaysWhy) {
