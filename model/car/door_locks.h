@@ -6,6 +6,7 @@
 // centre console, each a contact to ground on a BC1 input.
 //
 // Harness lengths and cross-sections are estimates for a small car's body loom.
+#include "contact_switch.h"
 #include "door_lock_motor.h"
 #include "harness.h"
 #include "model/bc1/lock_relay_bank.h"
@@ -13,6 +14,7 @@
 #include <systemc>
 
 #include <array>
+#include <memory>
 
 namespace bcmhil::model {
 
@@ -32,18 +34,10 @@ class DoorLocks : public sc_core::sc_module {
   DoorLockMotor fuel_flap;  // "door_lock.fuel_flap": between REST and COMMON
   DoorLockMotor deadlock;   // "door_lock.deadlock": between SUPER and COMMON
 
-  static constexpr double kContactClosedOhm = 0.05;  // a closed switch contact, estimate
-
  private:
   enum Contact { drv_lock, drv_unlock, pass_lock, pass_unlock, master_lock, master_unlock, kContacts };
-  void close(Contact contact, sc_core::sc_time duration);
-  void release_due();
 
-  Circuit& circuit_;
-  std::array<electrical::BranchId, kContacts> contact_{};
-  std::array<sc_core::sc_time, kContacts> release_at_{};
-  std::array<bool, kContacts> closed_{};
-  sc_core::sc_event release_;
+  std::array<std::unique_ptr<ContactSwitch>, kContacts> contact_;
 };
 
 }  // namespace bcmhil::model

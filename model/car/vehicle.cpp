@@ -55,19 +55,16 @@ Vehicle::Vehicle(sc_core::sc_module_name name, trace::Recorder& recorder, Vehicl
       heated_front_screen("heated_front_screen", "heated_front_screen", circuit, recorder,
                           bc1.pins().heated_ft_win_rly_out, circuit.network().add_node("heated_front_screen.feed"),
                           heater(kHeatedFrontScreenWatts)),
-      heated_rear_window_button("heated_rear_window_button", "dash.heated_rear_window_button", circuit,
-                                bc1.pins().ht_rr_win_sw_in, electrical::kGround),
-      heated_front_screen_button("heated_front_screen_button", "dash.heated_front_screen_button", circuit,
-                                 bc1.pins().ht_ft_scr_sw_in, electrical::kGround) {
+      heated_rear_window_button("heated_rear_window_button", circuit, recorder, electrical::kGround,
+                                "the heated rear window button is held"),
+      heated_front_screen_button("heated_front_screen_button", circuit, recorder, electrical::kGround,
+                                 "the heated front screen button is held") {
   bc1.rf_data.bind(receiver.data);
   for (std::size_t slot = 0; slot < fobs_.size(); ++slot) fobs_[slot].id = config_.coding.key_ids[slot];
   wire_harness();
   SC_HAS_PROCESS(Vehicle);
   SC_METHOD(release_handle);
   sensitive << handle_release_;
-  dont_initialize();
-  SC_METHOD(release_hazard);
-  sensitive << hazard_release_;
   dont_initialize();
 }
 
@@ -115,6 +112,11 @@ void Vehicle::wire_harness() {
   harness.add_segment("harness.bonnet_signal", pin.bonnet_in, bonnet.terminal(), 2.5, 0.35);
   harness.add_segment("harness.hazard_signal", pin.hazard_in, hazard_switch.terminal(), 1.0, 0.35);
   harness.add_segment("harness.tilt_signal", pin.tilt_in, tilt_switch.terminal(), 1.0, 0.35);
+  // Dashboard buttons: BC1 input -> dash loom -> button -> ground (lengths estimates).
+  harness.add_segment("harness.heated_rear_window_button", pin.ht_rr_win_sw_in, heated_rear_window_button.terminal(),
+                      1.0, 0.35);
+  harness.add_segment("harness.heated_front_screen_button", pin.ht_ft_scr_sw_in,
+                      heated_front_screen_button.terminal(), 1.0, 0.35);
   // Interior light in the headliner; alarm siren trigger and LED.
   harness.add_segment("harness.interior_light", pin.interior_light_out, net.node("lamp.interior"), 2.5, 0.75);
   const auto siren_in = net.add_node("siren.trigger");
@@ -164,10 +166,7 @@ ContactSwitch& Vehicle::contact(BodyOpening what) {
   return bonnet;
 }
 
-void Vehicle::press_hazard(sc_core::sc_time duration) {
-  hazard_switch.set_actuated(true);
-  hazard_release_.notify(duration);
-}
+void Vehicle::press_hazard(sc_core::sc_time duration) { hazard_switch.press(duration); }
 
 void Vehicle::release_handle() {
   circuit.network().set_resistance(handle_switch_, electrical::kOpen);

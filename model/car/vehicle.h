@@ -11,7 +11,6 @@
 #include "heater_relay.h"
 #include "key_fob.h"
 #include "lamp.h"
-#include "momentary_switch.h"
 #include "power_supply.h"
 #include "model/bc1/bc1_module.h"
 #include "model/circuit/circuit.h"
@@ -86,19 +85,17 @@ class Vehicle : public sc_core::sc_module {
   BatteryMonitor battery_monitor;  // battery.current, battery.drawn_mAh
   HeaterRelay heated_rear_window;  // relay + element on its own fused feed
   HeaterRelay heated_front_screen;
-  MomentarySwitch heated_rear_window_button;  // dashboard push-buttons to ground
-  MomentarySwitch heated_front_screen_button;
+  ContactSwitch heated_rear_window_button;  // dashboard push-buttons to ground
+  ContactSwitch heated_front_screen_button;
 
  private:
   void release_handle();
-  void release_hazard() { hazard_switch.set_actuated(false); }
   void wire_harness();
 
   std::array<KeyFob, 4> fobs_;
   electrical::NodeId handle_switch_node_;
   electrical::BranchId handle_switch_;
   sc_core::sc_event handle_release_;
-  sc_core::sc_event hazard_release_;
 };
 
 }  // namespace bcmhil::model
