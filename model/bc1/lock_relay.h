@@ -13,6 +13,7 @@
 // NO and the NC path (corrosion: mohm to ohms to open); an armature welded on one side (it no
 // longer follows the coil); an open coil (burnt winding: the armature never pulls in).
 #include "model/circuit/circuit.h"
+#include "relay_armature.h"
 #include "model/trace/recorder.h"
 
 #include <systemc>
@@ -48,8 +49,8 @@ class LockRelay : public sc_core::sc_module {
   void command(bool energise);
   bool commanded() const { return commanded_; }
   // Where the armature is now (COM on NO = operated).
-  bool operated() const { return armature_.read(); }
-  const sc_core::sc_signal_in_if<bool>& armature() const { return armature_; }
+  bool operated() const { return armature_.position().read(); }
+  const sc_core::sc_signal_in_if<bool>& armature() const { return armature_.position(); }
   // What the armature feels: coil current times the nominal coil resistance (an open coil
   // feels nothing whatever its terminals read).
   double coil_volts() const;
@@ -69,7 +70,6 @@ class LockRelay : public sc_core::sc_module {
 
  private:
   void on_solved();
-  void on_armature_due();
   void apply_contacts();
 
   Circuit& circuit_;
@@ -84,12 +84,7 @@ class LockRelay : public sc_core::sc_module {
   bool coil_open_ = false;
   double film_ohm_ = 0.0;
   std::optional<Side> welded_;
-  bool position_ = false;        // the armature now (the signal follows a delta later)
-  bool moving_ = false;          // an operate or release is under way
-  bool target_ = false;          // where it is heading
-  sc_core::sc_event armature_due_;
-  // Written by the armature timer and by a weld fault.
-  sc_core::sc_signal<bool, sc_core::SC_MANY_WRITERS> armature_{"armature"};
+  RelayArmature armature_;
 };
 
 }  // namespace bcmhil::model

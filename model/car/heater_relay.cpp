@@ -10,7 +10,9 @@ HeaterRelay::HeaterRelay(sc_core::sc_module_name name, const std::string& net_na
     : sc_module(name),
       circuit_(circuit),
       spec_(spec),
-      element_ohm_(spec.rated_volts * spec.rated_volts / spec.element_watts) {
+      element_ohm_(spec.rated_volts * spec.rated_volts / spec.element_watts),
+      armature_("armature", {spec.pick_up_v, spec.drop_out_v, spec.operate, spec.release},
+                [this](bool operated) { on_moved(operated); }) {
   auto& net = circuit.network();
   const auto element_node = net.add_node(net_name + ".element");
   coil_ = net.add_resistor(net_name + ".coil", coil_in, electrical::kGround, spec_.coil_ohm);
@@ -20,32 +22,19 @@ HeaterRelay::HeaterRelay(sc_core::sc_module_name name, const std::string& net_na
   SC_METHOD(on_solved);
   sensitive << circuit.solved();
   dont_initialize();
-  SC_METHOD(on_moved);
-  sensitive << move_due_;
-  dont_initialize();
   watch_signal(heating_, recorder, net_name + ".heating", trace::Kind::bit, "",
                "the heating element draws current (relay closed, feed present)");
 }
 
 void HeaterRelay::on_solved() {
   const auto& net = circuit_.network();
-  const double coil_v = net.current(coil_) * spec_.coil_ohm;
-  // Between drop-out and pick-up the armature stays where it is.
-  const bool target = coil_v >= spec_.pick_up_v ? true : coil_v <= spec_.drop_out_v ? false : target_;
-  if (target != target_) {
-    target_ = target;
-    move_due_.cancel();
-    moving_ = target_ != operated_;
-    if (moving_) move_due_.notify(target_ ? spec_.operate : spec_.release);
-  }
+  armature_.feel(net.current(coil_) * spec_.coil_ohm);
   const double nominal_a = spec_.rated_volts / element_ohm_;
-  heating_.write(operated_ && net.current(element_) > 0.5 * nominal_a);
+  heating_.write(armature_.operated() && net.current(element_) > 0.5 * nominal_a);
 }
 
-void HeaterRelay::on_moved() {
-  moving_ = false;
-  operated_ = target_;
-  circuit_.network().set_resistance(contact_, operated_ ? spec_.contact_ohm : electrical::kOpen);
+void HeaterRelay::on_moved(bool operated) {
+  circuit_.network().set_resistance(contact_, operated ? spec_.contact_ohm : electrical::kOpen);
   circuit_.request_solve();
 }
 

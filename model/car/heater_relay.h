@@ -11,6 +11,7 @@
 //
 // Recorded: "<name>.heating" (1 while the contact is closed and the element draws more than
 // half its nominal current at the battery voltage present: what a hand on the glass would feel).
+#include "model/bc1/relay_armature.h"
 #include "model/circuit/circuit.h"
 #include "model/trace/recorder.h"
 
@@ -39,7 +40,7 @@ class HeaterRelay : public sc_core::sc_module {
               trace::Recorder& recorder, electrical::NodeId coil_in, electrical::NodeId feed,
               HeaterRelaySpec spec = {});
 
-  bool operated() const { return operated_; }
+  bool operated() const { return armature_.operated(); }
   bool heating() const { return heating_.read(); }
   electrical::BranchId element() const { return element_; }
   electrical::BranchId contact() const { return contact_; }
@@ -47,7 +48,7 @@ class HeaterRelay : public sc_core::sc_module {
 
  private:
   void on_solved();
-  void on_moved();
+  void on_moved(bool operated);
 
   Circuit& circuit_;
   HeaterRelaySpec spec_;
@@ -55,10 +56,7 @@ class HeaterRelay : public sc_core::sc_module {
   electrical::BranchId coil_;
   electrical::BranchId contact_;
   electrical::BranchId element_;
-  bool operated_ = false;
-  bool target_ = false;
-  bool moving_ = false;
-  sc_core::sc_event move_due_;
+  RelayArmature armature_;
   sc_core::sc_signal<bool> heating_{"heating"};
 };
 
