@@ -232,6 +232,10 @@ int run_emulate(const RelayArgs& a) {
     std::cerr << "bcmhil relay emulate: --family must be lcus, kmtronic or numato\n";
     return 2;
   }
+  if (a.status_query != "auto" && *family != relay::Family::lcus) {
+    std::cerr << "bcmhil relay emulate: --status-query is for lcus boards (the others always answer theirs)\n";
+    return 2;
+  }
   const auto silent_after = duration_arg(a.silent_after, "--silent-after");
   const auto vanish_after = duration_arg(a.vanish_after, "--vanish-after");
   // Signals are taken synchronously by this thread; block them before the emulator's thread
