@@ -8,7 +8,7 @@
 namespace bcmhil::relay {
 
 // Where a channel state came from: the board answered, or the driver remembers what it last sent
-// (LCUS boards cannot be read back).
+// (an LCUS board that does not answer its status query cannot be read back).
 enum class Readback { hardware, tracked };
 
 struct ChannelReading {
