@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -25,8 +26,14 @@ namespace {
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
+// One mkdtemp folder per test process: parallel runs never share a link or a file.
 std::string temp(const std::string& name) {
-  return "/tmp/bcmhil-relay-cli-" + std::to_string(::getpid()) + "-" + name;
+  static const std::string folder = [] {
+    char pattern[] = "/tmp/bcmhil-relay-cli-XXXXXX";
+    const char* made = ::mkdtemp(pattern);
+    return std::string(made ? made : "/tmp");
+  }();
+  return folder + "/" + name;
 }
 
 std::string slurp(const std::string& path) {
