@@ -82,16 +82,13 @@ void add(CLI::App& app, int* exit_code) {
   auto* cmd = app.add_subcommand("bench", "The physical bench: a real lock actuator driven by the model (actuator), or a "
                                           "salvaged BC1 judged against the model (dut)");
   cmd->require_subcommand(1);
-  cmd->footer(
-      "Exit status: 0 ran / module healthy, 1 a function failed (dut) or a max on-time tripped (actuator),\n"
-      "2 invalid input (bench file or scenario, with file:line:col), 3 device problem (no port, no board,\n"
-      "a board that vanished, a module that does not answer); 128+N stopped by signal N (every relay off).");
-
-  auto act = std::make_shared<BenchArgs>();
   const char* exit_text =
       "Exit status: 0 ran / module healthy, 1 a function failed (dut) or a max on-time tripped (actuator),\n"
       "2 invalid input (bench file or scenario, with file:line:col), 3 device problem (no port, no board,\n"
       "a board that vanished, a module that does not answer); 128+N stopped by signal N (every relay off).";
+  cmd->footer(exit_text);
+
+  auto act = std::make_shared<BenchArgs>();
   auto* a = cmd->add_subcommand("actuator", "Run a scenario paced to the wall clock; the model's outputs switch real relays");
   a->footer(std::string(
       "Runs SCENARIO paced to the wall clock; every bench channel with 'follows: <model signal>' is switched\n"
