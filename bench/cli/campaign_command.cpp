@@ -364,9 +364,9 @@ void add(CLI::App& app, int* exit_code) {
   cmd->add_option("--junit", args->junit, "write JUnit XML: a suite per scenario, a test case per expectation");
   cmd->add_option("--json", args->json, "write every scenario's result as one JSON array");
   cmd->add_option("--report", args->report_dir,
-                  "write each scenario's HTML report into this folder (created if missing) and index.html linking them");
+                  "write each scenario's HTML report into this folder (made if missing)\nand index.html linking them");
   cmd->add_option("--timeout", args->timeout_s,
-                  "stop a scenario still running after SECONDS (SIGTERM, then SIGKILL 2 s later); an error in the "
+                  "stop a scenario still running after SECONDS (SIGTERM, then SIGKILL 2 s\nlater): an error in the "
                   "summary and the JUnit file. Default: no limit")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--clock", args->clock, "skip (default) or step, as for bcmhil run")->check(CLI::IsMember({"skip", "step"}));

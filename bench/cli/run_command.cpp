@@ -85,7 +85,8 @@ void add(CLI::App& app, int* exit_code) {
   cmd->add_option("--junit", args->junit, "write JUnit XML (one test case per expectation) to this file");
   cmd->add_option("--trace", args->trace, "write a VCD trace of every signal and probe (open with GTKWave)");
   cmd->add_option("--report", args->html,
-                  "write a report to look at: verdicts and a timing picture (HTML with SVG)");
+                  "write a report to look at (HTML with SVG): verdicts, faults and steps, fault memory, timing\n"
+                  "pictures; links the --trace file of the same run");
   cmd->add_option("--clock", args->clock,
                   "skip: evaluate the RTL only on cycles where something can change (default);\n"
                   "step: clock every cycle (the slow reference, same results)")

@@ -109,10 +109,8 @@ void write_lane(std::ostream& out, const trace::Signal& s, const runner::RunResu
   double lo = 0, hi = 1;
   if (!bit) {
     lo = hi = s.value_at(static_cast<std::uint64_t>(t0 * kPsPerS));
-    for (const auto& sample : s.samples) {
-      const double t = sample.time_ps / kPsPerS;
-      if (t >= t0 && t <= t1) lo = std::min(lo, sample.value), hi = std::max(hi, sample.value);
-    }
+    // Scaled to the whole run, so a zoom shows 0 V against the 12 V the same pin had earlier.
+    for (const auto& sample : s.samples) lo = std::min(lo, sample.value), hi = std::max(hi, sample.value);
     if (hi - lo < 1e-9) hi = lo + 1;
   }
   auto yv = [&](double v) { return y + (lane - 10) - (v - lo) / (hi - lo) * (lane - 16); };
