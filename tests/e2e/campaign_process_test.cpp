@@ -95,10 +95,14 @@ class CampaignProcesses : public TempDirTest {
     ASSERT_EQ(kids.size(), 2u) << slurp(path("campaign.log"));
     EXPECT_EQ(entries(tmp_).size(), 1u);  // its work folder
     std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the children are simulating
+    const auto signalled = std::chrono::steady_clock::now();
     ::kill(campaign, sig);
     const int status = wait_for(campaign, 20);
     if (status < 0) ::kill(campaign, SIGKILL), wait_for(campaign, 5);
+    const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - signalled).count();
     EXPECT_EQ(status, 128 + sig) << slurp(path("campaign.log"));
+    // The children obeyed the forwarded signal at once, not the SIGKILL that follows 5 s later.
+    EXPECT_LT(took, 4.0) << "the signal did not reach the children";
     for (const pid_t kid : kids) EXPECT_FALSE(alive(kid)) << "child " << kid << " left behind";
     EXPECT_TRUE(entries(tmp_).empty()) << "work folder left behind";
     const auto log = slurp(path("campaign.log"));
