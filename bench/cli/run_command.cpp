@@ -37,11 +37,13 @@ bool write_outputs(const RunArgs& args, const scenario::Scenario& sc, const runn
     written &= write_output("run", args.junit, [&](std::ostream& o) {
       report::write_junit(o, "bcmhil", {report::junit_suite(result, report::iso8601_utc(started), report::host_name())});
     });
-  if (!args.trace.empty())
-    written &= write_output("run", args.trace, [&](std::ostream& o) { report::write_vcd(o, *result.recorder, sc.name); });
+  const bool traced = !args.trace.empty() && write_output("run", args.trace, [&](std::ostream& o) {
+    report::write_vcd(o, *result.recorder, sc.name);
+  });
+  written &= traced || args.trace.empty();
   if (!args.html.empty()) {
     report::HtmlOptions options;
-    if (!args.trace.empty()) options.trace_href = report::relative_href(args.html, args.trace);
+    if (traced) options.trace_href = report::relative_href(args.html, args.trace);  // no link to a file not written
     written &= write_output("run", args.html, [&](std::ostream& o) { report::write_html(o, sc, result, options); });
   }
   return written;
