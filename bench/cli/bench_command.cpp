@@ -4,13 +4,13 @@
 //   dut:      a real (salvaged) BC1 on the K-line, checked against the healthy model served on a
 //             second pty through the same DS2 tester code.
 #include "command_registry.h"
+#include "run_output.h"
 
 #include "actuator_mode.h"
 #include "dut_mode.h"
 
 #include <unistd.h>
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -33,19 +33,16 @@ struct BenchArgs {
   int realtime_priority = 10;
 };
 
+// The report file, whole or not at all (exit 3 naming it, like a device problem).
+// A device or file name with stray bytes must not turn into an internal error: they become U+FFFD.
 int write_json(const std::string& path, const nlohmann::json& j) {
   if (path.empty()) return 0;
+  const std::string text = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   if (path == "-") {
-    std::cout << j.dump(2) << "\n";
+    std::cout << text;
     return 0;
   }
-  std::ofstream f(path);
-  f << j.dump(2) << "\n";
-  if (!f) {
-    std::cerr << "bcmhil bench: cannot write " << path << "\n";
-    return modes::kExitDevice;
-  }
-  return 0;
+  return write_output("bench", path, [&](std::ostream& o) { o << text; }) ? 0 : modes::kExitDevice;
 }
 
 int actuator(const BenchArgs& a) {

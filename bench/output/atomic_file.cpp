@@ -66,6 +66,8 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::commit() {
+  // A write that failed while the stream was being filled left its reason (ENOSPC...) in errno.
+  if (!out_) fail("write failed", errno);
   errno = 0;
   out_.flush();
   if (!out_) fail("write failed", errno);
