@@ -69,23 +69,25 @@ TEST_F(Outputs, AFullDiskLeavesNoTruncatedFile) {
   }
 }
 
-// Latin-1 bytes in the file name, the scenario name and an expectation name; a YAML error that
-// echoes a raw byte. JSON parses, the XML parses with expat and junitparser, the HTML is UTF-8.
+// A Latin-1 byte in the file name, UTF-8 names inside; then a file whose content is Latin-1 (the
+// parser refuses it, naming the byte) and a campaign over both. JSON parses, the XML parses with
+// expat and junitparser, the HTML is UTF-8, whatever bytes the inputs hold.
 TEST_F(Outputs, ValidJsonXmlAndHtmlWhateverBytesTheInputsHold) {
   const auto file = write("caf\xE9.yaml",
-                          "name: caf\xE9-hatch\nduration: 2 s\nexpect:\n  - name: T\xFCr bleibt zu\n"
+                          "name: caf\xC3\xA9-hatch\nduration: 2 s\nexpect:\n  - name: T\xC3\xBCr bleibt zu\n"
                           "    signal: hatch.open\n    during: [0 s, 2 s]\n    never: true\n"
-                          "  - name: Spannung am Schlo\xDF\n    signal: V(hatch_lock.pin2)\n    during: [0 s, 2 s]\n"
+                          "  - name: Spannung am Schlo\xC3\x9F\n    signal: V(hatch_lock.pin2)\n    during: [0 s, 2 s]\n"
                           "    max_at_least: 9 V\n");
   auto r = run("run -q '" + file + "' --json " + path("r.json") + " --junit " + path("r.xml") + " --report " +
                path("r.html"));
   ASSERT_EQ(r.status, 1) << r.out;  // the second expectation fails: nothing pressed the release
   const auto json = nlohmann::json::parse(slurp(path("r.json")));
-  EXPECT_EQ(json["scenario"], "caf\xEF\xBF\xBD-hatch");
-  EXPECT_EQ(json["expectations"][0]["name"], "T\xEF\xBF\xBDr bleibt zu");
+  EXPECT_EQ(json["scenario"], "caf\xC3\xA9-hatch");
+  EXPECT_NE(json["file"].get<std::string>().find("caf\xEF\xBF\xBD.yaml"), std::string::npos);
+  EXPECT_EQ(json["expectations"][0]["name"], "T\xC3\xBCr bleibt zu");
   EXPECT_EQ(python(kE2eDir + "/xml_check.py", path("r.xml")).out, "testsuites\n");
   const auto view = junitparser_view(path("r.xml"));
-  EXPECT_EQ(view["suites"][0]["name"], "caf\xEF\xBF\xBD-hatch");
+  EXPECT_EQ(view["suites"][0]["name"], "caf\xC3\xA9-hatch");
   EXPECT_TRUE(output::is_valid_utf8(slurp(path("r.html"))));
 
   const auto broken = write("w\xE4sser.yaml", "name: nass\nduration: 2 s\nfaults:\n  - {type: w\xE4sser}\n");
@@ -93,6 +95,7 @@ TEST_F(Outputs, ValidJsonXmlAndHtmlWhateverBytesTheInputsHold) {
   ASSERT_EQ(r.status, 2) << r.out;
   EXPECT_EQ(python(kE2eDir + "/xml_check.py", path("e.xml")).out, "testsuites\n");
   EXPECT_EQ(junitparser_view(path("e.xml"))["errors"], 1);
+  EXPECT_NE(r.out.find("byte \\xE4 is not UTF-8"), std::string::npos) << r.out;
 
   r = run("campaign " + dir_.string() + " --junit " + path("c.xml") + " --json " + path("c.json") + " --report " +
           path("reports"));

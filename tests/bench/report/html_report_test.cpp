@@ -80,12 +80,13 @@ TEST_F(HtmlReport, ShowsTheOverviewAndOneZoomPerStretchTheExpectationsLookAt) {
   EXPECT_EQ(html.find("fill='#c62828' fill-opacity"), std::string::npos);  // no failed window to shade red
 }
 
-// Latin-1 bytes in the scenario's name, description and expectation name: the page stays UTF-8.
+// Latin-1 bytes in the scenario's name, file and expectation name: the page stays UTF-8.
 TEST(HtmlReportText, StaysValidUtf8WhateverBytesTheScenarioHolds) {
   const auto run = testing::run_text(
-      "name: caf\xE9\ndescription: T\xFCr zu\nduration: 2 s\nexpect:\n  - name: T\xFCr <offen>\n"
+      "name: cafe\ndescription: door shut\nduration: 2 s\nexpect:\n  - name: door\n"
       "    signal: hatch.open\n    during: [0 s, 1 s]\n    never: true\n",
-      "/tmp/caf\xE9.yaml");
+      "/tmp/cafe.yaml");
+  testing::give_latin1_names(*run, "caf\xE9", "/tmp/caf\xE9.yaml", "T\xFCr <offen>");
   std::ostringstream out;
   write_html(out, run->scenario, run->result);
   EXPECT_TRUE(output::is_valid_utf8(out.str()));

@@ -62,9 +62,10 @@ TEST(JunitReport, XmlTextIsValidUtf8WithoutForbiddenControls) {
 // A Latin-1 expectation name made --json an internal error (nlohmann refuses to dump it).
 TEST(JsonReport, DumpsWhateverBytesTheScenarioHolds) {
   const auto run = testing::run_text(
-      "name: caf\xE9\nduration: 1 s\nexpect:\n  - name: T\xFCr zu\n    signal: hatch.open\n    during: [0 s, 1 s]\n"
+      "name: cafe\nduration: 1 s\nexpect:\n  - name: door shut\n    signal: hatch.open\n    during: [0 s, 1 s]\n"
       "    never: true\n",
-      "/tmp/caf\xE9.yaml");
+      "/tmp/cafe.yaml");
+  testing::give_latin1_names(*run, "caf\xE9", "/tmp/caf\xE9.yaml", "T\xFCr zu");
   std::string text;
   ASSERT_NO_THROW(text = to_json(run->result).dump(2));
   const auto back = nlohmann::json::parse(text);
