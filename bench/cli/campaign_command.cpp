@@ -30,6 +30,7 @@ struct CampaignArgs {
   std::string junit;
   std::string json;
   std::string clock = "skip";
+  bool allow_empty = false;
 };
 
 struct Job {
@@ -62,7 +63,7 @@ std::vector<std::string> collect(const std::vector<std::string>& inputs, std::st
   return files;
 }
 
-pid_t launch(const Job& job, const std::string& clock) {
+pid_t launch(const Job& job, const std::string& clock, bool allow_empty) {
   const pid_t pid = fork();
   if (pid != 0) return pid;
   // Child: bcmhil run, its chatter to a log file; the JSON result is what the parent reads.
@@ -73,7 +74,7 @@ pid_t launch(const Job& job, const std::string& clock) {
   }
   const std::string self = fs::read_symlink("/proc/self/exe").string();
   execl(self.c_str(), self.c_str(), "run", job.scenario.c_str(), "--json", job.result_json.c_str(), "--clock",
-        clock.c_str(), static_cast<char*>(nullptr));
+        clock.c_str(), allow_empty ? "--allow-empty" : static_cast<char*>(nullptr), static_cast<char*>(nullptr));
   _exit(127);
 }
 
@@ -170,7 +171,7 @@ int campaign(const CampaignArgs& args) {
     while (running < static_cast<std::size_t>(args.jobs) && next < jobs.size()) {
       auto& job = jobs[next];
       job.started = std::chrono::steady_clock::now();
-      job.pid = launch(job, args.clock);
+      job.pid = launch(job, args.clock, args.allow_empty);
       by_pid[job.pid] = next++;
       ++running;
     }
@@ -244,6 +245,7 @@ void add(CLI::App& app, int* exit_code) {
   cmd->add_option("--junit", args->junit, "write JUnit XML: a test case per scenario and per expectation");
   cmd->add_option("--json", args->json, "write every scenario's result as one JSON array");
   cmd->add_option("--clock", args->clock, "skip (default) or step, as for bcmhil run")->check(CLI::IsMember({"skip", "step"}));
+  cmd->add_flag("--allow-empty", args->allow_empty, "as for bcmhil run: run scenarios that have no expectations");
   cmd->footer("Exit status: 0 all passed, 1 some expectation failed, 2 some scenario was invalid or crashed, 3 an output file could not be written.");
   cmd->callback([args, exit_code] { *exit_code = campaign(*args); });
 }
