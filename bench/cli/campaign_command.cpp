@@ -40,6 +40,7 @@ struct CampaignArgs {
   std::string report_dir;
   double timeout_s = 0;
   std::string clock = "skip";
+  bool allow_empty = false;
 };
 
 // One scenario of the campaign: where its files go, then what became of it.
@@ -124,6 +125,7 @@ std::vector<Job> plan(const std::vector<std::string>& files, const fs::path& wor
 ChildJob child_for(const Job& job, const CampaignArgs& args, const std::string& self) {
   ChildJob c{{self, "run", "-q", job.scenario, "--json", job.result_json.string(), "--clock", args.clock}, job.log.string()};
   if (!args.report_dir.empty()) c.argv.insert(c.argv.end(), {"--report", job.html.string()});
+  if (args.allow_empty) c.argv.push_back("--allow-empty");
   return c;
 }
 

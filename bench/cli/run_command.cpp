@@ -24,6 +24,7 @@ struct RunArgs {
   std::string html;
   std::string clock = "skip";
   bool quiet = false;
+  bool allow_empty = false;
 };
 
 // Every file asked for is attempted, even after one failed: one full disk loses one file, and
@@ -55,6 +56,7 @@ int run(const RunArgs& args) {
   const auto started = std::chrono::system_clock::now();
   try {
     sc = scenario::load_scenario(args.scenario);
+    if (!args.allow_empty) scenario::require_expectations(sc);
     runner::RunOptions options;
     options.clock_mode = args.clock == "step" ? model::ClockMode::step_every_cycle : model::ClockMode::skip_idle;
     ProgressLine progress(args.quiet ? nullptr : &std::cerr);
@@ -94,6 +96,9 @@ void add(CLI::App& app, int* exit_code) {
                   "step: clock every cycle (the slow reference, same results)")
       ->check(CLI::IsMember({"skip", "step"}));
   cmd->add_flag("-q,--quiet", args->quiet, "print nothing; the exit status and files say it all");
+  cmd->add_flag("--allow-empty", args->allow_empty,
+                "run a scenario that has no expectations (it passes whatever happens; by default it is an error, "
+                "exit 2)");
   cmd->callback([args, exit_code] { *exit_code = run(*args); });
 }
 

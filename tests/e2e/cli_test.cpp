@@ -277,3 +277,27 @@ TEST_F(CliTest, ServeIsSilentOnceTheKlineIsWetted) {
   const auto wet = serve_and_ask("wet", "faults:\n  - {type: kline_wetted, at: 0 s, wetting_time: 0.5 s}\n");
   EXPECT_EQ(wet.status, 3) << wet.out;
 }
+
+// A scenario that expects nothing passes whatever happens: run refuses it unless --allow-empty,
+// and campaign passes the flag on to each run.
+TEST_F(CliTest, ScenarioWithoutExpectationsNeedsAllowEmpty) {
+  fs::create_directories(path("empty"));
+  const auto empty = write("empty/empty.yaml", "name: empty\nduration: 100 ms\n");
+  auto r = run("run " + empty);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find(empty + ":1:1: the scenario expects nothing"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("--allow-empty"), std::string::npos) << r.out;
+  EXPECT_EQ(run("run -q --allow-empty " + empty).status, 0);
+  EXPECT_EQ(run("campaign " + path("empty")).status, 2);
+  r = run("campaign --allow-empty " + path("empty"));
+  EXPECT_EQ(r.status, 0) << r.out;
+
+  const auto twice = write("twice.yaml", "name: x\nduration: 5 s\nduration: 50 s\n");
+  r = run("run " + twice);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find(twice + ":3:1: key 'duration' is given twice"), std::string::npos) << r.out;
+  const auto latin1 = write("latin1.yaml", "name: caf\xE9\nduration: 5 s\n");
+  r = run("run " + latin1);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find(latin1 + ":1:10: byte \\xE9 is not UTF-8"), std::string::npos) << r.out;
+}
