@@ -449,6 +449,13 @@ void Bc1Module::end_forced_output() {
   forced_ = nullptr;
 }
 
+electrical::BranchId Bc1Module::input_pull_up(std::string_view signal) const {
+  const auto& pins = inputs_.pins();
+  for (std::size_t i = 0; i < pins.size(); ++i)
+    if (pins[i].signal == signal && pins[i].pull_up_ohm != electrical::kOpen) return inputs_.pull_up(i);
+  throw std::invalid_argument("no switch input " + std::string(signal) + " with a pull-up in the BC1's input stage");
+}
+
 std::optional<bool> Bc1Module::signal(std::string_view name) const {
   if (name == "DIP_BOOT_RELEASE_MONITOR") return comparator(name).read();
   if (name == "DIP_BOOT_REL_STATUS") return tailgate_driver_->limiting();

@@ -108,6 +108,10 @@ class Bc1Module : public sc_core::sc_module {
   Circuit& circuit() { return circuit_; }
   const Circuit& circuit() const { return circuit_; }
 
+  // The pull-up resistor of a switch input (by its DIP_ name), for a fault that corrodes it.
+  // Throws std::invalid_argument for a name that is not a switch input of the input stage.
+  electrical::BranchId input_pull_up(std::string_view signal) const;
+
   // Pins and internal resistors of the input stage, for faults that act on them.
   static constexpr double kPullUpOhm = 10e3;    // with kPullDownOhm: an open input reads ~half
   static constexpr double kPullDownOhm = 10e3;  // the supply, as the owner measured (~6 V)
