@@ -368,8 +368,8 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
     }
   } else {
     r.fail(node["do"], "unknown action '" + action +
-                           "' (known: press_fob, press_lid_handle, close_hatch, hold_hatch, set_battery, set_ignition, diagnose, "
-                           "turn_key, press_lock_button, press_switch)");
+                           "' (known: press_fob, press_lid_handle, press_switch, close_hatch, hold_hatch, open, close, "
+                           "press_hazard, tilt, set_battery, set_ignition, turn_key, press_lock_button, diagnose)");
   }
   s.steps.push_back(step);
 }
