@@ -372,6 +372,7 @@ void add(CLI::App& app, int* exit_code) {
                   "summary and the JUnit file. Default: no limit")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--clock", args->clock, "skip (default) or step, as for bcmhil run")->check(CLI::IsMember({"skip", "step"}));
+  cmd->add_flag("--allow-empty", args->allow_empty, "as for bcmhil run: run scenarios that have no expectations");
   cmd->footer(
       "Exit status: 0 all passed, 1 some expectation failed, 2 some scenario was invalid, crashed or timed out,\n"
       "3 an output file could not be written (named; none is left half written), 128+N stopped by signal N.\n"

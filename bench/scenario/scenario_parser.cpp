@@ -399,8 +399,8 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
     }
   } else {
     r.fail(node["do"], "unknown action '" + action +
-                           "' (known: press_fob, press_lid_handle, close_hatch, hold_hatch, set_battery, set_ignition, diagnose, "
-                           "turn_key, press_lock_button, press_switch)");
+                           "' (known: press_fob, press_lid_handle, press_switch, close_hatch, hold_hatch, open, close, "
+                           "press_hazard, tilt, set_battery, set_ignition, turn_key, press_lock_button, diagnose)");
   }
   if (const auto duration = node["duration"]) {
     if (step.duration == sc_core::SC_ZERO_TIME) r.fail(duration, "duration must be more than 0");

@@ -3,46 +3,32 @@
 #include "model/circuit/watch.h"
 
 #include <array>
+#include <iterator>
+#include <stdexcept>
 #include <string>
 
 namespace bcmhil::model {
 
 namespace {
 
-// Indices of the switch inputs on the digital input block (hw/bc1_io.v switch_raw).
-constexpr std::size_t kHandleInput = 0;
-constexpr std::size_t kOpenInput = 1;
-constexpr std::size_t kMonitorComparator = 2;
-constexpr std::size_t kLhIndicatorComparator = 3;
-constexpr std::size_t kRhIndicatorComparator = 4;
-// Central locking: six switch inputs (debounced) and the four relay readbacks (not debounced).
-constexpr std::size_t kLockSwitchComparator = 5;  // 5..10, in the order of kLockSwitches
-constexpr std::size_t kLockSwitchCount = 6;
-constexpr std::size_t kLockReadbackComparator = 11;  // 11..14, by CentralLocking::Relay
-// Heated screens' push-buttons: comparators 15 and 16, debouncer slots 14 and 15 (taken from the
-// top so the slots 8..13 stay free for other switches).
-constexpr std::size_t kHeatedRearComparator = 15;
-constexpr std::size_t kHeatedFrontComparator = 16;
-// Body inputs (doors, bonnet, hazard button, tilt switch): five comparators from kBodyComparator,
-// debounced on switch inputs 8-12 of the input block (chosen indices).
-constexpr std::size_t kBodyComparator = 17;
-constexpr std::size_t kBodyInput = 8;
-enum BodyInput : std::size_t { kDriverDoor, kPassengerDoor, kBonnet, kHazardSw, kTiltSw, kBodyInputCount };
-constexpr const char* kBodyInputNames[kBodyInputCount] = {"DIP_DRV_DOOR_OPEN", "DIP_PASS_DOOR_OPEN", "DIP_BONNET_SW",
-                                                          "DIP_HAZARD_SW", "DIP_ALARM_TILT_SW"};
-constexpr const char* kBodyInputWhat[kBodyInputCount] = {
-    "driver's door contact, debounced (1 = door open)", "passenger's door contact, debounced (1 = door open)",
-    "bonnet contact, debounced (1 = bonnet open)", "hazard push-button, debounced (1 = pressed)",
-    "alarm tilt switch, debounced (1 = the car is tilted)"};
-constexpr std::size_t kComparatorCount = kBodyComparator + kBodyInputCount;
-constexpr std::size_t kSwitchCount = 16;
-constexpr std::size_t kHeatedRearSwitch = 14;
-constexpr std::size_t kHeatedFrontSwitch = 15;
-// Debouncer slots of the six central-locking switches: 2..7, in the order of kLockSwitches.
-constexpr std::size_t kLockSwitchInput = 2;
-constexpr std::array<const char*, kLockSwitchCount> kLockSwitches{
+// The body inputs' names and what each reads, for the trace.
+struct BodyInput {
+  const char* signal;
+  const char* what;
+};
+constexpr BodyInput kBodyInputs[] = {
+    {"DIP_DRV_DOOR_OPEN", "driver's door contact, debounced (1 = door open)"},
+    {"DIP_PASS_DOOR_OPEN", "passenger's door contact, debounced (1 = door open)"},
+    {"DIP_BONNET_SW", "bonnet contact, debounced (1 = bonnet open)"},
+    {"DIP_HAZARD_SW", "hazard push-button, debounced (1 = pressed)"},
+    {"DIP_ALARM_TILT_SW", "alarm tilt switch, debounced (1 = the car is tilted)"},
+};
+// The central-locking switch inputs: both doors' key contacts and the master button.
+constexpr std::array<const char*, 6> kLockSwitches{
     "DIP_DRV_KEY_SW_LK", "DIP_DRV_KEY_SW_UNLK", "DIP_PASS_KEY_SW_LK", "DIP_PASS_KEY_SW_UNLK",
     "DIP_MASTER_LK_SW",  "DIP_MASTER_UNLK_SW"};
+
+std::string lock_monitor(std::size_t relay) { return std::string(kLockRelayStems[relay]) + "_lock_monitor"; }
 
 Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
   auto pin = [&](const char* name) { return net.add_node(base + "." + name); };
@@ -77,45 +63,56 @@ Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
 }
 
 // A switch to ground: pull-up and pull-down (an open input reads about half the supply), active
-// when the switch pulls the pin low.
-InputPinSpec switch_to_ground(const char* signal, electrical::NodeId pin) {
-  return {signal, pin, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm, Bc1Module::kInputThresholdV, true};
+// when the switch pulls the pin low, debounced on `slot` of the RTL input block.
+InputWiring switch_to_ground(const char* signal, electrical::NodeId pin, std::size_t slot) {
+  return {{signal, pin, Bc1Module::kPullUpOhm, Bc1Module::kPullDownOhm, Bc1Module::kInputThresholdV, true}, slot};
 }
-// Readback of an output pin through a divider; no pull-up, so a dead output reads 0.
-InputPinSpec output_readback(const char* signal, electrical::NodeId pin) {
-  return {signal, pin, electrical::kOpen, 47e3, Bc1Module::kMonitorThresholdV, false};
+// Readback of an output pin through a divider; no pull-up, so a dead output reads 0. Read as it
+// is, not debounced.
+InputWiring output_readback(std::string signal, electrical::NodeId pin) {
+  return {{std::move(signal), pin, electrical::kOpen, 47e3, Bc1Module::kMonitorThresholdV, false}, std::nullopt};
 }
 
-std::vector<InputPinSpec> input_specs(const Bc1Pins& p) {
-  return {
-      switch_to_ground("DIP_BOOT_HANDLE_SW", p.boot_handle_in),
-      switch_to_ground("DIP_BOOT_OPEN_SW", p.boot_open_in),
+// Every input of the module, in the input stage's (comparator) order, with the debouncer slot of
+// hw/bc1_io.v's switch_raw it is wired to (chosen slots; 13 is free).
+std::vector<InputWiring> input_wiring(const Bc1Pins& p) {
+  const auto& lk = p.locking;
+  std::vector<InputWiring> w{
+      switch_to_ground("DIP_BOOT_HANDLE_SW", p.boot_handle_in, 0),
+      switch_to_ground("DIP_BOOT_OPEN_SW", p.boot_open_in, 1),
       output_readback("DIP_BOOT_RELEASE_MONITOR", p.tailgate_out),
       // The same readback on the indicator outputs (0xAA / 0xAC): the lamps pull an off pin to 0 V.
       output_readback("indicator_lh_monitor", p.indicator_lh_out),
       output_readback("indicator_rh_monitor", p.indicator_rh_out),
-      // Central locking: key contacts and master button.
-      switch_to_ground(kLockSwitches[0], p.locking.drv_key_lock_in),
-      switch_to_ground(kLockSwitches[1], p.locking.drv_key_unlock_in),
-      switch_to_ground(kLockSwitches[2], p.locking.pass_key_lock_in),
-      switch_to_ground(kLockSwitches[3], p.locking.pass_key_unlock_in),
-      switch_to_ground(kLockSwitches[4], p.locking.master_lock_in),
-      switch_to_ground(kLockSwitches[5], p.locking.master_unlock_in),
-      // Readback of each lock relay's COM pin, like the release monitor.
-      output_readback("drv_lock_monitor", p.locking.relay_out[CentralLocking::drv]),
-      output_readback("common_lock_monitor", p.locking.relay_out[CentralLocking::common]),
-      output_readback("rest_lock_monitor", p.locking.relay_out[CentralLocking::rest]),
-      output_readback("super_lock_monitor", p.locking.relay_out[CentralLocking::super]),
-      // Heated screens' dashboard push-buttons.
-      switch_to_ground("DIP_HT_RR_WIN_SW", p.ht_rr_win_sw_in),
-      switch_to_ground("DIP_HT_FT_SCR_SW", p.ht_ft_scr_sw_in),
-      // Body contacts, in BodyInput order.
-      switch_to_ground(kBodyInputNames[kDriverDoor], p.driver_door_in),
-      switch_to_ground(kBodyInputNames[kPassengerDoor], p.passenger_door_in),
-      switch_to_ground(kBodyInputNames[kBonnet], p.bonnet_in),
-      switch_to_ground(kBodyInputNames[kHazardSw], p.hazard_in),
-      switch_to_ground(kBodyInputNames[kTiltSw], p.tilt_in),
+      // Central locking: key contacts and master button, slots 2-7.
+      switch_to_ground(kLockSwitches[0], lk.drv_key_lock_in, 2),
+      switch_to_ground(kLockSwitches[1], lk.drv_key_unlock_in, 3),
+      switch_to_ground(kLockSwitches[2], lk.pass_key_lock_in, 4),
+      switch_to_ground(kLockSwitches[3], lk.pass_key_unlock_in, 5),
+      switch_to_ground(kLockSwitches[4], lk.master_lock_in, 6),
+      switch_to_ground(kLockSwitches[5], lk.master_unlock_in, 7),
   };
+  // Readback of each lock relay's COM pin, like the release monitor.
+  for (std::size_t r = 0; r < CentralLocking::kRelays; ++r) w.push_back(output_readback(lock_monitor(r), lk.relay_out[r]));
+  // Heated screens' dashboard push-buttons: slots taken from the top (14, 15).
+  w.push_back(switch_to_ground("DIP_HT_RR_WIN_SW", p.ht_rr_win_sw_in, 14));
+  w.push_back(switch_to_ground("DIP_HT_FT_SCR_SW", p.ht_ft_scr_sw_in, 15));
+  // Body contacts, slots 8-12.
+  const electrical::NodeId body_pins[] = {p.driver_door_in, p.passenger_door_in, p.bonnet_in, p.hazard_in, p.tilt_in};
+  for (std::size_t i = 0; i < std::size(kBodyInputs); ++i)
+    w.push_back(switch_to_ground(kBodyInputs[i].signal, body_pins[i], 8 + i));
+  return w;
+}
+
+std::vector<InputPinSpec> specs_of(const std::vector<InputWiring>& wiring) {
+  std::vector<InputPinSpec> specs;
+  for (const auto& w : wiring) specs.push_back(w.spec);
+  return specs;
+}
+
+std::unique_ptr<HighSideDriver> driver(Circuit& circuit, const char* module, const char* name,
+                                       electrical::NodeId feed, electrical::NodeId out) {
+  return std::make_unique<HighSideDriver>(circuit, std::string(module) + "." + name, feed, out);
 }
 
 electrical::NodeId make_sense_supply(electrical::Network& net, const std::string& base, const Bc1Pins& p) {
@@ -135,22 +132,17 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
                      const Bc1Coding& coding, DigitalIoConfig io_config, bool initially_locked)
     : sc_module(name),
       pins_(make_pins(circuit.network(), basename())),
-      tailgate_driver_(std::make_unique<HighSideDriver>(circuit, std::string(basename()) + ".tailgate_driver",
-                                                        pins_.kl30_cdl, pins_.tailgate_out)),
-      indicator_lh_(std::make_unique<HighSideDriver>(circuit, std::string(basename()) + ".indicator_lh_driver",
-                                                     pins_.kl30_light, pins_.indicator_lh_out)),
-      indicator_rh_(std::make_unique<HighSideDriver>(circuit, std::string(basename()) + ".indicator_rh_driver",
-                                                     pins_.kl30_light, pins_.indicator_rh_out)),
+      wiring_(input_wiring(pins_)),
+      tailgate_driver_(driver(circuit, basename(), "tailgate_driver", pins_.kl30_cdl, pins_.tailgate_out)),
+      indicator_lh_(driver(circuit, basename(), "indicator_lh_driver", pins_.kl30_light, pins_.indicator_lh_out)),
+      indicator_rh_(driver(circuit, basename(), "indicator_rh_driver", pins_.kl30_light, pins_.indicator_rh_out)),
       // The interior light hangs on the indicator feed (chosen: the real feed is not known).
-      interior_light_(std::make_unique<HighSideDriver>(circuit, std::string(basename()) + ".interior_light_driver",
-                                                       pins_.kl30_light, pins_.interior_light_out)),
+      interior_light_(driver(circuit, basename(), "interior_light_driver", pins_.kl30_light, pins_.interior_light_out)),
       // Siren trigger and LED are signal-level outputs from the logic supply (chosen).
-      siren_driver_(std::make_unique<HighSideDriver>(circuit, std::string(basename()) + ".siren_driver",
-                                                     pins_.kl30_logic, pins_.siren_out)),
-      alarm_led_driver_(std::make_unique<HighSideDriver>(circuit, std::string(basename()) + ".alarm_led_driver",
-                                                         pins_.kl30_logic, pins_.alarm_led_out)),
+      siren_driver_(driver(circuit, basename(), "siren_driver", pins_.kl30_logic, pins_.siren_out)),
+      alarm_led_driver_(driver(circuit, basename(), "alarm_led_driver", pins_.kl30_logic, pins_.alarm_led_out)),
       inputs_("input_stage", circuit, make_sense_supply(circuit.network(), basename(), pins_), pins_.ground,
-              input_specs(pins_)),
+              specs_of(wiring_)),
       io_("digital_io", io_config),
       central_locking_("central_locking", faults_, info_, initially_locked,
                        [this] {
@@ -167,88 +159,133 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
       heated_("heated_screens", circuit, recorder,
               HeatedScreenPins{pins_.kl30_logic, pins_.kl30_logic, pins_.kl15, pins_.heated_rr_win_rly_out,
                                pins_.heated_ft_win_rly_out, pins_.ht_rr_win_led_out, pins_.ht_ft_win_led_out}),
-      comparator_("comparator", kComparatorCount),
-      switch_raw_("switch_raw", kSwitchCount),
-      switch_debounced_("switch_debounced", kSwitchCount),
+      comparator_("comparator", wiring_.size()),
+      switch_raw_("switch_raw", io_.switch_raw.size()),
+      switch_debounced_("switch_debounced", io_.switch_debounced.size()),
       circuit_(circuit) {
-  for (std::size_t i = 0; i < comparator_.size(); ++i) inputs_.active[i].bind(comparator_[i]);
-  // Switch inputs go through the RTL debouncer; the unused ones are tied inactive.
-  io_.switch_raw[kHandleInput].bind(comparator_[kHandleInput]);
-  io_.switch_raw[kOpenInput].bind(comparator_[kOpenInput]);
-  for (std::size_t i = 0; i < kLockSwitchCount; ++i)
-    io_.switch_raw[kLockSwitchInput + i].bind(comparator_[kLockSwitchComparator + i]);
-  for (std::size_t i = kLockSwitchInput + kLockSwitchCount; i < kHeatedRearSwitch; ++i)
-    if (i < kBodyInput || i >= kBodyInput + kBodyInputCount) io_.switch_raw[i].bind(switch_raw_[i]);
-  for (std::size_t i = 0; i < kBodyInputCount; ++i) io_.switch_raw[kBodyInput + i].bind(comparator_[kBodyComparator + i]);
-  io_.switch_raw[kHeatedRearSwitch].bind(comparator_[kHeatedRearComparator]);
-  io_.switch_raw[kHeatedFrontSwitch].bind(comparator_[kHeatedFrontComparator]);
-  for (std::size_t i = 0; i < kSwitchCount; ++i) io_.switch_debounced[i].bind(switch_debounced_[i]);
+  wire_input_block();
+  wire_controller();
+  wire_body_functions();
+  wire_central_locking();
+  wire_heated_screens();
+  wire_sleep();
+  register_processes(circuit);
+  record_signals(recorder);
+}
+
+std::size_t Bc1Module::input_index(std::string_view signal) const {
+  for (std::size_t i = 0; i < wiring_.size(); ++i)
+    if (wiring_[i].spec.signal == signal) return i;
+  throw std::logic_error("Bc1Module: no input " + std::string(signal));
+}
+
+sc_core::sc_signal<bool>& Bc1Module::comparator(std::string_view signal) { return comparator_[input_index(signal)]; }
+
+sc_core::sc_signal<bool>& Bc1Module::debounced(std::string_view signal) {
+  const auto& slot = wiring_[input_index(signal)].debouncer_slot;
+  if (!slot) throw std::logic_error("Bc1Module: input " + std::string(signal) + " is not debounced");
+  return switch_debounced_[*slot];
+}
+
+const sc_core::sc_signal<bool>& Bc1Module::debounced(std::string_view signal) const {
+  return const_cast<Bc1Module*>(this)->debounced(signal);
+}
+
+const sc_core::sc_signal<bool>& Bc1Module::comparator(std::string_view signal) const {
+  return comparator_[input_index(signal)];
+}
+
+// The input stage's comparators feed the RTL block: a switch through its debouncer slot, a free
+// slot tied inactive; every debounced output is brought out.
+void Bc1Module::wire_input_block() {
+  std::vector<bool> slot_used(io_.switch_raw.size(), false);
+  for (std::size_t i = 0; i < wiring_.size(); ++i) {
+    inputs_.active[i].bind(comparator_[i]);
+    if (const auto slot = wiring_[i].debouncer_slot) {
+      io_.switch_raw[*slot].bind(comparator_[i]);
+      slot_used[*slot] = true;
+    }
+  }
+  for (std::size_t slot = 0; slot < slot_used.size(); ++slot)
+    if (!slot_used[slot]) io_.switch_raw[slot].bind(switch_raw_[slot]);
+  for (std::size_t slot = 0; slot < switch_debounced_.size(); ++slot) io_.switch_debounced[slot].bind(switch_debounced_[slot]);
   io_.rf_data.bind(rf_data);
   io_.rf_frame.bind(rf_frame_);
   io_.rf_frame_count.bind(rf_frame_count_);
   io_.rf_error_count.bind(rf_error_count_);
+}
 
+void Bc1Module::wire_controller() {
   controller_.rf_frame.bind(rf_frame_);
   controller_.rf_frame_count.bind(rf_frame_count_);
-  controller_.boot_handle_sw.bind(switch_debounced_[kHandleInput]);
-  controller_.boot_open_sw.bind(switch_debounced_[kOpenInput]);
-  controller_.boot_release_monitor.bind(comparator_[kMonitorComparator]);
+  controller_.boot_handle_sw.bind(debounced("DIP_BOOT_HANDLE_SW"));
+  controller_.boot_open_sw.bind(debounced("DIP_BOOT_OPEN_SW"));
+  controller_.boot_release_monitor.bind(comparator("DIP_BOOT_RELEASE_MONITOR"));
   controller_.boot_release.bind(boot_release_);
   // The acknowledge pattern goes through the arbiter, which also serves hazard and alarm.
   controller_.lh_indicator.bind(ack_lh_);
   controller_.rh_indicator.bind(ack_rh_);
-  auto body = [this](BodyInput in) -> sc_core::sc_signal<bool>& { return switch_debounced_[kBodyInput + in]; };
+}
+
+void Bc1Module::wire_body_functions() {
   arbiter_.ack_lh.bind(ack_lh_);
   arbiter_.ack_rh.bind(ack_rh_);
   arbiter_.hazard.bind(hazard_on_);
   arbiter_.alarm.bind(alarm_flash_);
-  arbiter_.lh_monitor.bind(comparator_[kLhIndicatorComparator]);
-  arbiter_.rh_monitor.bind(comparator_[kRhIndicatorComparator]);
+  arbiter_.lh_monitor.bind(comparator("indicator_lh_monitor"));
+  arbiter_.rh_monitor.bind(comparator("indicator_rh_monitor"));
   arbiter_.lh.bind(lh_indicator_);
   arbiter_.rh.bind(rh_indicator_);
-  hazard_.hazard_sw.bind(body(kHazardSw));
+  hazard_.hazard_sw.bind(debounced("DIP_HAZARD_SW"));
   hazard_.powered.bind(powered_);
   hazard_.on.bind(hazard_on_);
-  interior_.driver_door.bind(body(kDriverDoor));
-  interior_.passenger_door.bind(body(kPassengerDoor));
+  interior_.driver_door.bind(debounced("DIP_DRV_DOOR_OPEN"));
+  interior_.passenger_door.bind(debounced("DIP_PASS_DOOR_OPEN"));
   interior_.locked.bind(locked_);
   interior_.powered.bind(powered_);
   interior_.light.bind(interior_light_cmd_);
   alarm_.locked.bind(locked_);
   alarm_.powered.bind(powered_);
-  alarm_.driver_door.bind(body(kDriverDoor));
-  alarm_.passenger_door.bind(body(kPassengerDoor));
-  alarm_.bonnet.bind(body(kBonnet));
-  alarm_.tailgate.bind(switch_debounced_[kOpenInput]);
-  alarm_.tilt.bind(body(kTiltSw));
+  alarm_.driver_door.bind(debounced("DIP_DRV_DOOR_OPEN"));
+  alarm_.passenger_door.bind(debounced("DIP_PASS_DOOR_OPEN"));
+  alarm_.bonnet.bind(debounced("DIP_BONNET_SW"));
+  alarm_.tailgate.bind(debounced("DIP_BOOT_OPEN_SW"));
+  alarm_.tilt.bind(debounced("DIP_ALARM_TILT_SW"));
   alarm_.boot_release.bind(boot_release_);
   alarm_.armed.bind(alarm_armed_);
   alarm_.siren.bind(siren_);
   alarm_.led.bind(alarm_led_);
   alarm_.flash.bind(alarm_flash_);
   controller_.powered.bind(powered_);
+}
 
-  central_locking_.drv_key_lock.bind(switch_debounced_[kLockSwitchInput + 0]);
-  central_locking_.drv_key_unlock.bind(switch_debounced_[kLockSwitchInput + 1]);
-  central_locking_.pass_key_lock.bind(switch_debounced_[kLockSwitchInput + 2]);
-  central_locking_.pass_key_unlock.bind(switch_debounced_[kLockSwitchInput + 3]);
-  central_locking_.master_lock.bind(switch_debounced_[kLockSwitchInput + 4]);
-  central_locking_.master_unlock.bind(switch_debounced_[kLockSwitchInput + 5]);
+void Bc1Module::wire_central_locking() {
+  central_locking_.drv_key_lock.bind(debounced("DIP_DRV_KEY_SW_LK"));
+  central_locking_.drv_key_unlock.bind(debounced("DIP_DRV_KEY_SW_UNLK"));
+  central_locking_.pass_key_lock.bind(debounced("DIP_PASS_KEY_SW_LK"));
+  central_locking_.pass_key_unlock.bind(debounced("DIP_PASS_KEY_SW_UNLK"));
+  central_locking_.master_lock.bind(debounced("DIP_MASTER_LK_SW"));
+  central_locking_.master_unlock.bind(debounced("DIP_MASTER_UNLK_SW"));
   central_locking_.powered.bind(powered_);
   central_locking_.locked.bind(locked_);
   central_locking_.super_locked.bind(super_locked_);
   for (std::size_t i = 0; i < CentralLocking::kRelays; ++i) {
-    central_locking_.readback[i].bind(comparator_[kLockReadbackComparator + i]);
+    central_locking_.readback[i].bind(comparator(lock_monitor(i)));
     central_locking_.relay[i].bind(lock_relay_cmd_[i]);
     lock_relays_.command[i].bind(lock_relay_cmd_[i]);
   }
   lock_relays_.powered.bind(powered_);
-  heated_.rear_switch.bind(switch_debounced_[kHeatedRearSwitch]);
-  heated_.front_switch.bind(switch_debounced_[kHeatedFrontSwitch]);
-  heated_.powered.bind(powered_);
+}
 
-  // What wakes the module: any input moving (every comparator and debounced switch), the RF
-  // data line, a reset. What keeps it awake: every output commanded on (model/bc1/README.md).
+void Bc1Module::wire_heated_screens() {
+  heated_.rear_switch.bind(debounced("DIP_HT_RR_WIN_SW"));
+  heated_.front_switch.bind(debounced("DIP_HT_FT_SCR_SW"));
+  heated_.powered.bind(powered_);
+}
+
+// What wakes the module: any input moving (every comparator and debounced switch), the RF data
+// line, a reset. What keeps it awake: every output commanded on (model/bc1/README.md).
+void Bc1Module::wire_sleep() {
   for (auto& c : comparator_) sleep_.watch_activity(c);
   for (auto& d : switch_debounced_) sleep_.watch_activity(d);
   sleep_.watch_activity(rf_data);
@@ -259,7 +296,9 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   for (auto& relay : lock_relay_cmd_) sleep_.keep_awake(relay);
   sleep_.keep_awake(heated_.rear_relay());
   sleep_.keep_awake(heated_.front_relay());
+}
 
+void Bc1Module::register_processes(Circuit& circuit) {
   SC_HAS_PROCESS(Bc1Module);
   SC_METHOD(drive_outputs);
   sensitive << boot_release_ << lh_indicator_ << rh_indicator_ << interior_light_cmd_ << siren_ << alarm_led_
@@ -277,29 +316,31 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   SC_METHOD(end_forced_output);
   sensitive << forced_off_;
   dont_initialize();
+}
 
+void Bc1Module::record_signals(trace::Recorder& recorder) {
   using trace::Kind;
-  watch_signal(switch_debounced_[kHandleInput], recorder, "DIP_BOOT_HANDLE_SW", Kind::bit, "",
+  watch_signal(debounced("DIP_BOOT_HANDLE_SW"), recorder, "DIP_BOOT_HANDLE_SW", Kind::bit, "",
                "lid handle push-button as the module sees it (debounced)");
-  watch_signal(switch_debounced_[kOpenInput], recorder, "DIP_BOOT_OPEN_SW", Kind::bit, "",
+  watch_signal(debounced("DIP_BOOT_OPEN_SW"), recorder, "DIP_BOOT_OPEN_SW", Kind::bit, "",
                "tailgate contact in the lock, debounced (1 = hatch open)");
-  watch_signal(comparator_[kHandleInput], recorder, "bc1.comparator.DIP_BOOT_HANDLE_SW", Kind::bit, "",
+  watch_signal(comparator("DIP_BOOT_HANDLE_SW"), recorder, "bc1.comparator.DIP_BOOT_HANDLE_SW", Kind::bit, "",
                "handle input comparator before debouncing");
-  watch_signal(comparator_[kOpenInput], recorder, "bc1.comparator.DIP_BOOT_OPEN_SW", Kind::bit, "",
+  watch_signal(comparator("DIP_BOOT_OPEN_SW"), recorder, "bc1.comparator.DIP_BOOT_OPEN_SW", Kind::bit, "",
                "tailgate contact comparator before debouncing");
-  watch_signal(comparator_[kMonitorComparator], recorder, "DIP_BOOT_RELEASE_MONITOR", Kind::bit, "",
+  watch_signal(comparator("DIP_BOOT_RELEASE_MONITOR"), recorder, "DIP_BOOT_RELEASE_MONITOR", Kind::bit, "",
                "readback of the tailgate release output pin");
-  watch_signal(comparator_[kLhIndicatorComparator], recorder, "bc1.indicator_lh_monitor", Kind::bit, "",
+  watch_signal(comparator("indicator_lh_monitor"), recorder, "bc1.indicator_lh_monitor", Kind::bit, "",
                "readback of the left indicator output pin (0xAA when it does not come up)");
-  watch_signal(comparator_[kRhIndicatorComparator], recorder, "bc1.indicator_rh_monitor", Kind::bit, "",
+  watch_signal(comparator("indicator_rh_monitor"), recorder, "bc1.indicator_rh_monitor", Kind::bit, "",
                "readback of the right indicator output pin (0xAC when it does not come up)");
   watch_signal(boot_release_, recorder, "DOP_BOOT_RELEASE", Kind::bit, "", "tailgate release output commanded");
   watch_signal(lh_indicator_, recorder, "DOP_LH_INDICATOR_LGT", Kind::bit, "", "left indicator output commanded");
   watch_signal(rh_indicator_, recorder, "DOP_RH_INDICATOR_LGT", Kind::bit, "", "right indicator output commanded");
-  for (std::size_t i = 0; i < kBodyInputCount; ++i) {
-    watch_signal(switch_debounced_[kBodyInput + i], recorder, kBodyInputNames[i], Kind::bit, "", kBodyInputWhat[i]);
-    watch_signal(comparator_[kBodyComparator + i], recorder, std::string("bc1.comparator.") + kBodyInputNames[i],
-                 Kind::bit, "", "body input comparator before debouncing");
+  for (const auto& body : kBodyInputs) {
+    watch_signal(debounced(body.signal), recorder, body.signal, Kind::bit, "", body.what);
+    watch_signal(comparator(body.signal), recorder, std::string("bc1.comparator.") + body.signal, Kind::bit, "",
+                 "body input comparator before debouncing");
   }
   watch_signal(interior_light_cmd_, recorder, "bc1.interior_light", Kind::bit, "",
                "interior light output commanded (pin bc1.interior_light_out; no DOP_ name in the tables)");
@@ -313,20 +354,19 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   watch_signal(super_locked_, recorder, "bc1.super_locked", Kind::bit, "", "deadlocked on top of locked (1 = super-locked)");
   watch_signal(central_locking_.overheated_signal(), recorder, "bc1.lock_overheated", Kind::bit, "",
                "central-locking thermal cut-off (ZV ueberbeansprucht): lock commands are refused");
-  for (std::size_t i = 0; i < kLockSwitchCount; ++i)
-    watch_signal(switch_debounced_[kLockSwitchInput + i], recorder, kLockSwitches[i], Kind::bit, "",
+  for (const char* lock_switch : kLockSwitches)
+    watch_signal(debounced(lock_switch), recorder, lock_switch, Kind::bit, "",
                  "central-locking switch input as the module sees it (debounced, 1 = turned / pressed)");
   for (std::size_t i = 0; i < CentralLocking::kRelays; ++i) {
     watch_signal(lock_relay_cmd_[i], recorder, kLockRelayOutputs[i], Kind::bit, "", "lock relay coil commanded");
-    watch_signal(comparator_[kLockReadbackComparator + i], recorder,
-                 std::string("bc1.") + kLockRelayStems[i] + "_lock_monitor", Kind::bit, "",
+    watch_signal(comparator(lock_monitor(i)), recorder, "bc1." + lock_monitor(i), Kind::bit, "",
                  "readback of the lock relay's COM pin (1 = high)");
   }
   watch_signal(powered_, recorder, "bc1.powered", Kind::bit, "",
                "the module's electronics run (logic supply above the brown-out threshold)");
-  watch_signal(switch_debounced_[kHeatedRearSwitch], recorder, "DIP_HT_RR_WIN_SW", Kind::bit, "",
+  watch_signal(debounced("DIP_HT_RR_WIN_SW"), recorder, "DIP_HT_RR_WIN_SW", Kind::bit, "",
                "heated rear window push-button as the module sees it (debounced)");
-  watch_signal(switch_debounced_[kHeatedFrontSwitch], recorder, "DIP_HT_FT_SCR_SW", Kind::bit, "",
+  watch_signal(debounced("DIP_HT_FT_SCR_SW"), recorder, "DIP_HT_FT_SCR_SW", Kind::bit, "",
                "heated front screen push-button as the module sees it (debounced)");
   watch_signal(rf_frame_count_, recorder, "bc1.rf_frames", Kind::real, "", "good RF telegrams decoded");
   watch_signal(rf_error_count_, recorder, "bc1.rf_errors", Kind::real, "", "malformed RF telegrams");
@@ -409,10 +449,15 @@ void Bc1Module::end_forced_output() {
   forced_ = nullptr;
 }
 
+electrical::BranchId Bc1Module::input_pull_up(std::string_view signal) const {
+  const auto& pins = inputs_.pins();
+  for (std::size_t i = 0; i < pins.size(); ++i)
+    if (pins[i].signal == signal && pins[i].pull_up_ohm != electrical::kOpen) return inputs_.pull_up(i);
+  throw std::invalid_argument("no switch input " + std::string(signal) + " with a pull-up in the BC1's input stage");
+}
+
 std::optional<bool> Bc1Module::signal(std::string_view name) const {
-  if (name == "DIP_BOOT_HANDLE_SW") return switch_debounced_[kHandleInput].read();
-  if (name == "DIP_BOOT_OPEN_SW") return switch_debounced_[kOpenInput].read();
-  if (name == "DIP_BOOT_RELEASE_MONITOR") return comparator_[kMonitorComparator].read();
+  if (name == "DIP_BOOT_RELEASE_MONITOR") return comparator(name).read();
   if (name == "DIP_BOOT_REL_STATUS") return tailgate_driver_->limiting();
   if (name == "DIP_RF_CODE_LOGIC") return rf_data.read();
   if (name == "DOP_BOOT_RELEASE") return boot_release_.read();
@@ -420,14 +465,11 @@ std::optional<bool> Bc1Module::signal(std::string_view name) const {
   if (name == "DOP_RH_INDICATOR_LGT") return rh_indicator_.read();
   if (name == "DOP_SOUND_ALARM") return siren_.read();
   if (name == "DOP_ALARM_LED") return alarm_led_.read();
-  for (std::size_t i = 0; i < kBodyInputCount; ++i)
-    if (name == kBodyInputNames[i]) return switch_debounced_[kBodyInput + i].read();
-  for (std::size_t i = 0; i < kLockSwitchCount; ++i)
-    if (name == kLockSwitches[i]) return switch_debounced_[kLockSwitchInput + i].read();
   for (std::size_t i = 0; i < CentralLocking::kRelays; ++i)
     if (name == kLockRelayOutputs[i]) return lock_relay_cmd_[i].read();
-  if (name == "DIP_HT_RR_WIN_SW") return switch_debounced_[kHeatedRearSwitch].read();
-  if (name == "DIP_HT_FT_SCR_SW") return switch_debounced_[kHeatedFrontSwitch].read();
+  // Every debounced switch input by its DIP_ name.
+  for (const auto& w : wiring_)
+    if (w.debouncer_slot && w.spec.signal == name) return switch_debounced_[*w.debouncer_slot].read();
   return heated_.signal(name);
 }
 

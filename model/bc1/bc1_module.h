@@ -1,5 +1,5 @@
 #pragma once
-// The BC1 body control module, hatch path: its pins as circuit nodes, the input front end,
+// The BC1 body control module: its pins as circuit nodes, the input front end,
 // the cycle-level digital input block (Verilog, hw/bc1_io.v), the controller and the output
 // drivers. Everything outside the case (fuses, harness, loads, the fob) lives in model/car.
 //
@@ -25,7 +25,9 @@
 #include <systemc>
 
 #include <memory>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 namespace bcmhil::model {
 
@@ -56,6 +58,14 @@ struct Bc1Pins {
   electrical::NodeId ht_ft_win_led_out;      // DOP_HT_FT_WIN_LED
   electrical::NodeId ht_rr_win_sw_in;        // DIP_HT_RR_WIN_SW (push-button to ground)
   electrical::NodeId ht_ft_scr_sw_in;        // DIP_HT_FT_SCR_SW (push-button to ground)
+};
+
+// One input of the module: its front end in the input stage and, for a switch, the slot of the
+// RTL block's debouncer (hw/bc1_io.v switch_raw) it is wired to. An output's readback has none:
+// it is read as it is.
+struct InputWiring {
+  InputPinSpec spec;
+  std::optional<std::size_t> debouncer_slot;
 };
 
 class Bc1Module : public sc_core::sc_module {
@@ -98,6 +108,10 @@ class Bc1Module : public sc_core::sc_module {
   Circuit& circuit() { return circuit_; }
   const Circuit& circuit() const { return circuit_; }
 
+  // The pull-up resistor of a switch input (by its DIP_ name), for a fault that corrodes it.
+  // Throws std::invalid_argument for a name that is not a switch input of the input stage.
+  electrical::BranchId input_pull_up(std::string_view signal) const;
+
   // Pins and internal resistors of the input stage, for faults that act on them.
   static constexpr double kPullUpOhm = 10e3;    // with kPullDownOhm: an open input reads ~half
   static constexpr double kPullDownOhm = 10e3;  // the supply, as the owner measured (~6 V)
@@ -126,6 +140,22 @@ class Bc1Module : public sc_core::sc_module {
   static constexpr double kKlineHighV = 6.0;
 
  private:
+  // The constructor's steps: each wires one part of the module.
+  void wire_input_block();
+  void wire_controller();
+  void wire_body_functions();
+  void wire_central_locking();
+  void wire_heated_screens();
+  void wire_sleep();
+  void register_processes(Circuit& circuit);
+  void record_signals(trace::Recorder& recorder);
+  // An input by its name in the input wiring: its comparator, and (a switch) its debounced output.
+  std::size_t input_index(std::string_view signal) const;
+  sc_core::sc_signal<bool>& comparator(std::string_view signal);
+  const sc_core::sc_signal<bool>& comparator(std::string_view signal) const;
+  sc_core::sc_signal<bool>& debounced(std::string_view signal);
+  const sc_core::sc_signal<bool>& debounced(std::string_view signal) const;
+
   void drive_outputs();
   void watch_supply();
   void end_boot();
@@ -133,6 +163,7 @@ class Bc1Module : public sc_core::sc_module {
   void end_forced_output();
 
   Bc1Pins pins_;
+  std::vector<InputWiring> wiring_;  // in comparator order
   FaultMemory faults_;
   InfoMemory info_;
   std::unique_ptr<HighSideDriver> tailgate_driver_;
@@ -153,9 +184,9 @@ class Bc1Module : public sc_core::sc_module {
   SleepManager sleep_;
   HeatedScreens heated_;
 
-  sc_core::sc_vector<sc_core::sc_signal<bool>> comparator_;  // input stage outputs
-  sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw_;
-  sc_core::sc_vector<sc_core::sc_signal<bool>> switch_debounced_;
+  sc_core::sc_vector<sc_core::sc_signal<bool>> comparator_;  // input stage outputs, in wiring_ order
+  sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw_;        // ties a free debouncer slot inactive
+  sc_core::sc_vector<sc_core::sc_signal<bool>> switch_debounced_;  // by debouncer slot
   sc_core::sc_signal<std::uint64_t> rf_frame_{"rf_frame_sig"};
   sc_core::sc_signal<std::uint32_t> rf_frame_count_{"rf_frame_count_sig"};
   sc_core::sc_signal<std::uint32_t> rf_error_count_{"rf_error_count_sig"};

@@ -81,10 +81,11 @@ const std::vector<FaultType>& fault_library() {
        "during the release pulse hatch lock pin 1 (motor ground) reads well above 0 V against body ground, "
        "with battery voltage on pin 2",
        bad_ground_params(), factory<BadGround>()},
-      {"input_pullup_corroded", "a corrosion film from a BC1 switch input pin to ground, growing over time",
+      {"input_pullup_corroded", "the pull-up resistor of a BC1 switch input corrodes: its resistance grows over time",
        "handle input, car unlocked: the hatch opens by itself (a phantom press); contact input: the module "
        "believes the lid is open",
-       "the BC1 input pin reads ~3 V or less with the switch untouched (an open, healthy input reads ~6 V)",
+       "the BC1 input pin reads a volt or two with the switch untouched: below the ~6 V of a healthy open input, "
+       "above the ~0 V of a switch stuck closed",
        input_pullup_corroded_params(), factory<InputPullupCorroded>()},
       {"switch_failed", "a micro-switch in the body stuck closed or open: a door, bonnet or hatch contact, the lid "
        "handle, the hazard button or the tilt switch",

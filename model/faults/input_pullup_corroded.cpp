@@ -1,7 +1,6 @@
 #include "input_pullup_corroded.h"
 
-#include <algorithm>
-#include <cmath>
+#include "growth_law.h"
 
 namespace bcmhil::faults {
 
@@ -10,11 +9,11 @@ const sc_core::sc_time kStep{100, sc_core::SC_MS};
 }  // namespace
 
 std::vector<ParamSpec> input_pullup_corroded_params() {
-  return {{"input", ParamKind::choice, "DIP_BOOT_HANDLE_SW", "which switch input is corroded",
+  return {{"input", ParamKind::choice, "DIP_BOOT_HANDLE_SW", "which switch input's pull-up corrodes",
            {"DIP_BOOT_HANDLE_SW", "DIP_BOOT_OPEN_SW"}},
-          {"resistance", ParamKind::resistance_ohm, "5 kohm", "film resistance from the pin to ground once grown",
-           {}, 1.0, 1e9},
-          {"growth_time", ParamKind::duration_s, "10 s", "time from onset until it reaches that resistance (from 1 Mohm)",
+          {"resistance", ParamKind::resistance_ohm, "25 kohm",
+           "the pull-up's resistance once corroded (healthy: 10 kohm)", {}, 1.0, 1e9},
+          {"growth_time", ParamKind::duration_s, "10 s", "time from onset until it reaches that resistance",
            {}, 0.0, 1e9}};
 }
 
@@ -22,19 +21,16 @@ InputPullupCorroded::InputPullupCorroded(sc_core::sc_module_name name, const Fau
                                          model::Vehicle& vehicle)
     : Fault(name, spec, kStep),
       vehicle_(vehicle),
+      pull_up_(vehicle.bc1.input_pull_up(spec.choice("input"))),
       end_ohm_(spec.number("resistance")),
-      growth_s_(spec.number("growth_time")) {
-  const auto& pins = vehicle.bc1.pins();
-  const auto pin = spec.choice("input") == "DIP_BOOT_OPEN_SW" ? pins.boot_open_in : pins.boot_handle_in;
-  film_ = vehicle.circuit.network().add_resistor(std::string(basename()) + ".film", pin, pins.ground,
-                                                 electrical::kOpen);
-}
+      growth_s_(spec.number("growth_time")) {}
 
 bool InputPullupCorroded::progress(sc_core::sc_time since_onset) {
-  const double grown = growth_s_ <= 0 ? 1.0 : std::min(1.0, since_onset.to_seconds() / growth_s_);
-  vehicle_.circuit.network().set_resistance(film_, std::pow(kDryOhm, 1.0 - grown) * std::pow(end_ohm_, grown));
+  const GrowthLaw law{model::Bc1Module::kPullUpOhm, end_ohm_, growth_s_};
+  const double t = since_onset.to_seconds();
+  vehicle_.circuit.network().set_resistance(pull_up_, law.ohm_at(t));
   vehicle_.circuit.request_solve();
-  return grown < 1.0;
+  return !law.grown(t);
 }
 
 }  // namespace bcmhil::faults

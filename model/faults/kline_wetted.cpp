@@ -1,5 +1,7 @@
 #include "kline_wetted.h"
 
+#include "growth_law.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -24,11 +26,12 @@ KlineWetted::KlineWetted(sc_core::sc_module_name name, const FaultSpec& spec, mo
       wet_ohm_(std::max(spec.number("wet_resistance"), 1e-3)) {}
 
 bool KlineWetted::progress(sc_core::sc_time since_onset) {
-  const double wet = wetting_s_ <= 0 ? 1.0 : std::min(1.0, since_onset.to_seconds() / wetting_s_);
   // Geometric between dry and wet: the film conducts by orders of magnitude as it wets.
-  vehicle_.circuit.network().set_resistance(film_, std::pow(kDryOhm, 1.0 - wet) * std::pow(wet_ohm_, wet));
+  const GrowthLaw law{kDryOhm, wet_ohm_, wetting_s_};
+  const double t = since_onset.to_seconds();
+  vehicle_.circuit.network().set_resistance(film_, law.ohm_at(t));
   vehicle_.circuit.request_solve();
-  return wet < 1.0;
+  return !law.grown(t);
 }
 
 }  // namespace bcmhil::faults

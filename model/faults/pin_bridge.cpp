@@ -1,5 +1,7 @@
 #include "pin_bridge.h"
 
+#include "growth_law.h"
+
 #include "model/bc1/connector_map.h"
 
 #include <algorithm>
@@ -105,16 +107,16 @@ bool PinBridge::progress(sc_core::sc_time since_onset) {
   started_ = true;
   const double age = since_onset.to_seconds() - regrow_from_s_;
   if (age < 0) return true;  // burnt open since the last step: regrowth starts at the next one
-  const double grown = growth_now_s_ <= 0 ? 1.0 : std::min(1.0, age / growth_now_s_);
   // Geometric: a growing dendrite gains orders of magnitude in conductance, not ohms.
-  const double ohms = std::pow(kDryOhm, 1.0 - grown) * std::pow(end_ohm_, grown);
+  const GrowthLaw law{kDryOhm, end_ohm_, growth_now_s_};
+  const double ohms = law.ohm_at(age);
   auto& net = vehicle_.circuit.network();
   if (net.resistance(bridge_) != ohms) {
     net.set_resistance(bridge_, ohms);
     vehicle_.circuit.request_solve();
   }
   // An intermittent bridge keeps its step running: it may burn open and regrow at any time.
-  return grown < 1.0 || intermittent_;
+  return !law.grown(age) || intermittent_;
 }
 
 }  // namespace bcmhil::faults

@@ -1,5 +1,7 @@
 #include "relay_faults.h"
 
+#include "growth_law.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -51,9 +53,10 @@ RelayContactCorrosion::RelayContactCorrosion(sc_core::sc_module_name name, const
 
 bool RelayContactCorrosion::progress(sc_core::sc_time since_onset) {
   // Geometric growth (the film's resistance is exponential in its thickness): mohm, then ohms.
-  const double grown = growth_s_ <= 0 ? 1.0 : std::min(1.0, since_onset.to_seconds() / growth_s_);
-  relay_.set_contact_film(std::pow(kCleanFilmOhm, 1.0 - grown) * std::pow(end_ohm_, grown));
-  return grown < 1.0;
+  const GrowthLaw law{kCleanFilmOhm, end_ohm_, growth_s_};
+  const double t = since_onset.to_seconds();
+  relay_.set_contact_film(law.ohm_at(t));
+  return !law.grown(t);
 }
 
 RelayWelded::RelayWelded(sc_core::sc_module_name name, const FaultSpec& spec, model::Vehicle& vehicle)

@@ -1,5 +1,7 @@
 #include "supply_brownout.h"
 
+#include "growth_law.h"
+
 #include "model/circuit/watch.h"
 
 #include <algorithm>
@@ -37,11 +39,12 @@ SupplyBrownout::SupplyBrownout(sc_core::sc_module_name name, const FaultSpec& sp
 }
 
 bool SupplyBrownout::progress(sc_core::sc_time since_onset) {
-  const double grown = growth_s_ <= 0 ? 1.0 : std::min(1.0, since_onset.to_seconds() / growth_s_);
-  terminal_ohm_ = std::pow(kCleanOhm, 1.0 - grown) * std::pow(end_ohm_, grown);
+  const GrowthLaw law{kCleanOhm, end_ohm_, growth_s_};
+  const double t = since_onset.to_seconds();
+  terminal_ohm_ = law.ohm_at(t);
   vehicle_.circuit.network().set_resistance(battery_, model::PowerSupply::kInternalOhm + terminal_ohm_);
   vehicle_.circuit.request_solve();
-  return grown < 1.0;
+  return !law.grown(t);
 }
 
 void SupplyBrownout::on_solved() {

@@ -1,5 +1,7 @@
 #include "water_ingress.h"
 
+#include "growth_law.h"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -105,7 +107,7 @@ bool WaterIngress::progress(sc_core::sc_time since_onset) {
   const double wet_ohm = kWetLeakOhm / (1.0 + 4.0 * salt_);
   for (const auto leak : leaks_) {
     if (moisture_ > 0.0 || has_dried_)
-      net.set_resistance(leak, std::pow(dry_ohm, 1.0 - moisture_) * std::pow(wet_ohm, moisture_));
+      net.set_resistance(leak, geometric_between(dry_ohm, wet_ohm, moisture_));
   }
   for (auto* driver : drivers_) {
     if (corrosion_ >= 1.0)

@@ -12,6 +12,13 @@
 // Salt conducts and corrodes faster, and once a wet region has dried it leaves a residue that
 // keeps the dry film from returning to a full 1 MΩ.
 //
+// When the drivers die (water that keeps coming): the corrosion dose grows with the moisture,
+// (1 + 2 salt) / corrosion_time per second fully wet, and a driver fails open at a dose of 1, so
+// at onset + corrosion_time / (1 + 2 salt) + wetting_time / 2 (if that is after wetting_time),
+// to within one of the fault's 100 ms steps. Defaults: 40 s / 1.4 + 15 s = 43.6 s after the onset. Under
+// the hatch lock motor's load its pin sags below the module's 6 V readback threshold well
+// before, at a dose of ~0.4.
+//
 // Regions (chosen; the board layout is not public): `tailgate_driver` (the DOP_BOOT_RELEASE
 // switch by connector X330), `indicator_drivers` (both DOP_*_INDICATOR_LGT switches: the
 // owners' "no turn signals").

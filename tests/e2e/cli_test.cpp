@@ -68,9 +68,7 @@ TEST_F(CliTest, FloodedScenarioPassesWithAllArtefacts) {
   EXPECT_EQ(json["scenario"], "flooded-bcm-hatch");
   EXPECT_EQ(json["verdict"], "pass");
   EXPECT_DOUBLE_EQ(json["sim_time_s"].get<double>(), 60.0);
-  EXPECT_GT(json["wall_time_s"].get<double>(), 0.0);
-  // Issue #2's floor: the 60 s flooded scenario at >= 100x real time.
-  EXPECT_GT(json["sim_time_s"].get<double>() / json["wall_time_s"].get<double>(), 100.0);
+  EXPECT_GT(json["wall_time_s"].get<double>(), 0.0);  // the speed itself is measured by `bcmhil speed`
   ASSERT_EQ(json["expectations"].size(), 8u);
   for (const auto& e : json["expectations"]) {
     EXPECT_TRUE(e["passed"].get<bool>()) << e.dump();
@@ -186,13 +184,26 @@ TEST_F(CliTest, UnwritableArtefactIsAClearError) {
   EXPECT_NE(r.out.find("cannot write /nonexistent-dir/r.json"), std::string::npos);
 }
 
+// Each car's block ends in its own verdict line: swapping two verdicts must fail.
 TEST_F(CliTest, DemoTellsTheCasesApart) {
   const auto r = run("demo");
   ASSERT_EQ(r.status, 0) << r.out;
-  EXPECT_NE(r.out.find("the module's output stage is dead"), std::string::npos);
-  EXPECT_NE(r.out.find("most likely in the hinge loom"), std::string::npos);
-  EXPECT_NE(r.out.find("check fuse F9"), std::string::npos);
-  EXPECT_NE(r.out.find("the lock mechanism is seized"), std::string::npos);
+  const std::pair<const char*, const char*> cases[] = {
+      {"flooded-bcm-hatch - ", "the module's output stage is dead"},
+      {"hinge-wire-broken - ", "most likely in the hinge loom"},
+      {"fuse-30cdl-blown - ", "check fuse F9"},
+      {"actuator-seized - ", "the lock mechanism is seized"},
+  };
+  std::size_t from = 0;
+  for (const auto& [title, verdict] : cases) {
+    const auto block = r.out.find(title, from);
+    ASSERT_NE(block, std::string::npos) << title << " missing or out of order in:\n" << r.out;
+    const auto arrow = r.out.find("  => ", block);
+    ASSERT_NE(arrow, std::string::npos) << title;
+    const auto line = r.out.substr(arrow, r.out.find('\n', arrow) - arrow);
+    EXPECT_NE(line.find(verdict), std::string::npos) << title << "got: " << line;
+    from = arrow;
+  }
 }
 
 TEST_F(CliTest, HelpEverywhereAndBadArgumentsExitTwo) {

@@ -44,12 +44,19 @@ TEST(FaultOrigin, PinsThatAreNotNeighboursAreReportedAtTheFaultsLine) {
   }
 }
 
-TEST(FaultOrigin, AdjacentPinsBuildAndRun) {
-  const auto s = scenario::parse_scenario(with_fault("  - {type: pin_bridge, from: X330.4, to: X330.5}"), "b.yaml");
+// Adjacent pins are accepted and really bridged: the tailgate output X330.4 pulls the K-line
+// X330.5 beside it from its ~12 V idle down through the hatch lock motor.
+TEST(FaultOrigin, AdjacentPinsAreBridged) {
+  const auto s = scenario::parse_scenario(
+      "name: bridge\nduration: 2 s\nfaults:\n  - {type: pin_bridge, at: 0.5 s, from: X330.4, to: X330.5, growth_time: 0 s}\n",
+      "b.yaml");
   runner::Simulation sim(s, model::ClockMode::skip_idle);
   sim.start();
   sc_core::sc_start(sc_core::sc_time(1, sc_core::SC_SEC));
-  EXPECT_TRUE(sim.recorder()->find("fuse.F9.blown"));
+  const auto* kline = sim.recorder()->find("V(bc1.kline)");
+  ASSERT_TRUE(kline);
+  EXPECT_GT(kline->value_at(400'000'000'000ULL), 10.0) << "before the onset the K-line idles high";
+  EXPECT_LT(kline->value_at(900'000'000'000ULL), 2.0) << "bridged to the tailgate output";
 }
 
 }  // namespace

@@ -4,8 +4,11 @@
 
 #include "source_dir.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <sstream>
+#include <vector>
 
 using namespace bcmhil::scenario;
 
@@ -147,6 +150,29 @@ TEST(ScenarioParser, ExpectationNeedsExactlyOneCheck) {
   EXPECT_NE(e.message().find("exactly one check"), std::string::npos);
   e = error_of("name: x\nduration: 10 s\nexpect:\n  - {signal: a, at: 1 s, never: true, always: false}\n");
   EXPECT_NE(e.message().find("exactly one check"), std::string::npos);
+}
+
+// The "unknown action" message lists exactly the actions the parser accepts: each listed one is
+// known (whatever else its step lacks), and every documented action is listed.
+TEST(ScenarioParser, UnknownActionListsEveryKnownAction) {
+  const auto e = error_of("name: x\nduration: 10 s\nsteps:\n  - {at: 1 s, do: dance}\n");
+  const std::string message = e.message();
+  const auto open = message.find("(known: ");
+  ASSERT_NE(open, std::string::npos) << message;
+  std::vector<std::string> listed;
+  std::stringstream list(message.substr(open + 8, message.find(')', open) - open - 8));
+  for (std::string name; std::getline(list, name, ',');) listed.push_back(name.substr(name.find_first_not_of(' ')));
+  for (const char* action : {"press_fob", "press_lid_handle", "press_switch", "close_hatch", "hold_hatch", "open", "close",
+                             "press_hazard", "tilt", "set_battery", "set_ignition", "turn_key", "press_lock_button",
+                             "diagnose"})
+    EXPECT_NE(std::find(listed.begin(), listed.end(), action), listed.end()) << action << " missing from: " << message;
+  for (const auto& action : listed) {
+    try {
+      bcmhil::scenario::parse_scenario("name: x\nduration: 10 s\nsteps:\n  - {at: 1 s, do: " + action + "}\n", "x.yaml");
+    } catch (const bcmhil::scenario::ScenarioError& error) {
+      EXPECT_EQ(error.message().find("unknown action"), std::string::npos) << action << ": " << error.message();
+    }
+  }
 }
 
 TEST(ScenarioParser, StepsAreChecked) {

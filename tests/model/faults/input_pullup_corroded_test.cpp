@@ -1,6 +1,7 @@
-// input_pullup_corroded: a film from a switch input pin to ground, growing geometrically from
-// 1 Mohm. Nothing before the onset; once below the threshold the module reads the switch
-// closed: on the handle of an unlocked car a phantom press that releases the hatch.
+// input_pullup_corroded: the pull-up of a switch input corrodes, growing geometrically from its
+// healthy 10 kohm. The pin then sits where the divider puts it, Vs * 10k / (10k + R) against the
+// untouched 10 k pull-down; once below the 3 V threshold the module reads the switch closed: on
+// the handle of an unlocked car a phantom press that releases the hatch.
 #include "model/faults/input_pullup_corroded.h"
 
 #include "tests/model/faults/fault_test_support.h"
@@ -21,41 +22,54 @@ VehicleConfig unlocked() {
   return c;
 }
 
-TEST(InputPullupCorroded, AGrownFilmOnTheHandleIsAPhantomPressThatReleasesTheHatch) {
-  FaultyCar f(default_spec("input_pullup_corroded", kOnsetTime, {{"resistance", 3e3}, {"growth_time", 2.0}}),
+// What a meter reads on an untouched switch input whose pull-up has `pull_up_ohm`: the divider
+// between the module's sense supply and its 10 k pull-down.
+double divider_volts(FaultyCar& f, double pull_up_ohm) {
+  return f.volts("bc1.sense_supply") * 10e3 / (10e3 + pull_up_ohm);
+}
+
+TEST(InputPullupCorroded, ACorrodedHandlePullUpIsAPhantomPressThatReleasesTheHatch) {
+  FaultyCar f(default_spec("input_pullup_corroded", kOnsetTime, {{"resistance", 100e3}, {"growth_time", 2.0}}),
               unlocked());
   f.run_until(kOnset - 1 * kMs);
   EXPECT_GT(f.volts("bc1.boot_handle_in"), 5.5) << "a healthy open input reads about half the supply";
-  f.run_until(kOnset + 1 * kS);
-  EXPECT_GT(f.volts("bc1.boot_handle_in"), 3.0) << "half grown: not yet below the threshold";
+  f.run_until(kOnset + 500 * kMs);  // a quarter grown: 10 k * 10^0.25 = 17.8 kohm, ~4.3 V
+  EXPECT_GT(f.volts("bc1.boot_handle_in"), 3.0) << "not yet below the threshold";
+  EXPECT_LT(f.volts("bc1.boot_handle_in"), 5.0) << "but already sagging";
   EXPECT_TRUE(rises(f.sig("DIP_BOOT_HANDLE_SW")).empty());
   f.run_until(4 * kS);
+  EXPECT_NEAR(f.volts("bc1.boot_handle_in"), divider_volts(f, 100e3), 0.02);
   EXPECT_LT(f.volts("bc1.boot_handle_in"), 3.0);
+  EXPECT_GT(f.volts("bc1.boot_handle_in"), 0.5) << "not the ~0 V of a switch stuck closed";
   EXPECT_EQ(rises(f.sig("DIP_BOOT_HANDLE_SW")).size(), 1u);
   EXPECT_EQ(rises(f.sig("DOP_BOOT_RELEASE")).size(), 1u);
   EXPECT_EQ(rises(f.sig("hatch.open")).size(), 1u);
 }
 
-TEST(InputPullupCorroded, LockedTheHandleFilmReleasesNothing) {
-  FaultyCar f(default_spec("input_pullup_corroded", kOnsetTime, {{"resistance", 3e3}, {"growth_time", 1.0}}));
+TEST(InputPullupCorroded, LockedTheHandleReadsPressedButReleasesNothing) {
+  FaultyCar f(default_spec("input_pullup_corroded", kOnsetTime, {{"resistance", 100e3}, {"growth_time", 1.0}}));
   f.run_until(4 * kS);
   EXPECT_EQ(rises(f.sig("DIP_BOOT_HANDLE_SW")).size(), 1u);
   EXPECT_TRUE(rises(f.sig("DOP_BOOT_RELEASE")).empty());
+  EXPECT_TRUE(rises(f.sig("hatch.open")).empty());
 }
 
-TEST(InputPullupCorroded, TheDefaultFiveKohmSitsJustAboveTheThreshold) {
-  // 5 kohm in parallel with the 10 k pull-down: ~3.1 V, a marginal input that does not trip yet.
+TEST(InputPullupCorroded, TheDefault25KohmSitsJustAboveTheThreshold) {
+  // 25 kohm over the 10 k pull-down: ~3.4 V, a marginal input that does not trip yet.
   FaultyCar f(default_spec("input_pullup_corroded", kOnsetTime), unlocked());
   f.run_until(12 * kS);
+  EXPECT_NEAR(f.volts("bc1.boot_handle_in"), divider_volts(f, 25e3), 0.02);
   EXPECT_GT(f.volts("bc1.boot_handle_in"), 3.0);
-  EXPECT_LT(f.volts("bc1.boot_handle_in"), 3.3);
+  EXPECT_LT(f.volts("bc1.boot_handle_in"), 3.6);
   EXPECT_TRUE(rises(f.sig("DIP_BOOT_HANDLE_SW")).empty());
 }
 
 TEST(InputPullupCorroded, OnTheContactInputTheModuleBelievesTheLidOpen) {
-  FaultyCar f(default_spec("input_pullup_corroded", kOnsetTime, {{"resistance", 2e3}, {"growth_time", 0.0}},
+  FaultyCar f(default_spec("input_pullup_corroded", kOnsetTime, {{"resistance", 100e3}, {"growth_time", 0.0}},
                            {{"input", "DIP_BOOT_OPEN_SW"}}));
   f.run_until(2 * kS);
+  EXPECT_LT(f.volts("bc1.boot_open_in"), 3.0);
+  EXPECT_GT(f.volts("bc1.boot_handle_in"), 5.5) << "the other input keeps its pull-up";
   EXPECT_EQ(rises(f.sig("DIP_BOOT_OPEN_SW")).size(), 1u);
   EXPECT_TRUE(rises(f.sig("hatch.open")).empty()) << "the lid itself is shut";
   EXPECT_TRUE(rises(f.sig("DIP_BOOT_HANDLE_SW")).empty());

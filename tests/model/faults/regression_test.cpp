@@ -44,27 +44,50 @@ TEST(FaultRegression, BatteryBelowBrownOutAndBackRestartsTheModule) {
   EXPECT_EQ(rises(t.sig("indicator_lh.lit")).size(), 2u);
 }
 
-// Two water faults used to collide on one branch name.
+// Two water faults used to collide on one branch name: the second could not be built. Both must
+// act: two films on one pin conduct like two in parallel, and water on the tailgate and on the
+// indicator drivers kills both.
 TEST(FaultRegression, TwoWaterFaultsCoexist) {
   CarUnderTest t;
-  const auto spec = default_spec("water_ingress", sc_core::SC_ZERO_TIME);
-  auto first = bcmhil::faults::find_fault_type("water_ingress")->create(spec, t.car());
-  auto second = bcmhil::faults::find_fault_type("water_ingress")->create(spec, t.car());
+  const std::map<std::string, double> fast{{"wetting_time", 1.0}, {"corrosion_time", 1.0}, {"salt", 0.0}};
+  const auto* water = bcmhil::faults::find_fault_type("water_ingress");
+  auto first = water->create(default_spec("water_ingress", sc_core::SC_ZERO_TIME, fast), t.car());
+  auto second = water->create(default_spec("water_ingress", sc_core::SC_ZERO_TIME, fast), t.car());
+  auto third = water->create(
+      default_spec("water_ingress", sc_core::SC_ZERO_TIME, fast, {{"region", "indicator_drivers"}}), t.car());
+  EXPECT_STRNE(first->name(), second->name());
   t.elaborate();
-  t.run_until(1 * kS);
-  SUCCEED();
+  t.run_until(3 * kS);
+  // An ohmmeter between the tailgate pin and module ground: two wet 10 kohm films in parallel.
+  auto& net = t.car().circuit.network();
+  const double films = 1.0 / (1.0 / net.resistance(net.branch(std::string(first->basename()) + ".film.tailgate_out")) +
+                              1.0 / net.resistance(net.branch(std::string(second->basename()) + ".film.tailgate_out")));
+  EXPECT_NEAR(films, 5e3, 1.0);
+  // Both regions have died: the trunk button flashes nothing and releases nothing.
+  t.car().press_fob(1, FobButton::trunk);
+  t.run_until(5 * kS);
+  EXPECT_EQ(rises(t.sig("DOP_BOOT_RELEASE"), 3 * kS).size(), 1u) << "the module still commands the release";
+  EXPECT_LT(max_in(t.sig("V(bc1.tailgate_out)"), 3 * kS, 5 * kS), 1e-3);
+  EXPECT_TRUE(rises(t.sig("indicator_lh.lit"), 3 * kS).empty());
+  EXPECT_TRUE(rises(t.sig("hatch.open")).empty());
 }
 
 // A fault whose constructor rejects its parameters used to leave its thread behind on the
-// destroyed object, and the simulation crashed when it went on.
+// destroyed object, and the simulation crashed when it went on. Now nothing of it is left: the
+// car runs on as a healthy one.
 TEST(FaultRegression, RejectedFaultLeavesNothingRunning) {
   CarUnderTest t;
   auto spec = default_spec("blown_fuse", sc_core::sc_time(100, sc_core::SC_MS));
   spec.choices["fuse"] = "F99";
   EXPECT_THROW(bcmhil::faults::find_fault_type("blown_fuse")->create(spec, t.car()), std::invalid_argument);
   t.elaborate();
+  for (const auto* object : sc_core::sc_get_top_level_objects())
+    EXPECT_EQ(std::string(object->name()).find("blown_fuse"), std::string::npos) << object->name();
   t.run_until(1 * kS);
-  SUCCEED();
+  EXPECT_EQ(sc_core::sc_time_stamp(), sc_core::sc_time(1, sc_core::SC_SEC));
+  t.car().press_fob(1, FobButton::trunk);
+  t.run_until(3 * kS);
+  EXPECT_EQ(rises(t.sig("hatch.open")).size(), 1u) << "the healthy car still opens";
 }
 
 // A lock that seizes while the motor is already pulling used to release all the same.

@@ -1,0 +1,26 @@
+#pragma once
+// How a film, a dendrite or a corroded joint grows: its resistance moves geometrically (by equal
+// factors in equal times) from where it starts to where it ends, because the conductance of a
+// thickening film grows by orders of magnitude, not by ohms. A 1 Mohm film ending at 1 kohm is
+// at 31.6 kohm half-way. Six faults share this law (input_pullup_corroded, kline_wetted,
+// pin_bridge, relay_contact_corroded, supply_brownout, water_ingress).
+namespace bcmhil::faults {
+
+// The resistance `fraction` (0..1, clamped) of the way from `from_ohm` to `to_ohm`,
+// geometrically: from^(1 - f) * to^f. Both ends must be positive.
+double geometric_between(double from_ohm, double to_ohm, double fraction);
+
+// A film growing from `from_ohm` at the onset to `to_ohm` after `over_s` seconds (at once for
+// `over_s` <= 0), then staying there.
+struct GrowthLaw {
+  double from_ohm;
+  double to_ohm;
+  double over_s;
+
+  // How far it has grown `since_s` after the onset: 0 .. 1, linear in time.
+  double fraction(double since_s) const;
+  double ohm_at(double since_s) const { return geometric_between(from_ohm, to_ohm, fraction(since_s)); }
+  bool grown(double since_s) const { return fraction(since_s) >= 1.0; }
+};
+
+}  // namespace bcmhil::faults
