@@ -79,6 +79,7 @@ int serve(const ServeArgs& args) {
                                    [&sim] { return sim.vehicle().bc1.hear_kline(); });
   runner::RealtimePacer pacer;
   responder.on_request([&pacer] { pacer.wake(); });
+  pacer.after_slice = [&responder] { responder.refresh_line(); };  // the line heals as the model does
   try {
     sim.start();
   } catch (const scenario::ScenarioError& e) {
