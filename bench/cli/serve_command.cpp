@@ -122,7 +122,7 @@ int serve(const ServeArgs& args) {
 
 void add(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<ServeArgs>();
-  auto* cmd = app.add_subcommand("serve", "Serve the simulated BC1 on a diagnostic line (DS2 on a pty or serial port)");
+  auto* cmd = app.add_subcommand("serve", "Serve the simulated BC1 on a diagnostic line (DS2 on a pty, a serial port or rfc2217://)");
   cmd->add_option("scenario", args->scenario, "scenario whose module (coding, faults, steps) is served")->required();
   cmd->add_option("--kline", args->kline,
                   "where the tester connects: a path to link a new pseudo-terminal at (open it as 9600 8N1: a "
