@@ -4,13 +4,13 @@
 //   dut:      a real (salvaged) BC1 on the K-line, checked against the healthy model served on a
 //             second pty through the same DS2 tester code.
 #include "command_registry.h"
+#include "run_output.h"
 
 #include "actuator_mode.h"
 #include "dut_mode.h"
 
 #include <unistd.h>
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -33,19 +33,16 @@ struct BenchArgs {
   int realtime_priority = 10;
 };
 
+// The report file, whole or not at all (exit 3 naming it, like a device problem).
+// A device or file name with stray bytes must not turn into an internal error: they become U+FFFD.
 int write_json(const std::string& path, const nlohmann::json& j) {
   if (path.empty()) return 0;
+  const std::string text = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   if (path == "-") {
-    std::cout << j.dump(2) << "\n";
+    std::cout << text;
     return 0;
   }
-  std::ofstream f(path);
-  f << j.dump(2) << "\n";
-  if (!f) {
-    std::cerr << "bcmhil bench: cannot write " << path << "\n";
-    return modes::kExitDevice;
-  }
-  return 0;
+  return write_output("bench", path, [&](std::ostream& o) { o << text; }) ? 0 : modes::kExitDevice;
 }
 
 int actuator(const BenchArgs& a) {
@@ -82,16 +79,13 @@ void add(CLI::App& app, int* exit_code) {
   auto* cmd = app.add_subcommand("bench", "The physical bench: a real lock actuator driven by the model (actuator), or a "
                                           "salvaged BC1 judged against the model (dut)");
   cmd->require_subcommand(1);
-  cmd->footer(
-      "Exit status: 0 ran / module healthy, 1 a function failed (dut) or a max on-time tripped (actuator),\n"
-      "2 invalid input (bench file or scenario, with file:line:col), 3 device problem (no port, no board,\n"
-      "a board that vanished, a module that does not answer); 128+N stopped by signal N (every relay off).");
-
-  auto act = std::make_shared<BenchArgs>();
   const char* exit_text =
       "Exit status: 0 ran / module healthy, 1 a function failed (dut) or a max on-time tripped (actuator),\n"
       "2 invalid input (bench file or scenario, with file:line:col), 3 device problem (no port, no board,\n"
       "a board that vanished, a module that does not answer); 128+N stopped by signal N (every relay off).";
+  cmd->footer(exit_text);
+
+  auto act = std::make_shared<BenchArgs>();
   auto* a = cmd->add_subcommand("actuator", "Run a scenario paced to the wall clock; the model's outputs switch real relays");
   a->footer(std::string(
       "Runs SCENARIO paced to the wall clock; every bench channel with 'follows: <model signal>' is switched\n"

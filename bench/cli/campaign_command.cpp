@@ -1,21 +1,29 @@
 // bcmhil campaign [files or folders] -j N: many scenarios, each in its own process (SystemC
 // elaborates once per process, and a crash in one scenario must not take the others down),
-// N at a time, with a progress line, one JUnit file and a summary table.
+// N at a time, with a progress line, a summary table, and on request one JUnit file, one JSON
+// file and a folder of HTML reports with an index. Ctrl-C / SIGTERM and --timeout are handled by
+// child_pool.h; every file written goes through output::write_file (whole or not at all).
+#include "child_pool.h"
 #include "command_registry.h"
+#include "run_output.h"
 
+#include "bench/output/utf8.h"
+#include "bench/report/campaign_index.h"
 #include "bench/report/junit_report.h"
+#include "bench/report/provenance.h"
 
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
+#include <set>
 #include <sstream>
 
 namespace bcmhil::cli {
@@ -29,17 +37,20 @@ struct CampaignArgs {
   int jobs = 2;
   std::string junit;
   std::string json;
+  std::string report_dir;
+  double timeout_s = 0;
   std::string clock = "skip";
 };
 
+// One scenario of the campaign: where its files go, then what became of it.
 struct Job {
   std::string scenario;
-  fs::path result_json;
-  fs::path log;
-  pid_t pid = -1;
-  int status = -1;  // bcmhil run's exit status; -1 not run, 128+n killed by signal n
-  double wall_s = 0;
-  std::chrono::steady_clock::time_point started;
+  fs::path result_json;  // in the work folder
+  fs::path log;          // in the work folder
+  fs::path html;         // in the work folder, copied into the report folder afterwards
+  std::string report_name;  // its file name in the report folder
+  ChildOutcome outcome;
+  nlohmann::json result;  // bcmhil run's --json, null when there is none
 };
 
 std::vector<std::string> collect(const std::vector<std::string>& inputs, std::string& error) {
@@ -62,84 +73,237 @@ std::vector<std::string> collect(const std::vector<std::string>& inputs, std::st
   return files;
 }
 
-pid_t launch(const Job& job, const std::string& clock) {
-  const pid_t pid = fork();
-  if (pid != 0) return pid;
-  // Child: bcmhil run, its chatter to a log file; the JSON result is what the parent reads.
-  FILE* log = std::fopen(job.log.c_str(), "w");
-  if (log) {
-    dup2(fileno(log), STDOUT_FILENO);
-    dup2(fileno(log), STDERR_FILENO);
+// The private folder for the children's results and logs; removed on every way out.
+class WorkFolder {
+ public:
+  WorkFolder() {
+    std::string pattern = (fs::temp_directory_path() / "bcmhil-campaign-XXXXXX").string();
+    if (::mkdtemp(pattern.data())) path_ = pattern;
   }
-  const std::string self = fs::read_symlink("/proc/self/exe").string();
-  execl(self.c_str(), self.c_str(), "run", job.scenario.c_str(), "--json", job.result_json.c_str(), "--clock",
-        clock.c_str(), static_cast<char*>(nullptr));
-  _exit(127);
-}
+  ~WorkFolder() {
+    std::error_code ec;
+    if (!path_.empty()) fs::remove_all(path_, ec);
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
 
 std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
+  std::ifstream in(p, std::ios::binary);
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
 }
 
-void write_junit(std::ostream& out, const std::vector<Job>& jobs) {
-  using report::xml_escape;
-  int tests = 0, failures = 0, errors = 0;
-  std::vector<nlohmann::json> results(jobs.size());
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
+// "flooded-bcm-hatch.html"; a second scenario with the same file name (another folder) gets "-2".
+std::string unique_report_name(const std::string& scenario, std::set<std::string>& taken) {
+  std::string stem = fs::path(scenario).stem().string();
+  for (auto& c : stem)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') c = '_';
+  std::string name = stem + ".html";
+  for (int n = 2; taken.count(name) || name == "index.html"; ++n) name = stem + "-" + std::to_string(n) + ".html";
+  taken.insert(name);
+  return name;
+}
+
+std::vector<Job> plan(const std::vector<std::string>& files, const fs::path& work) {
+  std::vector<Job> jobs(files.size());
+  std::set<std::string> taken;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    jobs[i].scenario = files[i];
+    jobs[i].result_json = work / (std::to_string(i) + ".json");
+    jobs[i].log = work / (std::to_string(i) + ".log");
+    jobs[i].html = work / (std::to_string(i) + ".html");
+    jobs[i].report_name = unique_report_name(files[i], taken);
+  }
+  return jobs;
+}
+
+ChildJob child_for(const Job& job, const CampaignArgs& args, const std::string& self) {
+  ChildJob c{{self, "run", "-q", job.scenario, "--json", job.result_json.string(), "--clock", args.clock}, job.log.string()};
+  if (!args.report_dir.empty()) c.argv.insert(c.argv.end(), {"--report", job.html.string()});
+  return c;
+}
+
+// What the summary, the JUnit file and the index call each outcome.
+std::string verdict_of(const Job& job) {
+  switch (job.outcome.end) {
+    case ChildOutcome::End::not_started: return "NOT RUN";
+    case ChildOutcome::End::timed_out: return "TIMEOUT";
+    case ChildOutcome::End::interrupted: return "INTERRUPTED";
+    case ChildOutcome::End::signalled: return "ERROR";
+    case ChildOutcome::End::exited: break;
+  }
+  if (job.result.is_object() && job.outcome.code == 0) return "pass";
+  if (job.result.is_object() && job.outcome.code == 1) return "FAIL";
+  return "ERROR";
+}
+
+// The first lines the run printed (e.g. file:line:column of an invalid scenario).
+std::string first_lines(const fs::path& log, int count) {
+  std::istringstream in(slurp(log));
+  std::string line, text;
+  for (int n = 0; n < count && std::getline(in, line); ++n) text += (text.empty() ? "" : "\n") + line;
+  return text;
+}
+
+std::string why_no_verdict(const Job& job, double timeout_s) {
+  char text[128];
+  switch (job.outcome.end) {
+    case ChildOutcome::End::timed_out:
+      std::snprintf(text, sizeof text, "timed out after %.1f s (limit %g s), stopped", job.outcome.wall_s, timeout_s);
+      return text;
+    case ChildOutcome::End::interrupted:
+      return std::string("interrupted by ") + strsignal(job.outcome.code) + " sent to the campaign";
+    case ChildOutcome::End::signalled: return std::string("bcmhil run died: ") + strsignal(job.outcome.code);
+    case ChildOutcome::End::not_started: return "not run: the campaign was interrupted";
+    case ChildOutcome::End::exited: break;
+  }
+  std::string log = first_lines(job.log, 3);
+  return log.empty() ? "bcmhil run exited " + std::to_string(job.outcome.code) : log;
+}
+
+report::JunitSuite suite_from(const Job& job, const std::string& hostname, double timeout_s) {
+  const std::string timestamp = report::iso8601_utc(job.outcome.started);
+  const std::string verdict = verdict_of(job);
+  if (verdict != "pass" && verdict != "FAIL") {
+    const std::string type = verdict == "TIMEOUT"       ? "timeout"
+                             : verdict == "INTERRUPTED" ? "interrupted"
+                             : job.outcome.code == 2    ? "invalid_scenario"
+                             : job.outcome.code == 3    ? "output_error"
+                                                        : "crashed";
+    return report::junit_error_suite(job.scenario, type, why_no_verdict(job, timeout_s), slurp(job.log), job.outcome.wall_s,
+                                     timestamp, hostname);
+  }
+  const auto& r = job.result;
+  report::JunitSuite suite{r["scenario"].get<std::string>(), job.scenario, timestamp, hostname, job.outcome.wall_s, {}};
+  report::JunitCase runs;
+  runs.name = "scenario runs";
+  runs.time_s = job.outcome.wall_s;
+  runs.file = job.scenario;
+  suite.cases.push_back(runs);
+  for (const auto& e : r["expectations"]) {
+    report::JunitCase c;
+    c.name = e["name"].get<std::string>();
+    c.file = job.scenario;
+    c.line = e.value("line", 0);
+    if (!e["passed"].get<bool>()) {
+      c.outcome = report::JunitCase::Outcome::failure;
+      c.type = e["check"].get<std::string>();
+      c.message = "observed " + e["observed"].get<std::string>() + ", expected " + e["expected"].get<std::string>();
+      c.text = e["source"].get<std::string>() + ": " + e["signal"].get<std::string>();
+    }
+    suite.cases.push_back(c);
+  }
+  return suite;
+}
+
+void read_results(std::vector<Job>& jobs) {
+  for (auto& job : jobs) {
+    if (job.outcome.end != ChildOutcome::End::exited) continue;
     try {
-      results[i] = nlohmann::json::parse(slurp(jobs[i].result_json));
+      job.result = nlohmann::json::parse(slurp(job.result_json));
     } catch (const std::exception&) {
-      results[i] = nullptr;
-    }
-    if (results[i].is_null()) {
-      ++tests, ++errors;
-      continue;
-    }
-    ++tests;  // the scenario as a whole
-    failures += results[i]["verdict"] == "pass" ? 0 : 1;
-    for (const auto& e : results[i]["expectations"]) {
-      ++tests;
-      failures += e["passed"].get<bool>() ? 0 : 1;
+      job.result = nullptr;
     }
   }
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"bcmhil campaign\" tests=\"" << tests
-      << "\" failures=\"" << failures << "\" errors=\"" << errors << "\">\n";
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
-    const auto& job = jobs[i];
-    const auto& r = results[i];
-    char time[32];
-    std::snprintf(time, sizeof time, "%.3f", job.wall_s);
-    if (r.is_null()) {
-      // Invalid scenario or a crash: what the run said is the message.
-      out << "  <testsuite name=\"" << xml_escape(job.scenario) << "\" tests=\"1\" errors=\"1\" time=\"" << time
-          << "\">\n    <testcase classname=\"" << xml_escape(job.scenario) << "\" name=\"scenario runs\">\n"
-          << "      <error message=\"bcmhil run exited " << job.status << "\">" << xml_escape(slurp(job.log))
-          << "</error>\n    </testcase>\n  </testsuite>\n";
-      continue;
+}
+
+struct Tally {
+  int passed = 0, failed = 0, errors = 0;
+};
+
+Tally print_summary(const std::vector<Job>& jobs, const CampaignArgs& args, double total_s) {
+  Tally t;
+  std::printf("%-11s  %-36s  %8s  %9s  %s\n", "result", "scenario", "sim s", "wall s", "expectations");
+  for (const auto& job : jobs) {
+    const std::string word = verdict_of(job);
+    (word == "pass" ? t.passed : word == "FAIL" ? t.failed : t.errors)++;
+    const bool ran = word == "pass" || word == "FAIL";
+    int held = 0, total = 0;
+    if (ran)
+      for (const auto& e : job.result["expectations"]) ++total, held += e["passed"].get<bool>() ? 1 : 0;
+    std::printf("%-11s  %-36s  %8.1f  %9.3f  %d/%d\n", word.c_str(), fs::path(job.scenario).filename().c_str(),
+                ran ? job.result["sim_time_s"].get<double>() : 0.0, job.outcome.wall_s, held, total);
+    if (!ran) {
+      std::istringstream why(why_no_verdict(job, args.timeout_s));
+      for (std::string line; std::getline(why, line);) std::printf("             %s\n", line.c_str());
     }
-    const std::string name = r["scenario"].get<std::string>();
-    out << "  <testsuite name=\"" << xml_escape(name) << "\" tests=\"" << r["expectations"].size() + 1
-        << "\" time=\"" << time << "\" file=\"" << xml_escape(job.scenario) << "\">\n";
-    out << "    <testcase classname=\"" << xml_escape(name) << "\" name=\"scenario verdict\" time=\"" << time << "\"";
-    if (r["verdict"] == "pass") out << "/>\n";
-    else out << ">\n      <failure message=\"some expectations failed\"/>\n    </testcase>\n";
-    for (const auto& e : r["expectations"]) {
-      out << "    <testcase classname=\"" << xml_escape(name) << "\" name=\"" << xml_escape(e["name"].get<std::string>())
-          << "\"";
-      if (e["passed"].get<bool>()) {
-        out << "/>\n";
-      } else {
-        out << ">\n      <failure message=\""
-            << xml_escape("observed " + e["observed"].get<std::string>() + ", expected " + e["expected"].get<std::string>())
-            << "\">" << xml_escape(e["source"].get<std::string>()) << "</failure>\n    </testcase>\n";
-      }
-    }
-    out << "  </testsuite>\n";
   }
-  out << "</testsuites>\n";
+  std::printf("%d passed, %d failed, %d errors; %zu scenarios in %.1f s with -j %d\n", t.passed, t.failed, t.errors,
+              jobs.size(), total_s, args.jobs);
+  return t;
+}
+
+nlohmann::json summary_json(const std::vector<Job>& jobs) {
+  nlohmann::json summary = nlohmann::json::array();
+  for (const auto& job : jobs)
+    summary.push_back({{"scenario", output::to_valid_utf8(job.scenario)},
+                       {"verdict", verdict_of(job)},
+                       {"status", job.outcome.end == ChildOutcome::End::exited ? job.outcome.code : -1},
+                       {"wall_s", job.outcome.wall_s},
+                       {"result", job.result.is_object() ? job.result : nlohmann::json()}});
+  return summary;
+}
+
+// Each run's report copied into the folder (atomically), then the index linking them.
+bool write_reports(const std::vector<Job>& jobs, const std::string& dir) {
+  bool written = true;
+  std::vector<report::IndexRow> rows;
+  for (const auto& job : jobs) {
+    report::IndexRow row;
+    row.scenario_file = job.scenario;
+    row.verdict = verdict_of(job);
+    row.wall_s = job.outcome.wall_s;
+    const bool ran = row.verdict == "pass" || row.verdict == "FAIL";
+    row.name = ran ? job.result["scenario"].get<std::string>() : job.scenario;
+    if (ran) {
+      for (const auto& e : job.result["expectations"]) ++row.expectations, row.held += e["passed"].get<bool>() ? 1 : 0;
+    } else {
+      row.note = first_lines(job.log, 1);
+      if (row.note.empty()) row.note = row.verdict;
+    }
+    if (fs::exists(job.html)) {
+      const std::string page = slurp(job.html);
+      if (write_output("campaign", (fs::path(dir) / job.report_name).string(), [&](std::ostream& o) { o << page; }))
+        row.report_href = job.report_name;
+      else
+        written = false;
+    }
+    rows.push_back(row);
+  }
+  const auto now = std::chrono::system_clock::now();
+  written &= write_output("campaign", (fs::path(dir) / "index.html").string(),
+                          [&](std::ostream& o) { report::write_campaign_index(o, rows, now); });
+  return written;
+}
+
+bool write_files(const std::vector<Job>& jobs, const CampaignArgs& args) {
+  bool written = true;
+  if (!args.junit.empty()) {
+    std::vector<report::JunitSuite> suites;
+    const std::string host = report::host_name();
+    for (const auto& job : jobs)
+      if (job.outcome.end != ChildOutcome::End::not_started) suites.push_back(suite_from(job, host, args.timeout_s));
+    written &= write_output("campaign", args.junit, [&](std::ostream& o) { report::write_junit(o, "bcmhil campaign", suites); });
+  }
+  if (!args.json.empty())
+    written &= write_output("campaign", args.json, [&](std::ostream& o) { o << summary_json(jobs).dump(2) << "\n"; });
+  if (!args.report_dir.empty()) written &= write_reports(jobs, args.report_dir);
+  return written;
+}
+
+void print_progress(const Job& job, std::size_t finished, std::size_t total, bool tty) {
+  const char* word = job.outcome.end == ChildOutcome::End::timed_out     ? "TIMEOUT"
+                     : job.outcome.end == ChildOutcome::End::interrupted ? "INTERRUPTED"
+                     : job.outcome.end != ChildOutcome::End::exited      ? "ERROR"
+                     : job.outcome.code == 0                             ? "pass"
+                     : job.outcome.code == 1                             ? "FAIL"
+                                                                         : "ERROR";
+  if (tty) std::fprintf(stderr, "\r\033[K[%zu/%zu] %s %s", finished, total, word, job.scenario.c_str());
+  else std::fprintf(stderr, "[%zu/%zu] %s %s\n", finished, total, word, job.scenario.c_str());
 }
 
 int campaign(const CampaignArgs& args) {
@@ -149,91 +313,47 @@ int campaign(const CampaignArgs& args) {
     std::cerr << "bcmhil campaign: " << (error.empty() ? "no scenario files found" : error) << "\n";
     return 2;
   }
-  char tmpl[] = "/tmp/bcmhil-campaign-XXXXXX";
-  if (!mkdtemp(tmpl)) {
-    std::cerr << "bcmhil campaign: cannot create a work folder in /tmp\n";
+  std::error_code ec;
+  if (!args.report_dir.empty() && (fs::create_directories(args.report_dir, ec), ec)) {
+    std::cerr << "bcmhil campaign: cannot write " << args.report_dir << ": " << ec.message() << "\n";
     return 3;
   }
-  const fs::path work = tmpl;
-  std::vector<Job> jobs(files.size());
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    jobs[i].scenario = files[i];
-    jobs[i].result_json = work / (std::to_string(i) + ".json");
-    jobs[i].log = work / (std::to_string(i) + ".log");
+  SignalScope signals;  // before the work folder exists: a signal now still lets it be removed
+  const WorkFolder work;
+  if (work.path().empty()) {
+    std::cerr << "bcmhil campaign: cannot create a work folder in " << fs::temp_directory_path(ec) << "\n";
+    return 3;
   }
+  auto jobs = plan(files, work.path());
+  const std::string self = fs::read_symlink("/proc/self/exe").string();
+  std::vector<ChildJob> children;
+  for (const auto& job : jobs) children.push_back(child_for(job, args, self));
 
   const bool tty = isatty(STDERR_FILENO);
-  std::size_t next = 0, running = 0, finished = 0;
-  std::map<pid_t, std::size_t> by_pid;
+  std::size_t finished = 0;
+  PoolOptions options;
+  options.parallel = args.jobs;
+  options.timeout_s = args.timeout_s;
+  options.on_finish = [&](std::size_t i, const ChildOutcome& outcome) {
+    jobs[i].outcome = outcome;
+    print_progress(jobs[i], ++finished, jobs.size(), tty);
+  };
   const auto start = std::chrono::steady_clock::now();
-  while (finished < jobs.size()) {
-    while (running < static_cast<std::size_t>(args.jobs) && next < jobs.size()) {
-      auto& job = jobs[next];
-      job.started = std::chrono::steady_clock::now();
-      job.pid = launch(job, args.clock);
-      by_pid[job.pid] = next++;
-      ++running;
-    }
-    int raw = 0;
-    const pid_t pid = waitpid(-1, &raw, 0);
-    if (pid < 0) break;
-    auto& job = jobs[by_pid.at(pid)];
-    job.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-    job.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - job.started).count();
-    --running, ++finished;
-    const char* word = job.status == 0 ? "pass" : job.status == 1 ? "FAIL" : "ERROR";
-    if (tty)
-      std::fprintf(stderr, "\r\033[K[%zu/%zu] %s %s", finished, jobs.size(), word, job.scenario.c_str());
-    else
-      std::fprintf(stderr, "[%zu/%zu] %s %s\n", finished, jobs.size(), word, job.scenario.c_str());
-  }
+  const PoolResult pool = run_children(children, options, signals);
   if (tty) std::fprintf(stderr, "\r\033[K");
   const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-  // Summary table.
-  int passed = 0, failed = 0, errors = 0;
-  std::printf("%-6s  %-36s  %8s  %9s  %s\n", "result", "scenario", "sim s", "wall s", "expectations");
-  nlohmann::json summary = nlohmann::json::array();
-  for (const auto& job : jobs) {
-    nlohmann::json r;
-    try {
-      r = nlohmann::json::parse(slurp(job.result_json));
-    } catch (const std::exception&) {
-    }
-    const bool ran = !r.is_null() && r.contains("verdict");
-    const char* word = job.status == 0 ? "pass" : (job.status == 1 && ran) ? "FAIL" : "ERROR";
-    (job.status == 0 ? passed : (job.status == 1 && ran) ? failed : errors)++;
-    int held = 0, total_e = 0;
-    if (ran)
-      for (const auto& e : r["expectations"]) ++total_e, held += e["passed"].get<bool>() ? 1 : 0;
-    std::printf("%-6s  %-36s  %8.1f  %9.3f  %d/%d\n", word, fs::path(job.scenario).filename().c_str(),
-                ran ? r["sim_time_s"].get<double>() : 0.0, job.wall_s, held, total_e);
-    if (!ran) {
-      // Show why: the first lines the run printed (e.g. file:line:column of an invalid scenario).
-      std::istringstream log(slurp(job.log));
-      std::string line;
-      for (int n = 0; n < 3 && std::getline(log, line); ++n) std::printf("        %s\n", line.c_str());
-    }
-    summary.push_back({{"scenario", job.scenario}, {"status", job.status}, {"result", ran ? r : nlohmann::json()}});
+  read_results(jobs);
+  const Tally tally = print_summary(jobs, args, total);
+  const bool written = write_files(jobs, args);
+  std::fflush(stdout);
+  if (const int sig = pool.interrupted_by ? pool.interrupted_by : signals.take_pending()) {
+    std::fprintf(stderr, "bcmhil campaign: stopped by %s; every child ended, work folder removed\n", strsignal(sig));
+    return 128 + sig;
   }
-  std::printf("%d passed, %d failed, %d errors; %zu scenarios in %.1f s with -j %d\n", passed, failed, errors,
-              jobs.size(), total, args.jobs);
-
-  bool written = true;
-  if (!args.junit.empty()) {
-    std::ofstream out(args.junit);
-    if (out) write_junit(out, jobs);
-    else std::cerr << "bcmhil campaign: cannot write " << args.junit << "\n", written = false;
-  }
-  if (!args.json.empty()) {
-    std::ofstream out(args.json);
-    if (out) out << summary.dump(2) << "\n";
-    else std::cerr << "bcmhil campaign: cannot write " << args.json << "\n", written = false;
-  }
-  fs::remove_all(work);
-  if (errors > 0) return 2;
-  if (failed > 0) return 1;
-  return written ? 0 : 3;
+  if (!written) return 3;
+  if (tally.errors > 0) return 2;
+  return tally.failed > 0 ? 1 : 0;
 }
 
 void add(CLI::App& app, int* exit_code) {
@@ -241,10 +361,20 @@ void add(CLI::App& app, int* exit_code) {
   auto* cmd = app.add_subcommand("campaign", "Run many scenarios in parallel processes; one JUnit file, a summary table");
   cmd->add_option("scenarios", args->inputs, "scenario files or folders (searched recursively); default: the shipped ones");
   cmd->add_option("-j,--jobs", args->jobs, "scenarios run at once")->check(CLI::Range(1, 64))->capture_default_str();
-  cmd->add_option("--junit", args->junit, "write JUnit XML: a test case per scenario and per expectation");
+  cmd->add_option("--junit", args->junit, "write JUnit XML: a suite per scenario, a test case per expectation");
   cmd->add_option("--json", args->json, "write every scenario's result as one JSON array");
+  cmd->add_option("--report", args->report_dir,
+                  "write each scenario's HTML report into this folder (made if missing)\nand index.html linking them");
+  cmd->add_option("--timeout", args->timeout_s,
+                  "stop a scenario still running after SECONDS (SIGTERM, then SIGKILL 2 s\nlater): an error in the "
+                  "summary and the JUnit file. Default: no limit")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--clock", args->clock, "skip (default) or step, as for bcmhil run")->check(CLI::IsMember({"skip", "step"}));
-  cmd->footer("Exit status: 0 all passed, 1 some expectation failed, 2 some scenario was invalid or crashed, 3 an output file could not be written.");
+  cmd->footer(
+      "Exit status: 0 all passed, 1 some expectation failed, 2 some scenario was invalid, crashed or timed out,\n"
+      "3 an output file could not be written (named; none is left half written), 128+N stopped by signal N.\n"
+      "Ctrl-C or SIGTERM is passed on to the running scenarios; the campaign waits for them, writes what\n"
+      "finished, removes its work folder and exits 128+N.");
   cmd->callback([args, exit_code] { *exit_code = campaign(*args); });
 }
 

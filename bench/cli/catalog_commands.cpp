@@ -1,6 +1,7 @@
 // bcmhil signals / bcmhil faults: what a scenario may name.
 #include "command_registry.h"
 
+#include "bench/runner/ds2_signals.h"
 #include "bench/runner/scenario_runner.h"
 #include "model/faults/fault.h"
 
@@ -26,6 +27,11 @@ int list_signals(const std::string& file) {
     for (const auto& s : result.recorder->signals())
       std::printf("%-48s %-4s %s\n", s.name.c_str(), s.kind == trace::Kind::bit ? "bit" : s.unit.c_str(),
                   s.description.c_str());
+    // What a 'do: diagnose' step's tester records: judged only with a read inside the window.
+    for (const auto& d : runner::ds2_signals())
+      if (!result.recorder->find(d.name))
+        std::printf("%-48s %-4s %s\n", d.name.c_str(), d.kind == trace::Kind::bit ? "bit" : "",
+                    d.meaning.c_str());
     return 0;
   } catch (const scenario::ScenarioError& e) {
     std::cerr << e.what() << "\n";

@@ -82,7 +82,7 @@ void add_diag_command(CLI::App& app, int* exit_code) {
       ->check(CLI::IsMember({"auto", "on", "off"}))
       ->capture_default_str();
   cmd->add_option("--timeout", args->timeout_ms,
-                  "ms to wait for the answer's first byte and between its bytes")
+                  "ms for one try's whole answer; a request ends within (retries + 1) tries of it")
       ->check(CLI::Range(10, 60000))
       ->capture_default_str();
   cmd->add_option("--retries", args->retries, "extra tries after a silent or garbled answer")

@@ -1,7 +1,8 @@
 // bcmhil relay: the bench's relay boards by hand, through the same safety layer the bench modes
 // use (max on-time, all off on every exit path, the guard process), plus the pty emulators so a
 // person can try everything without hardware. Exit: 0 ok, 1 a safety check fired (read-back
-// mismatch, max on-time trip), 2 bad arguments or bench description, 3 device problem.
+// mismatch, max on-time trip), 2 bad arguments or bench description, 3 device problem, 128+N
+// stopped by signal N (130 Ctrl-C, 143 SIGTERM) after everything was switched off.
 #include "command_registry.h"
 
 #include "bench_config.h"
@@ -38,6 +39,7 @@ struct RelayArgs {
   int channels = 0;
   std::string silent_after;
   std::string vanish_after;
+  std::string status_query = "auto";
 };
 
 std::optional<std::chrono::milliseconds> duration_arg(const std::string& text, const char* option) {
@@ -54,18 +56,35 @@ rig::BenchOptions bench_options(const RelayArgs& a) {
   return o;
 }
 
-void print_events(const rig::SafeBench& bench) {
+// `planned` is the max on-time stop the user asked for (set CH on without --for): its event is
+// the end of the hold, not a safety trip.
+bool is_planned_stop(const rig::SafetyEvent& e, const std::string* planned) {
+  return planned && e.kind == rig::SafetyEvent::Kind::max_on_tripped && e.channel == *planned;
+}
+
+void print_events(const rig::SafeBench& bench, const std::string* planned = nullptr) {
   for (const auto& e : bench.events()) {
-    if (e.kind == rig::SafetyEvent::Kind::all_off) continue;
+    if (e.kind == rig::SafetyEvent::Kind::all_off || is_planned_stop(e, planned)) continue;
     std::cout << "  safety: " << rig::to_string(e.kind) << (e.channel.empty() ? "" : " " + e.channel) << ": "
               << e.detail << "\n";
   }
 }
 
-bool tripped(const rig::SafeBench& bench) {
+bool tripped(const rig::SafeBench& bench, const std::string* planned = nullptr) {
   for (const auto& e : bench.events())
-    if (e.kind == rig::SafetyEvent::Kind::max_on_tripped || e.kind == rig::SafetyEvent::Kind::board_failed) return true;
+    if ((e.kind == rig::SafetyEvent::Kind::max_on_tripped && !is_planned_stop(e, planned)) ||
+        e.kind == rig::SafetyEvent::Kind::board_failed)
+      return true;
   return false;
+}
+
+// Each board that cannot be read back, said once (not on every write).
+void print_readback_notes(rig::SafeBench& bench) {
+  const auto& cfg = bench.config();
+  for (std::size_t b = 0; b < cfg.boards.size(); ++b) {
+    const std::string note = bench.board(static_cast<int>(b)).readback_note();
+    if (!note.empty() && !bench.dry_run()) std::cout << "note: board " << cfg.boards[b].name << ": " << note << "\n";
+  }
 }
 
 // Runs `body` with the bench description loaded and the bench open, mapping failures to exit codes.
@@ -102,7 +121,7 @@ int run_list(const RelayArgs& a) {
       const auto& bc = cfg.boards[b];
       auto& board = bench.board(static_cast<int>(b));
       std::cout << "board " << bc.name << ": " << relay::to_string(bc.spec.family) << " " << board.identity() << ", "
-                << bc.spec.channels << " channels, " << (board.has_readback() ? "reads back" : "no read-back")
+                << bc.spec.channels << " channels, " << (board.has_readback() ? "reads back" : board.readback_note())
                 << "\n";
     }
     std::printf("%-26s %-12s %-16s %-8s %-4s %-16s %s\n", "channel", "board:ch", "kind", "max_on", "inv", "state",
@@ -131,6 +150,42 @@ int run_list(const RelayArgs& a) {
   });
 }
 
+// No --for (or exactly the channel's max_on): the user asked for the max on-time stop.
+bool asked_for_max_on(const rig::ChannelConfig& ch, const std::optional<std::chrono::milliseconds>& hold) {
+  return !hold || *hold == ch.max_on;
+}
+
+// How a hold ended.
+enum class HoldEnd { planned, signal, safety };
+
+// Holds `id` on until the planned time, a signal, a safety trip or a halted bench. Without --for
+// the plan is the channel's max_on: the safety layer's own timer ends it, which is then the
+// planned end (the user asked for it), not a trip.
+HoldEnd hold_on(rig::SafeBench& bench, const rig::SignalGuard& guard, rig::ChannelId id,
+                const rig::ChannelConfig& ch, std::optional<std::chrono::milliseconds> hold) {
+  const auto until = std::chrono::steady_clock::now() + (hold ? *hold : ch.max_on);
+  for (;;) {
+    if (guard.stop_requested()) return HoldEnd::signal;
+    if (bench.halted()) return HoldEnd::safety;
+    if (bench.status(id).latched_off) return asked_for_max_on(ch, hold) ? HoldEnd::planned : HoldEnd::safety;
+    if (hold && std::chrono::steady_clock::now() >= until) return HoldEnd::planned;
+    std::this_thread::sleep_for(10ms);
+  }
+}
+
+void announce_hold(const rig::ChannelConfig& ch, const std::optional<std::chrono::milliseconds>& hold,
+                   const std::string& hold_text) {
+  if (hold && *hold > ch.max_on)
+    std::cout << "note: --for " << hold_text << " is longer than " << ch.name << "'s max_on "
+              << rig::format_duration(ch.max_on) << ": the safety layer will switch it off first\n";
+  if (hold)
+    std::cout << "holding for " << rig::format_duration(std::min(*hold, ch.max_on)) << "; Ctrl-C switches everything off\n";
+  else
+    std::cout << "holding until Ctrl-C or its max_on (" << rig::format_duration(ch.max_on)
+              << "), whichever comes first\n";
+  std::cout.flush();
+}
+
 int run_set(const RelayArgs& a) {
   const bool on = a.state == "on";
   const auto hold = duration_arg(a.hold, "--for");
@@ -138,28 +193,28 @@ int run_set(const RelayArgs& a) {
     const auto id = bench.channel(a.channel);
     const auto& ch = bench.config().channels[static_cast<std::size_t>(id.index)];
     rig::SignalGuard guard(bench, rig::SignalGuard::Action::off_then_flag);
-    if (on && hold && *hold > ch.max_on)
-      std::cout << "note: --for " << a.hold << " is longer than " << ch.name << "'s max_on "
-                << rig::format_duration(ch.max_on) << ": the safety layer will switch it off first\n";
+    print_readback_notes(bench);
     const auto outcome = bench.set(id, on);
     std::cout << ch.name << " (" << ch.board << ":" << ch.channel << ") " << (on ? "on" : "off") << ": "
               << rig::to_string(outcome) << "\n";
+    HoldEnd end = HoldEnd::planned;
     if (on) {
-      const auto limit = hold ? *hold : ch.max_on;
-      std::cout << "holding for " << rig::format_duration(std::min(limit, ch.max_on))
-                << (hold ? "" : " (its max_on)") << "; Ctrl-C switches everything off\n";
-      const auto until = std::chrono::steady_clock::now() + limit;
-      while (std::chrono::steady_clock::now() < until && !guard.stop_requested() && !bench.status(id).latched_off &&
-             !bench.halted())
-        std::this_thread::sleep_for(10ms);
+      announce_hold(ch, hold, a.hold);
+      end = hold_on(bench, guard, id, ch, hold);
+      if (end == HoldEnd::planned && asked_for_max_on(ch, hold))
+        std::cout << ch.name << " reached its max_on (" << rig::format_duration(ch.max_on)
+                  << "): switched off, as planned\n";
     }
     const auto report = bench.all_off();
     for (const auto& l : report.lines) std::cout << "  " << l << "\n";
-    print_events(bench);
+    const std::string* planned = on && asked_for_max_on(ch, hold) ? &ch.name : nullptr;
+    print_events(bench, planned);
     const auto lat = bench.latency();
     if (lat.count) std::cout << "relay command latency: " << lat.to_string() << "\n";
+    std::cout.flush();
     if (!report.ok) return 3;
-    return tripped(bench) ? 1 : 0;
+    if (guard.stop_requested()) return 128 + guard.signal_number();
+    return tripped(bench, planned) ? 1 : 0;
   });
 }
 
@@ -175,6 +230,10 @@ int run_emulate(const RelayArgs& a) {
   const auto family = relay::parse_family(a.family);
   if (!family || *family == relay::Family::dcttech) {
     std::cerr << "bcmhil relay emulate: --family must be lcus, kmtronic or numato\n";
+    return 2;
+  }
+  if (a.status_query != "auto" && *family != relay::Family::lcus) {
+    std::cerr << "bcmhil relay emulate: --status-query is for lcus boards (the others always answer theirs)\n";
     return 2;
   }
   const auto silent_after = duration_arg(a.silent_after, "--silent-after");
@@ -193,14 +252,18 @@ int run_emulate(const RelayArgs& a) {
     std::cerr << "bcmhil relay emulate: " << e.what() << "\n";
     return e.kind() == relay::ErrorKind::bad_channel ? 2 : 3;
   }
+  if (a.status_query != "auto") emu->set_lcus_status_answers(a.status_query == "answer");
   const auto start = std::chrono::steady_clock::now();
   emu->set_listener([start](const relay::SwitchEvent& e) {
     std::printf("%10.3f s  channel %d %s\n", std::chrono::duration<double>(e.at - start).count(), e.channel,
                 e.on ? "ON" : "off");
     std::fflush(stdout);
   });
-  std::printf("emulating a %d-channel %s board at %s (pty %s); Ctrl-C to stop\n", a.channels, a.family.c_str(),
-              a.link.c_str(), emu->pty_name().c_str());
+  const char* status_query = *family != relay::Family::lcus ? ""
+                             : emu->lcus_status_answers() ? ", answers the status query FF"
+                                                          : ", write only: ignores the status query FF";
+  std::printf("emulating a %d-channel %s board at %s (pty %s%s); Ctrl-C to stop\n", a.channels, a.family.c_str(),
+              a.link.c_str(), emu->pty_name().c_str(), status_query);
   std::fflush(stdout);
   bool went_silent = false, vanished = false;
   for (;;) {
@@ -234,7 +297,8 @@ void add_relay_command(CLI::App& app, int* exit_code) {
       "switches every relay off again and reads back where the board can; a guard process does\n"
       "it if this one is killed. Bench description format: bench/rig/README.md.\n"
       "Exit: 0 ok, 1 a safety check fired (max on-time trip), 2 bad arguments or bench file,\n"
-      "      3 device problem (missing, silent or vanished board, read-back mismatch).");
+      "      3 device problem (missing, silent or vanished board, read-back mismatch),\n"
+      "      130 / 143 stopped by Ctrl-C / SIGTERM (everything switched off first).");
   cmd->require_subcommand(1);
   cmd->add_option("--bench", a->bench, "bench description (YAML), e.g. bench/rig/examples/desk-actuator.yaml");
   cmd->add_flag("--dry-run", a->dry_run, "print what would be switched; open no device");
@@ -251,12 +315,14 @@ void add_relay_command(CLI::App& app, int* exit_code) {
   auto* list = cmd->add_subcommand("list", "boards, channels and sense points of the bench, with their state");
   list->callback(with_bench_file("list", run_list));
 
-  auto* set = cmd->add_subcommand("set", "switch one logical channel; 'on' holds it (--for, else its max_on), "
-                                         "then everything goes off");
+  auto* set = cmd->add_subcommand("set", "switch one logical channel; 'on' holds it for --for, or until Ctrl-C "
+                                         "or its max_on; then everything goes off");
   set->add_option("CHANNEL", a->channel, "logical channel name from the bench file (e.g. hatch_actuator_feed)")
       ->required();
   set->add_option("STATE", a->state, "on or off")->required()->check(CLI::IsMember({"on", "off"}));
-  set->add_option("--for", a->hold, "how long to hold it on (e.g. 800ms); capped by the channel's max_on");
+  set->add_option("--for", a->hold,
+                  "how long to hold it on (e.g. 800ms); a longer one is cut by the channel's max_on (exit 1). "
+                  "Without it: until Ctrl-C (exit 130) or its max_on (the planned end, exit 0)");
   set->callback(with_bench_file("set", run_set));
 
   auto* off = cmd->add_subcommand("off-all", "switch every relay of the bench off and read back");
@@ -274,6 +340,10 @@ void add_relay_command(CLI::App& app, int* exit_code) {
   emu->add_option("--channels", a->channels, "number of relays")->required();
   emu->add_option("--silent-after", a->silent_after, "stop answering after this long (e.g. 10s)");
   emu->add_option("--vanish-after", a->vanish_after, "close the pty after this long, as if unplugged");
+  emu->add_option("--status-query", a->status_query,
+                  "lcus: whether the board answers the status query FF (auto: boards of 2+ relays answer, "
+                  "a 1-relay LCUS-1 stays silent, as most do)")
+      ->check(CLI::IsMember({"auto", "answer", "silent"}));
   emu->callback([a, exit_code] { *exit_code = run_emulate(*a); });
 }
 

@@ -1,8 +1,11 @@
 #include "run_output.h"
 
+#include "bench/output/atomic_file.h"
+
 #include <unistd.h>
 
 #include <cstdio>
+#include <iostream>
 
 namespace bcmhil::cli {
 
@@ -23,6 +26,16 @@ void print_run(std::ostream& out, const scenario::Scenario& sc, const runner::Ru
                 static_cast<unsigned long long>(result.clock_edges));
   out << "verdict: " << (result.passed ? "PASS" : "FAIL") << " (" << held << "/" << result.expectations.size()
       << " expectations held) - " << summary << "\n";
+}
+
+bool write_output(const std::string& command, const std::string& path, const std::function<void(std::ostream&)>& fill) {
+  try {
+    output::write_file(path, fill);
+    return true;
+  } catch (const output::OutputError& e) {
+    std::cerr << "bcmhil " << command << ": " << e.what() << "\n";
+    return false;
+  }
 }
 
 ProgressLine::ProgressLine(std::ostream* out) : out_(out && isatty(STDERR_FILENO) ? out : nullptr) {}

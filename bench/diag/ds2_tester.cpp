@@ -51,6 +51,11 @@ const char* error_name(LineError e) {
 
 }  // namespace
 
+std::chrono::milliseconds request_budget(const TesterOptions& o) {
+  const int retries = std::max(0, o.retries);
+  return o.timeout * (1 + retries) + o.retry_pause * retries;
+}
+
 Ds2Tester::Ds2Tester(transport::BytePort& port, TesterOptions options)
     : port_(port), options_(options) {}
 
@@ -61,10 +66,15 @@ Exchange Ds2Tester::transact(const std::vector<uint8_t>& request_data) {
   std::vector<uint8_t> last_bad;
   std::vector<uint8_t> mismatch_got;
   bool any_echo_or_byte = false;
+  std::size_t bytes_received = 0;
+  // One deadline for the whole request, fixed before the first byte is sent: bytes arriving do
+  // not extend it, so a line that streams noise cannot hold the tester (issue 9).
+  const auto request_deadline = Clock::now() + request_budget(options_);
 
   for (int t = 1; t <= tries; ++t) {
-    ex.tries = t;
     if (t > 1) std::this_thread::sleep_for(options_.retry_pause);
+    if (Clock::now() >= request_deadline) break;
+    ex.tries = t;
     try {
       port_.flush_input();
       port_.write(request);
@@ -76,7 +86,8 @@ Exchange Ds2Tester::transact(const std::vector<uint8_t>& request_data) {
       bool echo_done = options_.echo != EchoMode::kOn;
       LineError outcome = LineError::kNoAnswer;
       bool finished = false;
-      auto deadline = Clock::now() + options_.timeout;
+      // This try's answer must be complete within `timeout` of sending, and within the request's.
+      const auto deadline = std::min(Clock::now() + options_.timeout, request_deadline);
 
       auto take_frames = [&]() {
         for (const auto& f : frames) {
@@ -110,7 +121,7 @@ Exchange Ds2Tester::transact(const std::vector<uint8_t>& request_data) {
                                 std::chrono::milliseconds(1));
         if (bytes.empty()) continue;
         any_echo_or_byte = true;
-        deadline = Clock::now() + options_.timeout;
+        bytes_received += bytes.size();
         std::size_t i = 0;
         if (!echo_done) {
           while (i < bytes.size() && echo.size() < request.size()) echo.push_back(bytes[i++]);
@@ -155,8 +166,13 @@ Exchange Ds2Tester::transact(const std::vector<uint8_t>& request_data) {
   switch (ex.error) {
     case LineError::kNoAnswer:
       ex.detail = "no answer from address " + addr + " after " + n +
-                  (ex.tries == 1 ? " try" : " tries") +
-                  "; check ignition/KL15, the K-line pull-up, or a wetted K-line";
+                  (ex.tries == 1 ? " try" : " tries");
+      if (bytes_received > 0)
+        ex.detail += ": timed out after " + std::to_string(request_budget(options_).count()) +
+                     " ms; the line carried " + std::to_string(bytes_received) +
+                     " bytes but no whole answer frame: noise or another talker on the K-line";
+      else
+        ex.detail += "; check ignition/KL15, the K-line pull-up, or a wetted K-line";
       if (options_.echo == EchoMode::kOn && !any_echo_or_byte)
         ex.detail += " (not even the echo of our own bytes came back)";
       break;

@@ -22,11 +22,17 @@ enum class EchoMode { kAuto, kOn, kOff };
 struct TesterOptions {
   uint8_t address = diag::ds2::kBc1Address;
   EchoMode echo = EchoMode::kAuto;
-  std::chrono::milliseconds timeout{1000};  // for the first byte of the answer and each gap
+  // One try: the whole answer must be in within this of sending the request (bytes arriving do
+  // not extend it). A 255-byte answer takes 292 ms on the wire at 9600 baud.
+  std::chrono::milliseconds timeout{1000};
   int retries = 2;                          // extra tries after the first
   std::chrono::milliseconds retry_pause{30};
   std::chrono::milliseconds busy_pause{100};  // before asking again after A1 BUSY
 };
+
+// The one deadline of a request, fixed when it starts: every try's timeout and the pauses
+// between tries. transact() returns within it whatever the line does.
+std::chrono::milliseconds request_budget(const TesterOptions& options);
 
 enum class LineError { kNone, kNoAnswer, kChecksum, kEchoMismatch, kLineGone };
 

@@ -1,9 +1,12 @@
 #pragma once
-// What both bench modes share: exit codes, an error that carries one, time formatting.
+// What both bench modes share: exit codes, an error that carries one, how a mode starts (its
+// inputs loaded, its bench opened), time formatting.
 #include "bench/rig/bench_config.h"
 #include "bench/scenario/scenario.h"
+#include "safe_bench.h"
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -34,6 +37,40 @@ class ModeError : public std::runtime_error {
 // message naming file, line and column (the caller exits kExitInvalid).
 std::optional<std::string> load_bench_and_scenario(const std::string& bench_path, const std::string& scenario_path,
                                                    rig::BenchConfig& bench, scenario::Scenario& scenario);
+
+// What both modes start from.
+struct ModeInputs {
+  rig::BenchConfig bench;
+  scenario::Scenario scenario;
+};
+
+// Loads both files and puts their names in the report (ActuatorReport, DutReport). Invalid input:
+// nullopt, the report carrying kExitInvalid and the message naming file, line and column.
+template <typename Report>
+std::optional<ModeInputs> load_inputs(const std::string& bench_path, const std::string& scenario_path, Report& r) {
+  ModeInputs in;
+  if (auto invalid = load_bench_and_scenario(bench_path, scenario_path, in.bench, in.scenario)) {
+    r.exit_code = kExitInvalid;
+    r.error = *invalid;
+    return std::nullopt;
+  }
+  r.bench = in.bench.name.empty() ? bench_path : in.bench.name;
+  r.scenario = in.scenario.name;
+  return in;
+}
+
+// Opens the bench. Call it before starting any thread: it forks its guard process. A bench that
+// cannot be opened: nullptr, the report carrying kExitDevice and the reason.
+template <typename Report>
+std::unique_ptr<rig::SafeBench> open_bench(const rig::BenchConfig& config, const rig::BenchOptions& options, Report& r) {
+  try {
+    return std::make_unique<rig::SafeBench>(config, options);
+  } catch (const std::exception& e) {
+    r.exit_code = kExitDevice;
+    r.error = std::string("cannot open the bench: ") + e.what();
+    return nullptr;
+  }
+}
 
 double ms_between(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to);
 std::string fixed(double value, int decimals);

@@ -9,6 +9,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -23,7 +24,8 @@ namespace {
 
 PtyEmulator::PtyEmulator(Family family, std::string link, int channels)
     : family_(family), link_(std::move(link)), channels_(channels),
-      states_(channels + 1, false), gpio_(32, false), adc_(32, 0) {
+      states_(channels + 1, false), gpio_(numato::kMaxGpio, false), adc_(numato::kMaxGpio, 0),
+      lcus_status_answers_(channels > 1) {
   if (family == Family::dcttech)
     throw RelayError(link_, ErrorKind::open_failed, "dcttech boards are HID, not serial: no pty emulator");
   if (channels < 1 || channels > max_channels(family))
@@ -135,14 +137,20 @@ void PtyEmulator::process(const std::uint8_t* data, std::size_t size) {
 }
 
 void PtyEmulator::process_lcus() {
-  // The board resynchronises on the start byte and ignores frames with a bad checksum. It never
-  // answers, whatever it receives.
+  // The board resynchronises on the start byte and ignores frames with a bad checksum. It answers
+  // only the status query FF (a byte no set frame contains), if it answers at all.
   std::size_t i = 0;
-  while (buffer_.size() - i >= 4) {
+  while (i < buffer_.size()) {
+    if (buffer_[i] == lcus::kStatusQuery) {
+      answer_lcus_status();
+      ++i;
+      continue;
+    }
     if (buffer_[i] != lcus::kStart) {
       ++i;
       continue;
     }
+    if (buffer_.size() - i < 4) break;  // wait for the rest of the frame
     const auto cmd = lcus::decode(&buffer_[i]);
     if (!cmd || cmd->channel > channels_) {
       ++i;
@@ -152,6 +160,16 @@ void PtyEmulator::process_lcus() {
     i += 4;
   }
   buffer_.erase(buffer_.begin(), buffer_.begin() + static_cast<std::ptrdiff_t>(i));
+}
+
+void PtyEmulator::answer_lcus_status() {
+  std::vector<bool> states;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!lcus_status_answers_) return;
+    states.assign(states_.begin() + 1, states_.end());
+  }
+  reply(lcus::encode_status(states));
 }
 
 void PtyEmulator::process_kmtronic() {
@@ -208,6 +226,8 @@ void PtyEmulator::process_numato(const std::uint8_t* data, std::size_t size) {
   if (!out.empty()) reply(out);
 }
 
+// One command line of a Numato module; returns its answer line ("" for commands that answer
+// nothing, and for anything the firmware does not know: it only echoes and prompts).
 std::string PtyEmulator::numato_answer(const std::string& line) {
   std::vector<std::string> words;
   std::size_t p = 0;
@@ -218,24 +238,65 @@ std::string PtyEmulator::numato_answer(const std::string& line) {
     if (q == std::string::npos) break;
     p = q + 1;
   }
-  if (words.empty()) return "";
-  if (words.size() == 1 && words[0] == "ver") return numato_version;
-  if (words.size() == 2 && words[0] == "id" && words[1] == "get") return numato_id;
-  if (words.size() != 3) return "";
-  const auto index = numato::parse_channel_token(words[2]);
-  if (!index) return "";
-  if (words[0] == "relay" && *index < channels_) {
-    if (words[1] == "on" || words[1] == "off") apply(*index + 1, words[1] == "on");
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (words[1] == "read") return states_[*index + 1] ? "on" : "off";
+  const auto word = [&](std::size_t k) { return k < words.size() ? words[k] : std::string(); };
+  if (words.size() == 1 && word(0) == "ver") return numato_version;
+  if (words.size() == 1 && word(0) == "reset") {
+    for (int ch = 1; ch <= channels_; ++ch)
+      if (state(ch)) apply(ch, false);
     return "";
   }
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (words[0] == "gpio" && words[1] == "read" && *index < static_cast<int>(gpio_.size()))
-    return gpio_[*index] ? "1" : "0";
-  if (words[0] == "adc" && words[1] == "read" && *index < static_cast<int>(adc_.size()))
-    return std::to_string(adc_[*index]);
+  if (word(0) == "id" && words.size() == 2 && word(1) == "get") return numato_id;
+  if (word(0) == "id" && words.size() == 3 && word(1) == "set" && word(2).size() == 8) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    numato_id = word(2);
+    return "";
+  }
+  if (word(0) == "relay" && (words.size() == 2 || words.size() == 3)) return numato_relay(word(1), word(2));
+  if ((word(0) == "gpio" || word(0) == "adc") && words.size() == 3) return numato_io(word(0), word(1), word(2));
   return "";
+}
+
+std::string PtyEmulator::numato_relay(const std::string& verb, const std::string& arg) {
+  if (verb == "readall" && arg.empty()) {
+    std::uint32_t bitmap = 0;
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (int ch = 1; ch <= channels_; ++ch)
+      if (states_[ch]) bitmap |= 1u << (ch - 1);
+    return numato::encode_bitmap(bitmap, channels_);
+  }
+  if (verb == "writeall") {
+    const auto bitmap = numato::decode_bitmap(arg);
+    if (!bitmap) return "";
+    for (int ch = 1; ch <= channels_; ++ch) {
+      const bool on = (*bitmap >> (ch - 1)) & 1u;
+      if (state(ch) != on) apply(ch, on);
+    }
+    return "";
+  }
+  const auto index = numato_index(arg, channels_);
+  if (!index) return "";
+  if (verb == "on" || verb == "off") apply(*index + 1, verb == "on");
+  if (verb == "read") return state(*index + 1) ? "on" : "off";
+  return "";
+}
+
+std::string PtyEmulator::numato_io(const std::string& what, const std::string& verb, const std::string& arg) {
+  const auto index = numato_index(arg, numato::kMaxGpio);
+  if (!index) return "";
+  std::lock_guard<std::mutex> lock(mutex_);
+  const auto i = static_cast<std::size_t>(*index);
+  if (what == "adc") return verb == "read" ? std::to_string(adc_[i]) : "";
+  if (verb == "set" || verb == "clear") gpio_[i] = verb == "set";
+  if (verb == "read") return gpio_[i] ? "1" : "0";
+  return "";
+}
+
+// The firmware takes the first character of the number only, and letters in upper case only.
+std::optional<int> PtyEmulator::numato_index(const std::string& token, int count) const {
+  if (token.empty() || std::islower(static_cast<unsigned char>(token[0]))) return std::nullopt;
+  const auto index = numato::parse_channel_token(token.substr(0, 1));
+  if (!index || *index >= count) return std::nullopt;
+  return index;
 }
 
 void PtyEmulator::apply(int channel, bool on) {
@@ -311,6 +372,21 @@ bool PtyEmulator::vanished() const {
 void PtyEmulator::set_gpio(int index0, bool high) {
   std::lock_guard<std::mutex> lock(mutex_);
   gpio_.at(static_cast<std::size_t>(index0)) = high;
+}
+
+bool PtyEmulator::gpio(int index0) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return gpio_.at(static_cast<std::size_t>(index0));
+}
+
+void PtyEmulator::set_lcus_status_answers(bool answers) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  lcus_status_answers_ = answers;
+}
+
+bool PtyEmulator::lcus_status_answers() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return lcus_status_answers_;
 }
 
 void PtyEmulator::set_adc(int index0, int value) {

@@ -1,8 +1,10 @@
 #pragma once
 // A relay board of a serial family emulated on a pseudo-terminal: the driver opens `link` (a
 // symlink to the pty's peer) exactly as it would open /dev/ttyUSB0, and the emulator answers with
-// the family's bytes, quirks included (LCUS answers nothing; KMTronic answers status queries, per
-// board size; Numato echoes, answers in "\n\r" lines and prompts with '>').
+// the family's bytes, quirks included (LCUS answers only its status query FF, in ASCII lines, or
+// not at all like many LCUS-1 boards; KMTronic answers status queries, per board size; Numato runs
+// the modules' whole command set, echoes, answers in "\n\r" lines and prompts with '>').
+// Formats and their sources: relay_protocols.h.
 //
 // It runs on its own thread, records every switching command with a timestamp (tests use the
 // history to check what the hardware would have done), and can misbehave on request: go silent
@@ -15,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -59,8 +62,16 @@ class PtyEmulator {
   void vanish();
   bool vanished() const;
 
-  // Numato extras: what "gpio read N" / "adc read N" answer (index 0-based as on the wire).
+  // LCUS: whether the board answers the status query FF. By default a board of two or more relays
+  // answers and a single-relay one (LCUS-1) stays silent, as most of them do (chosen default).
+  void set_lcus_status_answers(bool answers);
+  bool lcus_status_answers() const;
+
+  // Numato extras: what "gpio read N" / "adc read N" answer (index 0-based as on the wire): the
+  // level something outside drives on a pin. "gpio set|clear N" drive the pin themselves; the last
+  // of the two (the module's output or the outside) wins (chosen: the emulator has no wiring).
   void set_gpio(int index0, bool high);
+  bool gpio(int index0) const;
   void set_adc(int index0, int value);
   std::string numato_id = "BCMHIL01";
   std::string numato_version = "00000008";
@@ -70,8 +81,12 @@ class PtyEmulator {
   void process(const std::uint8_t* data, std::size_t size);
   void process_lcus();
   void process_kmtronic();
+  void answer_lcus_status();
   void process_numato(const std::uint8_t* data, std::size_t size);
   std::string numato_answer(const std::string& line);
+  std::string numato_relay(const std::string& verb, const std::string& arg);
+  std::string numato_io(const std::string& what, const std::string& verb, const std::string& arg);
+  std::optional<int> numato_index(const std::string& token, int count) const;
   void apply(int channel, bool on);
   void reply(const std::string& bytes);
 
@@ -94,6 +109,7 @@ class PtyEmulator {
   std::vector<SwitchEvent> history_;
   std::function<void(const SwitchEvent&)> listener_;
   bool silent_ = false;
+  bool lcus_status_answers_ = true;
   bool vanish_requested_ = false;
   bool vanished_ = false;
   bool stop_ = false;

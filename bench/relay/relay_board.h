@@ -8,7 +8,7 @@
 namespace bcmhil::relay {
 
 // Where a channel state came from: the board answered, or the driver remembers what it last sent
-// (LCUS boards cannot be read back).
+// (an LCUS board that does not answer its status query cannot be read back).
 enum class Readback { hardware, tracked };
 
 struct ChannelReading {
@@ -52,6 +52,9 @@ class RelayBoard {
   virtual int channel_count() const = 0;
   // True when get() asks the hardware; false when it can only report what was sent.
   virtual bool has_readback() const = 0;
+  // Why a board cannot be read back, in a few words for the user ("" when it can). Said once, when
+  // the board is opened or listed, not on every write.
+  virtual std::string readback_note() const { return has_readback() ? "" : "no read-back"; }
 
   // Switches one channel (1-based). Returns once the board took the command and, where the board
   // can be read, the read-back confirmed it (else throws RelayError readback_mismatch).

@@ -18,6 +18,41 @@ std::optional<Command> decode(const std::uint8_t* f) {
   if (f[1] < 1 || f[1] > kMaxChannels) return std::nullopt;
   return Command{f[1], f[2] == 1};
 }
+
+std::string encode_status(const std::vector<bool>& states) {
+  std::string out;
+  for (std::size_t i = 0; i < states.size(); ++i)
+    out += "CH" + std::to_string(i + 1) + (states[i] ? ": ON\r\n" : ": OFF\r\n");
+  return out;
+}
+
+std::optional<std::vector<bool>> decode_status(std::string_view answer, int channels) {
+  std::vector<bool> states;
+  std::size_t pos = 0;
+  auto skip_spaces = [&] {
+    while (pos < answer.size() && answer[pos] == ' ') ++pos;
+  };
+  for (int ch = 1; ch <= channels; ++ch) {
+    const std::string label = "CH" + std::to_string(ch) + ":";
+    if (answer.substr(pos, label.size()) != label) return std::nullopt;
+    pos += label.size();
+    skip_spaces();
+    if (answer.substr(pos, 2) == "ON") {
+      states.push_back(true);
+      pos += 2;
+    } else if (answer.substr(pos, 3) == "OFF") {
+      states.push_back(false);
+      pos += 3;
+    } else {
+      return std::nullopt;
+    }
+    skip_spaces();
+    if (answer.substr(pos, 2) == "\r\n") pos += 2;
+    else if (answer.substr(pos, 1) == "\n") pos += 1;
+    else return std::nullopt;
+  }
+  return states;
+}
 }  // namespace lcus
 
 namespace kmtronic {
@@ -63,6 +98,28 @@ std::string answer_of(std::string_view reply, std::string_view command) {
     start = end + 1;
   }
   return answer;
+}
+
+int bitmap_digits(int relays) { return 2 * ((relays + 7) / 8); }
+
+std::string encode_bitmap(std::uint32_t bitmap, int relays) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%0*X", bitmap_digits(relays), static_cast<unsigned>(bitmap));
+  return buf;
+}
+
+std::optional<std::uint32_t> decode_bitmap(std::string_view hex) {
+  if (hex.empty() || hex.size() > 8) return std::nullopt;
+  std::uint32_t value = 0;
+  for (const char c : hex) {
+    const int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                  : (c >= 'a' && c <= 'f')                    ? c - 'a' + 10
+                  : (c >= 'A' && c <= 'F')                    ? c - 'A' + 10
+                                                              : -1;
+    if (d < 0) return std::nullopt;
+    value = value << 4 | static_cast<std::uint32_t>(d);
+  }
+  return value;
 }
 }  // namespace numato
 

@@ -2,12 +2,85 @@
 
 namespace bcmhil::relay {
 
+namespace {
+// A read-back after switching `channel` found it in the other state.
+void expect_state(const std::string& device, int channel, bool on, bool reads_on) {
+  if (reads_on != on)
+    throw RelayError(device, ErrorKind::readback_mismatch,
+                     "channel " + std::to_string(channel) + " reads " + (on ? "off" : "on") + " after switching " +
+                         (on ? "on" : "off"));
+}
+
+// The read-back after an all-off (element 0 unused): every channel must read off.
+void expect_all_off(const std::string& device, const std::vector<bool>& states) {
+  for (std::size_t ch = 1; ch < states.size(); ++ch)
+    if (states[ch])
+      throw RelayError(device, ErrorKind::readback_mismatch,
+                       "channel " + std::to_string(ch) + " still reads on after all-off");
+}
+}  // namespace
+
 // ---------------------------------------------------------------------------------------- LCUS
 LcusBoard::LcusBoard(const std::string& path, int channels, std::chrono::milliseconds timeout)
     : link_(path, lcus::kBaud, timeout), channels_(channels), tracked_(channels + 1, false) {
   if (channels < 1 || channels > lcus::kMaxChannels)
     throw RelayError(path, ErrorKind::bad_channel, "LCUS boards have 1.." + std::to_string(lcus::kMaxChannels) +
                                                        " channels, not " + std::to_string(channels));
+  probe();
+}
+
+// One status query decides, for the life of this connection, whether the board can be read back.
+// Silence means a board that does not know the query (write-only), not a fault; an answer that
+// stops short or is not "CHn: ON|OFF" lines means the description does not fit the board.
+void LcusBoard::probe() {
+  link_.discard_input();
+  const std::uint8_t query = lcus::kStatusQuery;
+  link_.write(&query, 1);
+  std::string answer;
+  try {
+    answer = link_.read_until('\n');
+  } catch (const RelayError& e) {
+    if (e.kind() != ErrorKind::timeout) throw;
+    link_.discard_input();
+    readback_note_ = "write only, no read-back: the board did not answer the status query FF within " +
+                     std::to_string(link_.timeout().count()) + " ms";
+    return;
+  }
+  const auto quoted = [&] { return "'" + hex(reinterpret_cast<const std::uint8_t*>(answer.data()), answer.size()) + "'"; };
+  for (int ch = 2; ch <= channels_; ++ch) {
+    try {
+      answer += link_.read_until('\n');
+    } catch (const RelayError& e) {
+      if (e.kind() != ErrorKind::timeout) throw;
+      throw RelayError(link_.path(), ErrorKind::bad_answer,
+                       "the status query FF answered " + std::to_string(ch - 1) + " line(s) " + quoted() +
+                           " for a board described with " + std::to_string(channels_) + " channels");
+    }
+  }
+  if (!lcus::decode_status(answer, channels_))
+    throw RelayError(link_.path(), ErrorKind::bad_answer,
+                     "the status query FF answered " + quoted() + ", not \"CHn: ON|OFF\" lines");
+  readback_ = true;
+}
+
+std::string LcusBoard::query_status() {
+  link_.discard_input();
+  const std::uint8_t query = lcus::kStatusQuery;
+  link_.write(&query, 1);
+  std::string answer;
+  for (int ch = 1; ch <= channels_; ++ch) answer += link_.read_until('\n');
+  return answer;
+}
+
+std::vector<bool> LcusBoard::read_all() {
+  const std::string answer = query_status();
+  const auto states = lcus::decode_status(answer, channels_);
+  if (!states)
+    throw RelayError(link_.path(), ErrorKind::bad_answer,
+                     "status query FF answered '" + hex(reinterpret_cast<const std::uint8_t*>(answer.data()), answer.size()) + "'");
+  std::vector<bool> out(1, false);
+  out.insert(out.end(), states->begin(), states->end());
+  return out;
 }
 
 void LcusBoard::set(int channel, bool on) {
@@ -15,11 +88,23 @@ void LcusBoard::set(int channel, bool on) {
   const auto frame = lcus::encode_set(channel, on);
   link_.write(frame.data(), frame.size());
   tracked_[channel] = on;
+  if (readback_) expect_state(link_.path(), channel, on, read_all()[channel]);
 }
 
 ChannelReading LcusBoard::get(int channel) {
   check_channel(channel);
+  if (readback_) return {read_all()[channel], Readback::hardware};
   return {tracked_[channel], Readback::tracked};
+}
+
+// Every frame first, then one status query for the lot.
+void LcusBoard::all_off() {
+  for (int ch = 1; ch <= channels_; ++ch) {
+    const auto frame = lcus::encode_set(ch, false);
+    link_.write(frame.data(), frame.size());
+    tracked_[ch] = false;
+  }
+  if (readback_) expect_all_off(link_.path(), read_all());
 }
 
 // ------------------------------------------------------------------------------------ KMTronic
@@ -66,10 +151,7 @@ void KmtronicBoard::set(int channel, bool on) {
   check_channel(channel);
   const auto frame = kmtronic::encode_set(channel, on);
   link_.write(frame.data(), frame.size());
-  if (get(channel).on != on)
-    throw RelayError(link_.path(), ErrorKind::readback_mismatch,
-                     "channel " + std::to_string(channel) + " reads " + (on ? "off" : "on") + " after switching " +
-                         (on ? "on" : "off"));
+  expect_state(link_.path(), channel, on, get(channel).on);
 }
 
 void KmtronicBoard::all_off() {
@@ -77,11 +159,7 @@ void KmtronicBoard::all_off() {
     const auto frame = kmtronic::encode_set(ch, false);
     link_.write(frame.data(), frame.size());
   }
-  const auto states = read_all();
-  for (int ch = 1; ch <= channels_; ++ch)
-    if (states[ch])
-      throw RelayError(link_.path(), ErrorKind::readback_mismatch,
-                       "channel " + std::to_string(ch) + " still reads on after all-off");
+  expect_all_off(link_.path(), read_all());
 }
 
 // -------------------------------------------------------------------------------------- Numato

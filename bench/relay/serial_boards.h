@@ -12,22 +12,35 @@ namespace bcmhil::relay {
 
 constexpr std::chrono::milliseconds kDefaultTimeout{500};
 
-// LCUS (CH340): write-only. The board answers nothing, so get() reports the tracked state and
-// says so (Readback::tracked).
+// LCUS (CH340): A0 frames to switch; the status query FF for read-back where the board answers
+// it ("CH1: ON\r\n..."). Many boards, most LCUS-1, answer nothing: the driver finds out once, at
+// open (a timeout on the first query), and then drives the board write-only: get() reports the
+// tracked state and says so (Readback::tracked), readback_note() says why.
 class LcusBoard : public RelayBoard {
  public:
+  // Throws RelayError (bad_answer) if the board answers the status query with fewer relays than
+  // `channels`: the description is wrong.
   LcusBoard(const std::string& path, int channels, std::chrono::milliseconds timeout = kDefaultTimeout);
   std::string family() const override { return "lcus"; }
   std::string identity() const override { return link_.path(); }
   int channel_count() const override { return channels_; }
-  bool has_readback() const override { return false; }
+  bool has_readback() const override { return readback_; }
+  std::string readback_note() const override { return readback_note_; }
   void set(int channel, bool on) override;
   ChannelReading get(int channel) override;
+  void all_off() override;
+  // Every relay's state from the status query (element 0 unused). Only when has_readback().
+  std::vector<bool> read_all();
 
  private:
+  std::string query_status();  // FF, then one answer line per relay
+  void probe();
+
   SerialLink link_;
   int channels_;
   std::vector<bool> tracked_;
+  bool readback_ = false;
+  std::string readback_note_;
 };
 
 // KMTronic (FTDI): FF n 00/01; status FF n 03 (1-2 relays) or FF 09 00 (4-8 relays).

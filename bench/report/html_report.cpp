@@ -1,10 +1,13 @@
 #include "html_report.h"
 
 #include "junit_report.h"  // xml_escape
+#include "provenance.h"
+#include "story.h"
+#include "timing_picture.h"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -12,38 +15,31 @@ namespace bcmhil::report {
 
 namespace {
 
-constexpr double kPsPerS = 1e12;
-constexpr int kWidth = 1100, kLabel = 230, kBitLane = 34, kRealLane = 64;
-
 // Signals every hatch picture shows, after the ones the expectations name.
 const char* const kKeySignals[] = {"DIP_RF_CODE_LOGIC", "indicator_lh.lit", "DOP_BOOT_RELEASE",
                                    "V(bc1.tailgate_out)", "V(hatch_lock.pin2)", "I(hatch_lock.motor)",
                                    "DIP_BOOT_RELEASE_MONITOR", "hatch.open"};
 
-std::string fmt(const char* format, double a) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, format, a);
-  return buf;
+std::string num(double v, int decimals) {
+  char text[48];
+  std::snprintf(text, sizeof text, "%.*f", decimals, v);
+  return text;
 }
 
-struct Span {
-  double from_s, to_s;
-};
-
 // Where the expectations look, merged, with some context around each stretch.
-std::vector<Span> zoom_spans(const scenario::Scenario& sc) {
+std::vector<TimeSpan> zoom_spans(const scenario::Scenario& sc) {
   // Long windows ("never opens in the last 30 s") are plain in the overview; zoom on short ones.
   const double total = sc.duration.to_seconds();
-  std::vector<Span> spans;
+  std::vector<TimeSpan> spans;
   for (const auto& e : sc.expectations)
     if (e.to.to_seconds() - e.from.to_seconds() < 0.25 * total) spans.push_back({e.from.to_seconds(), e.to.to_seconds()});
-  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.from_s < b.from_s; });
-  std::vector<Span> merged;
+  std::sort(spans.begin(), spans.end(), [](const TimeSpan& a, const TimeSpan& b) { return a.from_s < b.from_s; });
+  std::vector<TimeSpan> merged;
   for (const auto& s : spans) {
     if (!merged.empty() && s.from_s <= merged.back().to_s + 0.5) merged.back().to_s = std::max(merged.back().to_s, s.to_s);
     else merged.push_back(s);
   }
-  std::vector<Span> out;
+  std::vector<TimeSpan> out;
   for (auto s : merged) {
     const double width = std::max(s.to_s - s.from_s, 0.2);
     s.from_s = std::max(0.0, s.from_s - 0.1 * width);
@@ -55,68 +51,69 @@ std::vector<Span> zoom_spans(const scenario::Scenario& sc) {
   return out;
 }
 
-void picture(std::ostream& out, const std::vector<const trace::Signal*>& lanes, const runner::RunResult& result,
-             Span span, const std::string& title) {
-  int height = 30;
-  for (const auto* s : lanes) height += s->kind == trace::Kind::bit ? kBitLane : kRealLane;
-  const double t0 = span.from_s, t1 = std::max(span.to_s, span.from_s + 1e-6);
-  auto x = [&](double t) { return kLabel + (t - t0) / (t1 - t0) * (kWidth - kLabel - 10); };
-  out << "<h3>" << xml_escape(title) << "</h3>\n<svg xmlns='http://www.w3.org/2000/svg' width='" << kWidth
-      << "' height='" << height << "' font-family='monospace' font-size='12'>\n";
-  // Time axis with about ten ticks.
-  const double step = std::pow(10.0, std::floor(std::log10((t1 - t0) / 10.0)));
-  const double tick = (t1 - t0) / step > 50 ? step * 5 : (t1 - t0) / step > 20 ? step * 2 : step;
-  for (double t = std::ceil(t0 / tick) * tick; t <= t1 + 1e-12; t += tick) {
-    out << "<line x1='" << x(t) << "' y1='18' x2='" << x(t) << "' y2='" << height << "' stroke='#ddd'/>"
-        << "<text x='" << x(t) << "' y='12' text-anchor='middle' fill='#555'>" << fmt(tick < 0.01 ? "%.3f" : "%.2f", t)
-        << " s</text>\n";
-  }
-  int y = 24;
-  for (const auto* s : lanes) {
-    const bool bit = s->kind == trace::Kind::bit;
-    const int lane = bit ? kBitLane : kRealLane;
-    // Expectation windows on this signal, shaded by their result.
-    for (const auto& r : result.expectations) {
-      if (r.expectation->signal != s->name) continue;
-      const double a = std::max(t0, r.expectation->from.to_seconds()), b = std::min(t1, r.expectation->to.to_seconds());
-      if (b < a) continue;
-      out << "<rect x='" << x(a) << "' y='" << y << "' width='" << std::max(2.0, x(b) - x(a)) << "' height='" << lane - 6
-          << "' fill='" << (r.passed ? "#2e7d32" : "#c62828") << "' fill-opacity='0.18'><title>"
-          << xml_escape(r.expectation->name + ": observed " + r.observed + ", expected " + r.expected) << "</title></rect>\n";
-    }
-    double lo = 0, hi = 1;
-    if (!bit) {
-      lo = hi = s->value_at(static_cast<std::uint64_t>(t0 * kPsPerS));
-      for (const auto& sample : s->samples) lo = std::min(lo, sample.value), hi = std::max(hi, sample.value);
-      if (hi - lo < 1e-9) hi = lo + 1;
-    }
-    auto yv = [&](double v) { return y + (lane - 10) - (v - lo) / (hi - lo) * (lane - 16); };
-    std::string points;
-    double v = s->value_at(static_cast<std::uint64_t>(t0 * kPsPerS));
-    points += fmt("%.1f", x(t0)) + "," + fmt("%.1f", yv(v));
-    for (const auto& sample : s->samples) {
-      const double t = sample.time_ps / kPsPerS;
-      if (t <= t0 || t > t1) continue;
-      points += " " + fmt("%.1f", x(t)) + "," + fmt("%.1f", yv(v));
-      v = sample.value;
-      points += " " + fmt("%.1f", x(t)) + "," + fmt("%.1f", yv(v));
-    }
-    points += " " + fmt("%.1f", x(t1)) + "," + fmt("%.1f", yv(v));
-    out << "<polyline fill='none' stroke='" << (bit ? "#1565c0" : "#6a1b9a") << "' stroke-width='1.5' points='" << points
-        << "'/>\n<text x='4' y='" << y + lane / 2 << "' fill='#222'>" << xml_escape(s->name) << "</text>\n";
-    if (!bit)
-      out << "<text x='" << kLabel - 6 << "' y='" << y + 10 << "' text-anchor='end' fill='#777' font-size='10'>"
-          << fmt("%.2f", hi) << " " << xml_escape(s->unit) << "</text><text x='" << kLabel - 6 << "' y='" << y + lane - 8
-          << "' text-anchor='end' fill='#777' font-size='10'>" << fmt("%.2f", lo) << "</text>\n";
-    out << "<line x1='0' y1='" << y + lane - 3 << "' x2='" << kWidth << "' y2='" << y + lane - 3 << "' stroke='#eee'/>\n";
-    y += lane;
-  }
-  out << "</svg>\n";
+const char* verdict_span(bool passed) { return passed ? "<span class='pass'>PASS</span>" : "<span class='fail'>FAIL</span>"; }
+
+void write_head(std::ostream& out, const scenario::Scenario& sc, const runner::RunResult& result,
+                const HtmlOptions& options) {
+  out << "<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>bcmhil: " << xml_escape(sc.name)
+      << "</title>\n<style>body{font-family:sans-serif;margin:24px;color:#222} td,th{padding:3px 10px;text-align:left;"
+         "vertical-align:top} .pass{color:#2e7d32;font-weight:bold} .fail{color:#c62828;font-weight:bold}"
+         " svg{border:1px solid #ccc} .meta{color:#666;font-size:90%} .fault{color:#c62828} .step{color:#1565c0}"
+         " .memory{color:#ef6c00}</style></head><body>\n";
+  out << "<h1>" << xml_escape(sc.name) << " " << verdict_span(result.passed) << "</h1>\n<p>"
+      << xml_escape(sc.description) << "</p>\n";
+  out << "<p class='meta'>" << xml_escape(sc.file) << ": " << num(result.sim_time_s, 1) << " s simulated in "
+      << num(result.wall_time_s, 4) << " s wall (" << num(result.realtime_factor(), 0) << "x real time)<br>"
+      << "bcmhil " << xml_escape(tool_version()) << ", commit " << xml_escape(git_commit()) << ", report written "
+      << iso8601_utc(options.written);
+  if (!options.trace_href.empty())
+    out << "<br>Every signal and probe of this run: <a href='" << xml_escape(options.trace_href) << "'>"
+        << xml_escape(options.trace_href) << "</a> (VCD, open with GTKWave)";
+  out << "</p>\n";
 }
 
-}  // namespace
+void write_expectations(std::ostream& out, const runner::RunResult& result) {
+  out << "<h2>Expectations</h2>\n<table><tr><th></th><th>expectation</th><th>signal</th><th>window</th>"
+         "<th>observed</th><th>expected</th></tr>\n";
+  for (const auto& r : result.expectations) {
+    const auto& e = *r.expectation;
+    out << "<tr><td>" << verdict_span(r.passed) << "</td><td>" << xml_escape(e.name) << "</td><td>"
+        << xml_escape(e.signal) << "</td><td>" << num(e.from.to_seconds(), 3) << " - " << num(e.to.to_seconds(), 3)
+        << " s</td><td>" << xml_escape(r.observed) << "</td><td>" << xml_escape(r.expected) << "</td></tr>\n";
+  }
+  out << "</table>\n";
+}
 
-void write_html(std::ostream& out, const scenario::Scenario& sc, const runner::RunResult& result) {
+void write_story(std::ostream& out, const scenario::Scenario& sc) {
+  out << "<h2>What happened to the car</h2>\n<table><tr><th>time</th><th></th><th>what</th></tr>\n";
+  std::vector<std::pair<double, std::string>> rows;
+  for (const auto& f : sc.faults)
+    rows.push_back({f.onset.to_seconds(), "<td class='fault'>fault</td><td>" + xml_escape(f.type) + ": " +
+                                              xml_escape(fault_parameters(f)) + "</td>"});
+  for (const auto& s : sc.steps)
+    rows.push_back({s.at.to_seconds(), "<td class='step'>step</td><td>" + xml_escape(step_label(s)) + "</td>"});
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (rows.empty()) out << "<tr><td colspan='3'>no faults injected, no steps taken</td></tr>\n";
+  for (const auto& [t, cells] : rows) out << "<tr><td>" << num(t, 3) << " s</td>" << cells << "</tr>\n";
+  out << "</table>\n";
+}
+
+void write_fault_memory(std::ostream& out, const runner::RunResult& result) {
+  out << "<h2>Fault memory at the end</h2>\n";
+  if (result.fault_memory.empty()) {
+    out << "<p>empty</p>\n";
+    return;
+  }
+  out << "<table><tr><th>code and text (bc1_forttexte.csv)</th><th>state</th><th>count</th>"
+         "<th>first logged</th></tr>\n";
+  for (const auto& f : result.fault_memory)
+    out << "<tr><td class='memory'>" << xml_escape(fault_code_text(f.code)) << "</td><td>"
+        << (f.active ? "active" : "stored") << "</td><td>" << static_cast<unsigned>(f.frequency) << "</td><td>"
+        << num(f.first_seen_ps / 1e12, 3) << " s</td></tr>\n";
+  out << "</table>\n";
+}
+
+std::vector<const trace::Signal*> picture_lanes(const scenario::Scenario& sc, const runner::RunResult& result) {
   std::vector<const trace::Signal*> lanes;
   auto add = [&](const std::string& name) {
     const auto* s = result.recorder->find(name);
@@ -124,35 +121,49 @@ void write_html(std::ostream& out, const scenario::Scenario& sc, const runner::R
   };
   for (const auto& e : sc.expectations) add(e.signal);
   for (const char* name : kKeySignals) add(name);
+  return lanes;
+}
 
-  out << "<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>bcmhil: " << xml_escape(sc.name)
-      << "</title>\n<style>body{font-family:sans-serif;margin:24px;color:#222} td,th{padding:3px 10px;text-align:left}"
-         " .pass{color:#2e7d32;font-weight:bold} .fail{color:#c62828;font-weight:bold} svg{border:1px solid #ccc}"
-         "</style></head><body>\n";
-  out << "<h1>" << xml_escape(sc.name) << " <span class='" << (result.passed ? "pass'>PASS" : "fail'>FAIL")
-      << "</span></h1>\n<p>" << xml_escape(sc.description) << "</p>\n<p>" << xml_escape(sc.file) << ": "
-      << fmt("%.1f", result.sim_time_s) << " s simulated in " << fmt("%.4f", result.wall_time_s) << " s wall ("
-      << fmt("%.0f", result.realtime_factor()) << "x real time)</p>\n";
-  out << "<table><tr><th></th><th>expectation</th><th>signal</th><th>window</th><th>observed</th><th>expected</th></tr>\n";
-  for (const auto& r : result.expectations) {
-    const auto& e = *r.expectation;
-    out << "<tr><td class='" << (r.passed ? "pass'>PASS" : "fail'>FAIL") << "</td><td>" << xml_escape(e.name)
-        << "</td><td>" << xml_escape(e.signal) << "</td><td>" << fmt("%.3f", e.from.to_seconds()) << " - "
-        << fmt("%.3f", e.to.to_seconds()) << " s</td><td>" << xml_escape(r.observed) << "</td><td>"
-        << xml_escape(r.expected) << "</td></tr>\n";
+}  // namespace
+
+void write_html(std::ostream& out, const scenario::Scenario& sc, const runner::RunResult& result,
+                const HtmlOptions& options) {
+  write_head(out, sc, result, options);
+  write_expectations(out, result);
+  write_story(out, sc);
+  write_fault_memory(out, result);
+  const auto lanes = picture_lanes(sc, result);
+  const auto markers = story_markers(sc, result.fault_memory);
+  out << "<h2>Timing</h2>\n<p class='meta'>Dashed lines: <span class='fault'>fault onsets</span>, "
+         "<span class='step'>steps</span>, <span class='memory'>fault-memory entries first logged</span> (hover for "
+         "details). Shaded: each expectation's window, green when it held, red when not.</p>\n";
+  out << "<h3>The whole run</h3>\n";
+  write_timing_picture(out, lanes, result, markers, {0.0, sc.duration.to_seconds()});
+  for (const auto& span : zoom_spans(sc)) {
+    out << "<h3>Zoom " << num(span.from_s, 3) << " - " << num(span.to_s, 3) << " s</h3>\n";
+    write_timing_picture(out, lanes, result, markers, span);
   }
-  out << "</table>\n";
-  if (!result.fault_memory.empty()) {
-    out << "<p>Fault memory at the end:";
-    for (const auto& f : result.fault_memory)
-      out << " " << fmt("0x%02X", f.code) << (f.active ? " active" : " stored") << " (x" << int(f.frequency) << ")";
-    out << "</p>\n";
+  out << "</body></html>\n";
+}
+
+std::string relative_href(const std::string& page, const std::string& target) {
+  namespace fs = std::filesystem;
+  const fs::path from = fs::absolute(fs::path(page)).lexically_normal().parent_path();
+  const fs::path to = fs::absolute(fs::path(target)).lexically_normal();
+  fs::path rel = to.lexically_relative(from);
+  if (rel.empty()) rel = to;
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string href;
+  for (const unsigned char c : rel.generic_string()) {
+    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '/' || c == '.' || c == '-' || c == '_' || c == '~') {
+      href += static_cast<char>(c);
+    } else {
+      href += '%';
+      href += kHex[c >> 4];
+      href += kHex[c & 15];
+    }
   }
-  picture(out, lanes, result, {0.0, sc.duration.to_seconds()}, "The whole run");
-  for (const auto& span : zoom_spans(sc))
-    picture(out, lanes, result, span, "Zoom " + fmt("%.3f", span.from_s) + " - " + fmt("%.3f", span.to_s) + " s");
-  out << "<p>Shaded: each expectation's window, green when it held, red when not (hover for details). "
-         "Every signal and probe is in the VCD trace: bcmhil run FILE --trace run.vcd</p>\n</body></html>\n";
+  return href;
 }
 
 }  // namespace bcmhil::report

@@ -1,5 +1,6 @@
 #pragma once
-// Machine-readable result of a run: verdict, measured values, fault memory.
+// Machine-readable result of a run: verdict, measured values, fault memory. Every string is valid
+// UTF-8 (bad bytes from the scenario become U+FFFD), so dump() never throws on user text.
 #include "bench/runner/scenario_runner.h"
 
 #include <nlohmann/json.hpp>

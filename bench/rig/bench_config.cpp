@@ -2,6 +2,9 @@
 
 #include "relay_protocols.h"
 
+#include "bench/yaml/strict_yaml.h"
+#include "bench/yaml/utf8_text.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <cctype>
@@ -41,24 +44,41 @@ int BenchConfig::index_of(std::string_view n) const {
   return -1;
 }
 
+// Messages quote the file (names, values): bytes that are not UTF-8 are shown escaped.
 BenchConfigError::BenchConfigError(std::string file, Location at, std::string message)
-    : std::runtime_error(file + (at.line > 0 ? ":" + std::to_string(at.line) + ":" + std::to_string(at.column) : "") +
-                         ": error: " + message),
+    : std::runtime_error(yaml::printable(file) +
+                         (at.line > 0 ? ":" + std::to_string(at.line) + ":" + std::to_string(at.column) : "") +
+                         ": error: " + yaml::printable(message)),
       file_(std::move(file)),
       at_(at),
-      message_(std::move(message)) {}
+      message_(yaml::printable(message)) {}
 
-std::optional<std::chrono::milliseconds> parse_duration(std::string_view t) {
+namespace {
+// The number at the start of `text` (digits, '.', a leading '-' if `signed_ok`) and its length;
+// nullopt if there is none or it is malformed ("1.2.3", ".").
+std::optional<std::pair<double, std::size_t>> leading_number(std::string_view text, bool signed_ok) {
   std::size_t i = 0;
-  while (i < t.size() && (std::isdigit(static_cast<unsigned char>(t[i])) || t[i] == '.')) ++i;
-  if (i == 0 || i == t.size()) return std::nullopt;
-  double value = 0;
+  while (i < text.size() &&
+         (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.' || (signed_ok && i == 0 && text[i] == '-')))
+    ++i;
+  if (i == 0) return std::nullopt;
+  const std::string digits(text.substr(0, i));
   try {
-    value = std::stod(std::string(t.substr(0, i)));
+    std::size_t used = 0;
+    const double value = std::stod(digits, &used);
+    if (used != digits.size() || !std::isfinite(value)) return std::nullopt;
+    return std::make_pair(value, i);
   } catch (const std::exception&) {
     return std::nullopt;
   }
-  std::string_view unit = t.substr(i);
+}
+}  // namespace
+
+std::optional<std::chrono::milliseconds> parse_duration(std::string_view t) {
+  const auto number = leading_number(t, false);
+  if (!number || number->second == t.size()) return std::nullopt;
+  const double value = number->first;
+  std::string_view unit = t.substr(number->second);
   while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
   double scale = 0;
   if (unit == "ms") scale = 1;
@@ -66,6 +86,8 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view t) {
   else if (unit == "min") scale = 60'000;
   else if (unit == "h") scale = 3'600'000;
   else return std::nullopt;
+  // Beyond a year no bench time makes sense, and llround would leave long long's range.
+  if (value * scale > 365.0 * 24 * 3'600'000) return std::nullopt;
   return std::chrono::milliseconds(static_cast<long long>(std::llround(value * scale)));
 }
 
@@ -85,16 +107,10 @@ std::optional<Follow> parse_follow(std::string_view t) {
   f.signal = std::string(name);
   if (gt == std::string_view::npos) return f;
   std::string_view rest = trim(t.substr(gt + 1));
-  std::size_t i = 0;
-  while (i < rest.size() && (std::isdigit(static_cast<unsigned char>(rest[i])) || rest[i] == '.' || (i == 0 && rest[i] == '-'))) ++i;
-  if (i == 0) return std::nullopt;
-  double value = 0;
-  try {
-    value = std::stod(std::string(rest.substr(0, i)));
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-  const std::string_view unit = trim(rest.substr(i));
+  const auto number = leading_number(rest, true);
+  if (!number) return std::nullopt;
+  double value = number->first;
+  const std::string_view unit = trim(rest.substr(number->second));
   if (unit == "mV" || unit == "mA") value /= 1000.0;
   else if (!(unit.empty() || unit == "V" || unit == "A")) return std::nullopt;
   f.above = value;
@@ -368,7 +384,9 @@ class Parser {
 BenchConfig parse_bench_config(const std::string& text, const std::string& source_name) {
   YAML::Node root;
   try {
-    root = YAML::Load(text);
+    root = yaml::load_single_document(text);
+  } catch (const yaml::StrictYamlError& e) {
+    throw BenchConfigError(source_name, {e.line(), e.column()}, e.what());
   } catch (const YAML::Exception& e) {
     throw BenchConfigError(source_name, {e.mark.line + 1, e.mark.column + 1}, "not valid YAML: " + e.msg);
   }

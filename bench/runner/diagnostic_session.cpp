@@ -2,6 +2,7 @@
 
 #include "bench/diag/ds2_tester.h"
 #include "bench/serve/kline_server.h"
+#include "ds2_signals.h"
 #include "client_port.h"
 #include "expectation_check.h"
 #include "model_responder.h"
@@ -29,9 +30,19 @@ std::string fault_signal(int code) {
   return name;
 }
 
+// Declares a ds2.* signal on first use, with its kind and meaning from ds2_signals(); a code
+// outside the reference tables (a module logging something unexpected) is still recorded.
 trace::SignalId declared(trace::Recorder& recorder, const std::string& name, trace::Kind kind) {
   if (auto id = recorder.id_of(name)) return *id;
-  return recorder.declare(name, kind, "", "read over DS2 by the scenario's tester", 0.0);
+  const Ds2Signal* d = find_ds2_signal(name);
+  return recorder.declare(name, d ? d->kind : kind, "", d ? d->meaning : "read over DS2 by the scenario's tester",
+                          0.0);
+}
+
+// One more read: a counter's sample marks when it happened (ds2_signals.h).
+void count_read(trace::Recorder& recorder, const char* counter, std::uint64_t now) {
+  const auto id = declared(recorder, counter, trace::Kind::real);
+  recorder.record(id, now, recorder.signal(id).samples.back().value + 1.0);
 }
 
 }  // namespace
@@ -61,13 +72,11 @@ void DiagnosticSession::declare_signals(const scenario::Scenario& scenario, trac
   for (const auto& s : scenario.steps) any |= s.action == scenario::Action::diagnose;
   if (!any) return;
   declared(recorder, "ds2.job_ok", trace::Kind::bit);
-  declared(recorder, kFaultReadsSignal, trace::Kind::real);
-  declared(recorder, kInfoReadsSignal, trace::Kind::real);
-  for (const auto& e : scenario.expectations) {
-    if (e.signal.rfind("ds2.fault.", 0) == 0 || e.signal.rfind("ds2.info.", 0) == 0)
-      declared(recorder, e.signal, trace::Kind::real);
-    else if (e.signal.rfind("ds2.", 0) == 0) declared(recorder, e.signal, trace::Kind::bit);
-  }
+  for (const auto& d : ds2_signals())
+    if (d.reads.empty()) declared(recorder, d.name, d.kind);  // the read counters
+  // Unknown ds2.* names are left to validate_expectation, which names the near ones.
+  for (const auto& e : scenario.expectations)
+    if (const Ds2Signal* d = find_ds2_signal(e.signal)) declared(recorder, d->name, d->kind);
 }
 
 void DiagnosticSession::open() {
@@ -124,7 +133,9 @@ void DiagnosticSession::run(const scenario::Step& step) {
   paced_wall_s_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
 
   const auto now = sc_core::sc_time_stamp().value();
-  recorder_.record(declared(recorder_, "ds2.job_ok", trace::Kind::bit), now, result.exit_code == tester::kExitOk);
+  const bool ok = result.exit_code == tester::kExitOk;
+  recorder_.record(declared(recorder_, "ds2.job_ok", trace::Kind::bit), now, ok);
+  count_read(recorder_, kJobsSignal, now);
   const auto& j = result.json;
   if (step.job == "faults" && result.exit_code == tester::kExitOk && j.contains("faults")) {
     // Every code read is recorded; a code that was present before and is gone now reads absent.
@@ -133,8 +144,7 @@ void DiagnosticSession::run(const scenario::Step& step) {
     for (const auto& s : recorder_.signals())
       if (s.name.rfind("ds2.fault.0x", 0) == 0) recorder_.record(*recorder_.id_of(s.name), now, 0.0);
     for (const auto& [code, state] : states) recorder_.record(declared(recorder_, fault_signal(code), trace::Kind::real), now, state);
-    const auto reads = *recorder_.id_of(kFaultReadsSignal);
-    recorder_.record(reads, now, recorder_.signal(reads).samples.back().value + 1.0);
+    count_read(recorder_, kFaultReadsSignal, now);
   }
   if (step.job == "info" && result.exit_code == tester::kExitOk && j.contains("records")) {
     // As for faults: every info record read is recorded with its count, one not read reads 0.
@@ -143,17 +153,20 @@ void DiagnosticSession::run(const scenario::Step& step) {
     for (const auto& rec : j["records"])
       recorder_.record(declared(recorder_, info_signal(rec["F_ORT_NR"].get<int>()), trace::Kind::real), now,
                        rec["count"].get<double>());
-    const auto reads = *recorder_.id_of(kInfoReadsSignal);
-    recorder_.record(reads, now, recorder_.signal(reads).samples.back().value + 1.0);
+    count_read(recorder_, kInfoReadsSignal, now);
   }
   // Inputs and outputs come as true/false, STATUS_RF's flags as 0/1 (STAT_RF_...): both are bits.
-  if (j.contains("signals") && j["signals"].is_object())
+  if (ok && j.contains("signals") && j["signals"].is_object()) {
     for (const auto& [name, value] : j["signals"].items()) {
       const bool flag = value.is_boolean() || (value.is_number_integer() && (value == 0 || value == 1));
       if (flag)
         recorder_.record(declared(recorder_, "ds2." + name, trace::Kind::bit), now,
                          value.is_boolean() ? value.get<bool>() : value.get<int>() == 1);
     }
+    if (step.job == "inputs") count_read(recorder_, kInputReadsSignal, now);
+    if (step.job == "outputs") count_read(recorder_, kOutputReadsSignal, now);
+    if (step.job == "rf") count_read(recorder_, kRfReadsSignal, now);
+  }
 }
 
 }  // namespace bcmhil::runner

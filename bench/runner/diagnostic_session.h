@@ -2,11 +2,12 @@
 // A scenario's tester: the simulated BC1 served on a private pseudo-terminal, and the DS2 tester
 // (the same code as 'bcmhil diag') on its peer. Each 'do: diagnose' step runs the job over the
 // bytes of that line while simulated time stands at the step's instant, and records the answer
-// there:
+// there (the names and their read counters: ds2_signals.h):
 //   ds2.job_ok            1 when the last job was answered OKAY, 0 otherwise (silent line...)
 //   ds2.fault.0xNN        0 absent, 1 stored, 2 active, per fault-memory read
-//   ds2.fault_reads       counts fault-memory reads
+//   ds2.info.0xNN         the record's count, per info-memory read
 //   ds2.<DIP_/DOP_ name>  the signal as the tester read it; ds2.STAT_RF_... for STATUS_RF
+//   ds2.jobs, ds2.fault_reads, ...  count the reads, one sample each
 #include "bench/scenario/scenario.h"
 #include "model/diag/diagnostic_backend.h"
 #include "model/trace/recorder.h"

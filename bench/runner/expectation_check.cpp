@@ -53,26 +53,37 @@ std::size_t distance(const std::string& a, const std::string& b) {
 }  // namespace
 
 void validate_expectation(const scenario::Expectation& e, const trace::Recorder& recorder) {
-  const trace::Signal* s = recorder.find(e.signal);
-  if (!s) {
+  // ds2.* names come from the tester's catalogue, the rest from what the model declared.
+  const bool ds2 = is_ds2_signal(e.signal);
+  const trace::Signal* s = ds2 ? nullptr : recorder.find(e.signal);
+  const Ds2Signal* d = ds2 ? find_ds2_signal(e.signal) : nullptr;
+  if (!s && !d) {
+    std::vector<std::string> names;
+    if (ds2)
+      for (const auto& c : ds2_signals()) names.push_back(c.name);
+    else
+      for (const auto& c : recorder.signals()) names.push_back(c.name);
     std::string best;
     std::size_t best_d = std::numeric_limits<std::size_t>::max();
-    for (const auto& candidate : recorder.signals()) {
-      const auto d = distance(e.signal, candidate.name);
-      if (d < best_d) best_d = d, best = candidate.name;
+    for (const auto& candidate : names) {
+      const auto dist = distance(e.signal, candidate);
+      if (dist < best_d) best_d = dist, best = candidate;
     }
     throw scenario::ScenarioError(e.where, "unknown signal '" + e.signal + "'" +
                                                (best.empty() ? "" : " (did you mean '" + best + "'?") +
                                                " - 'bcmhil signals' lists them all");
   }
-  if (needs_bit(e.check) && s->kind != trace::Kind::bit)
+  const trace::Kind kind = s ? s->kind : d->kind;
+  const std::string unit = s ? s->unit : "";
+  if (needs_bit(e.check) && kind != trace::Kind::bit)
     throw scenario::ScenarioError(e.where, std::string(scenario::to_string(e.check)) + " needs an on/off signal; '" +
-                                               e.signal + "' is measured in " + s->unit);
+                                               e.signal + "' is measured in " +
+                                               (unit.empty() ? std::string("plain numbers") : unit));
   const auto dim = e.value_dimension;
-  if (dim != scenario::Dimension::none && s->unit != scenario::unit_of(dim))
+  if (dim != scenario::Dimension::none && unit != scenario::unit_of(dim))
     throw scenario::ScenarioError(e.where, "threshold given in " + std::string(scenario::unit_of(dim)) + " but '" +
                                                e.signal + "' is measured in " +
-                                               (s->unit.empty() ? std::string("plain numbers") : s->unit));
+                                               (unit.empty() ? std::string("plain numbers") : unit));
 }
 
 WindowStats window_stats(const trace::Signal& s, std::uint64_t from, std::uint64_t to) {
@@ -91,34 +102,46 @@ WindowStats window_stats(const trace::Signal& s, std::uint64_t from, std::uint64
   return w;
 }
 
-ExpectationResult check_expectation(const scenario::Expectation& e, const trace::Recorder& recorder) {
+namespace {
+
+// A ds2.* expectation: judged on what the tester read, so only with a read inside the window.
+ExpectationResult check_ds2_expectation(const scenario::Expectation& e, const trace::Recorder& recorder) {
+  const Ds2Signal* d = find_ds2_signal(e.signal);
+  if (!d) throw std::logic_error("expectation on unknown DS2 signal " + e.signal);
+  // Not declared: no diagnose step ran, the signal never left its 0.
+  trace::Signal never_read{e.signal, d->kind, "", "", {{0, 0.0}}};
   const trace::Signal* s = recorder.find(e.signal);
-  if (!s) throw std::logic_error("expectation on undeclared signal " + e.signal);
-  if (e.check != Check::fault_state && e.check != Check::info_count) return check_expectation(e, *s);
+  if (d->reads.empty()) return check_expectation(e, s ? *s : never_read);  // a read counter itself
+
   ExpectationResult r{&e, false, "", ""};
+  const bool memory = e.check == Check::fault_state || e.check == Check::info_count;
   const bool info = e.check == Check::info_count;
   const std::string code = e.signal.substr(e.signal.rfind('.') + 1);
   const auto describe = [&](double v) {
     return info ? code + " count " + std::to_string(static_cast<int>(std::lround(v))) : code + " " + fault_state_name(v);
   };
-  r.expected = describe(e.value);
-  // The last memory read inside the window decides; without one there is nothing to judge.
-  const trace::Signal* reads = recorder.find(info ? kInfoReadsSignal : kFaultReadsSignal);
-  std::uint64_t last_read = 0;
-  bool read = false;
-  if (reads)
-    for (const auto& sample : reads->samples)
-      if (sample.time_ps > 0 && sample.time_ps >= e.from.value() && sample.time_ps <= e.to.value())
-        last_read = sample.time_ps, read = true;
-  if (!read) {
-    r.observed = info ? "no info memory read inside the window (add a 'do: diagnose, job: info' step)"
-                      : "no fault memory read inside the window (add a 'do: diagnose, job: faults' step)";
+  r.expected = memory ? describe(e.value) : check_expectation(e, never_read).expected;
+  const auto last_read = last_ds2_read(recorder, d->reads, e.from.value(), e.to.value());
+  if (!last_read || !s) {
+    r.observed = "no DS2 read inside the window (add a 'do: diagnose" +
+                 (d->job == "any job" ? std::string() : ", job: " + d->job) + "' step)";
     return r;
   }
-  const double state = s->value_at(last_read);
+  if (!memory) return check_expectation(e, *s);
+  // The last memory read inside the window decides.
+  const double state = s->value_at(*last_read);
   r.passed = std::fabs(state - e.value) < 0.5;
-  r.observed = describe(state) + " (read at " + format_time(last_read) + ")";
+  r.observed = describe(state) + " (read at " + format_time(*last_read) + ")";
   return r;
+}
+
+}  // namespace
+
+ExpectationResult check_expectation(const scenario::Expectation& e, const trace::Recorder& recorder) {
+  if (is_ds2_signal(e.signal)) return check_ds2_expectation(e, recorder);
+  const trace::Signal* s = recorder.find(e.signal);
+  if (!s) throw std::logic_error("expectation on undeclared signal " + e.signal);
+  return check_expectation(e, *s);
 }
 
 ExpectationResult check_expectation(const scenario::Expectation& e, const trace::Signal& s) {

@@ -1,6 +1,7 @@
 #pragma once
 // Judges one expectation against the recorded history of its signal.
 #include "bench/scenario/scenario.h"
+#include "ds2_signals.h"
 #include "model/trace/recorder.h"
 
 #include <string>
@@ -15,10 +16,12 @@ struct ExpectationResult {
 };
 
 // The signal must exist and suit the check (edges/always/never want a bit signal; a unit given
-// with a threshold must be the signal's). Throws scenario::ScenarioError at the expectation.
+// with a threshold must be the signal's). A ds2.* name is checked against ds2_signals(), so it
+// validates where no tester runs (bcmhil serve). Throws scenario::ScenarioError at the expectation.
 void validate_expectation(const scenario::Expectation& e, const trace::Recorder& recorder);
 
-// Reads the expectation's signal (and, for fault_state, the record of DS2 reads) from the recorder.
+// Reads the expectation's signal from the recorder. A ds2.* signal needs a read of it inside the
+// window (its counter in ds2_signals.h), else it fails: "no DS2 read inside the window".
 ExpectationResult check_expectation(const scenario::Expectation& e, const trace::Recorder& recorder);
 ExpectationResult check_expectation(const scenario::Expectation& e, const trace::Signal& signal);
 
@@ -30,9 +33,5 @@ struct WindowStats {
 };
 WindowStats window_stats(const trace::Signal& signal, std::uint64_t from_ps, std::uint64_t to_ps);
 
-// Counts fault-memory reads by the scenario's tester (one sample per read).
-inline constexpr const char* kFaultReadsSignal = "ds2.fault_reads";
-// Counts info-memory reads (IS_LESEN, job info) by the scenario's tester.
-inline constexpr const char* kInfoReadsSignal = "ds2.info_reads";
 
 }  // namespace bcmhil::runner

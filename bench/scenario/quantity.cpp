@@ -43,7 +43,9 @@ std::optional<Quantity> parse_quantity(const std::string& text, Dimension bare_d
   if (unit.empty()) return Quantity{number, bare_dimension};
   auto it = units().find(unit);
   if (it == units().end()) return std::nullopt;
-  return Quantity{number * it->second.scale, it->second.dimension};
+  const double value = number * it->second.scale;  // 1e308 kohm is not finite any more
+  if (!std::isfinite(value)) return std::nullopt;
+  return Quantity{value, it->second.dimension};
 }
 
 const char* unit_of(Dimension dimension) {

@@ -101,10 +101,16 @@ struct Scenario {
   std::vector<faults::FaultSpec> faults;
   std::vector<Step> steps;
   std::vector<Expectation> expectations;
+  Location expect_where;  // the 'expect:' list, or the file's start when there is none
 };
 
 Scenario load_scenario(const std::string& path);                              // throws ScenarioError
 Scenario parse_scenario(const std::string& text, const std::string& origin);  // throws ScenarioError
+
+// A scenario that expects nothing passes whatever the module does, which is never what a test
+// means: `bcmhil run` refuses one (exit 2) unless --allow-empty. Throws ScenarioError at
+// expect_where. (serve, demo and speed play such scenarios as they are.)
+void require_expectations(const Scenario& s);
 
 const char* to_string(Check check);
 const char* to_string(Action action);

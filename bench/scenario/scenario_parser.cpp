@@ -1,9 +1,12 @@
 // Reads scenario YAML into a Scenario. Every key is known or it is an error (a setting nobody
 // reads is a typo that would silently change the story), and every error names file, line and
 // column.
+#include "fault_conflicts.h"
 #include "quantity.h"
 #include "scenario.h"
 
+#include "bench/yaml/strict_yaml.h"
+#include "bench/yaml/utf8_text.h"
 #include "model/bc1/market.h"
 
 #include <yaml-cpp/yaml.h>
@@ -24,8 +27,12 @@ std::string Location::str() const {
   return out.str();
 }
 
+// The message may quote the file (a key, a value, a name): bytes that are not UTF-8 are shown
+// escaped, so what() is always printable text, whatever the file held.
 ScenarioError::ScenarioError(Location where, const std::string& message)
-    : std::runtime_error(where.str() + ": " + message), where_(std::move(where)), message_(message) {}
+    : std::runtime_error(yaml::printable(where.str() + ": " + message)),
+      where_(std::move(where)),
+      message_(yaml::printable(message)) {}
 
 const char* to_string(Check check) {
   switch (check) {
@@ -73,6 +80,9 @@ namespace {
 
 using sc_core::sc_time;
 
+constexpr double kLongestTime = 24 * 3600.0;  // s
+constexpr double kLongestRun = 3600.0;        // s
+
 class Reader {
  public:
   explicit Reader(std::string origin) : origin_(std::move(origin)) {}
@@ -115,6 +125,9 @@ class Reader {
   sc_time time(const YAML::Node& node, const std::string& what) const {
     const double seconds = quantity(node, Dimension::time, what);
     if (seconds < 0) fail(node, what + " must not be negative");
+    // No time in a scenario can exceed a run (1 h) by much; a day is the sanity bound, and keeps
+    // the conversion below far from sc_time's range.
+    if (seconds > kLongestTime) fail(node, what + ": '" + node.Scalar() + "' is absurd (at most 24 h)");
     // Whole microseconds: the module clock's unit; finer times would fall between cycles.
     return sc_time(std::round(seconds * 1e6), sc_core::SC_US);
   }
@@ -167,8 +180,14 @@ void read_coding(const Reader& r, const YAML::Node& node, model::Bc1Coding& codi
   if (node["trunk_ack_flashes"]) coding.trunk_ack_flashes = r.integer(node["trunk_ack_flashes"], "trunk_ack_flashes", 0, 10);
   if (node["lock_ack_flashes"]) coding.lock_ack_flashes = r.integer(node["lock_ack_flashes"], "lock_ack_flashes", 0, 10);
   if (node["unlock_ack_flashes"]) coding.unlock_ack_flashes = r.integer(node["unlock_ack_flashes"], "unlock_ack_flashes", 0, 10);
-  if (node["flash_on"]) coding.flash_on = r.time(node["flash_on"], "flash_on");
-  if (node["flash_off"]) coding.flash_off = r.time(node["flash_off"], "flash_off");
+  // A zero-length phase would make the indicator cadence spin in place (bounds chosen).
+  for (const char* key : {"flash_on", "flash_off"}) {
+    if (!node[key]) continue;
+    const sc_time t = r.time(node[key], key);
+    if (t < sc_time(10, sc_core::SC_MS) || t > sc_time(5, sc_core::SC_SEC))
+      r.fail(node[key], std::string(key) + " must be between 10 ms and 5 s");
+    (std::string(key) == "flash_on" ? coding.flash_on : coding.flash_off) = t;
+  }
   if (node["tailgate_pulse"]) {
     coding.tailgate_pulse = r.time(node["tailgate_pulse"], "tailgate_pulse");
     if (coding.tailgate_pulse < sc_time(60, sc_core::SC_MS) || coding.tailgate_pulse > sc_time(5, sc_core::SC_SEC))
@@ -205,7 +224,11 @@ void read_fobs(const Reader& r, const YAML::Node& node, Scenario& s) {
     r.expect_keys(f, {"key", "battery", "counter", "in_range"}, "a fob");
     if (!f["key"]) r.fail(f, "a fob needs 'key' (slot 1-4)");
     FobSetup setup{static_cast<int>(r.integer(f["key"], "key", 1, 4)), 3.0, 0, true};
-    if (f["battery"]) setup.battery_volts = r.quantity(f["battery"], Dimension::voltage, "battery");
+    if (f["battery"]) {
+      // A fob holds one 3 V coin cell (CR2032); the bound is chosen.
+      setup.battery_volts = r.quantity(f["battery"], Dimension::voltage, "battery");
+      if (setup.battery_volts < 0 || setup.battery_volts > 5) r.fail(f["battery"], "a fob battery must be 0-5 V");
+    }
     if (f["counter"]) setup.counter = static_cast<std::uint16_t>(r.integer(f["counter"], "counter", 0, 65535));
     if (f["in_range"]) setup.in_range = r.boolean(f["in_range"], "in_range");
     s.fobs.push_back(setup);
@@ -229,6 +252,8 @@ void read_fault(const Reader& r, const YAML::Node& node, Scenario& s) {
   faults::FaultSpec spec;
   spec.type = type_name;
   spec.onset = node["at"] ? r.time(node["at"], "at") : sc_core::SC_ZERO_TIME;
+  if (spec.onset > s.duration)
+    r.fail(node["at"], "fault starts at " + spec.onset.to_string() + ", after the run ends (" + s.duration.to_string() + ")");
   spec.origin = r.at(node).str();
   for (const auto& p : type->params) {
     const YAML::Node given = node[p.name];
@@ -256,6 +281,10 @@ void read_fault(const Reader& r, const YAML::Node& node, Scenario& s) {
     }
     spec.numbers[p.name] = number;
   }
+  for (const auto& other : s.faults)
+    if (same_part(other, spec))
+      r.fail(node, "fault " + type_name + " on " + part_of(spec) + " contradicts the " + other.type + " declared at " +
+                       other.origin + ": one part cannot fail twice at once (keep one)");
   s.faults.push_back(std::move(spec));
 }
 
@@ -265,6 +294,8 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
   if (!node["do"]) r.fail(node, "a step needs 'do' (what)");
   Step step;
   step.at = r.time(node["at"], "at");
+  if (step.at > s.duration)
+    r.fail(node["at"], "step at " + step.at.to_string() + " is after the run ends (" + s.duration.to_string() + ")");
   step.where = r.at(node);
   const auto action = r.text(node["do"], "do");
   if (action == "press_fob") {
@@ -371,6 +402,12 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
                            "' (known: press_fob, press_lid_handle, close_hatch, hold_hatch, set_battery, set_ignition, diagnose, "
                            "turn_key, press_lock_button, press_switch)");
   }
+  if (const auto duration = node["duration"]) {
+    if (step.duration == sc_core::SC_ZERO_TIME) r.fail(duration, "duration must be more than 0");
+    if (step.at + step.duration > s.duration)
+      r.fail(duration, "held until " + (step.at + step.duration).to_string() + ", after the run ends (" +
+                           s.duration.to_string() + ")");
+  }
   s.steps.push_back(step);
 }
 
@@ -474,9 +511,9 @@ Scenario parse_scenario(const std::string& text, const std::string& origin) {
   const Reader r(origin);
   YAML::Node root;
   try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    throw ScenarioError({origin, e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg);
+    root = yaml::load_single_document(text);
+  } catch (const yaml::StrictYamlError& e) {
+    throw ScenarioError({origin, e.line(), e.column()}, e.what());
   }
   if (!root.IsMap()) throw ScenarioError({origin, 1, 1}, "a scenario must be a YAML mapping (name:, duration:, ...)");
   try {
@@ -484,6 +521,7 @@ Scenario parse_scenario(const std::string& text, const std::string& origin) {
                   "the scenario");
     Scenario s;
     s.file = origin;
+    s.expect_where = {origin, 1, 1};
     if (!root["name"]) r.fail(root, "a scenario needs 'name'");
     s.name = r.text(root["name"], "name");
     if (root["description"]) s.description = r.text(root["description"], "description");
@@ -500,24 +538,25 @@ Scenario parse_scenario(const std::string& text, const std::string& origin) {
     }
     if (const auto steps = root["steps"]) {
       if (!steps.IsSequence()) r.fail(steps, "steps must be a list");
-      for (const auto& step : steps) {
-        read_step(r, step, s);
-        if (s.steps.back().at > s.duration)
-          r.fail(step["at"], "step at " + s.steps.back().at.to_string() + " is after the run ends");
-      }
+      for (const auto& step : steps) read_step(r, step, s);
       std::stable_sort(s.steps.begin(), s.steps.end(), [](const Step& a, const Step& b) { return a.at < b.at; });
     }
     if (const auto expect = root["expect"]) {
       if (!expect.IsSequence()) r.fail(expect, "expect must be a list");
+      s.expect_where = r.at(expect);
       for (const auto& e : expect) read_expectation(r, e, s);
     }
-    for (const auto& f : s.faults)
-      if (f.onset > s.duration) throw ScenarioError({origin, 0, 0}, f.origin + ": fault starts after the run ends");
     return s;
   } catch (const YAML::Exception& e) {
     // Type conversions inside yaml-cpp (e.g. a key that is not a string).
     throw ScenarioError({origin, e.mark.line + 1, e.mark.column + 1}, e.msg);
   }
+}
+
+void require_expectations(const Scenario& s) {
+  if (s.expectations.empty())
+    throw ScenarioError(s.expect_where, "the scenario expects nothing, so it would pass whatever the module does: "
+                                        "add an 'expect:' list (or run it with --allow-empty)");
 }
 
 Scenario load_scenario(const std::string& path) {

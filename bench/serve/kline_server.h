@@ -33,7 +33,7 @@ struct KlineServerOptions {
   // tester whose adapter swallows the echo.
   std::optional<bool> echo;
   bool pace = true;              // answer bytes take 11 bits / 9600 baud each
-  std::chrono::milliseconds inter_byte_timeout{20};
+  std::chrono::milliseconds inter_byte_timeout{diag::ds2::kInterByteTimeout};  // see ds2_protocol.h
   std::chrono::microseconds response_delay{0};  // module processing time before the answer
   // SCHED_FIFO priority for the I/O thread (0: normal). Tightens the wire-time pacing on a busy
   // machine; best effort, silently stays normal without the privilege.

@@ -27,9 +27,19 @@ inline constexpr std::chrono::nanoseconds wire_time(std::size_t bytes) {
 // ---- framing (fact) ----
 inline constexpr uint8_t kBc1Address = 0x00;
 inline constexpr std::size_t kHeaderSize = 2;    // address + length
-inline constexpr std::size_t kMinFrameSize = 4;  // address, length, one data byte, checksum
+// A frame without data, [addr][03][xor], is a frame too: the module answers it FF (NACK).
+inline constexpr std::size_t kMinFrameSize = 3;  // address, length, checksum
 inline constexpr std::size_t kMaxFrameSize = 255;  // the length byte counts the whole frame
 inline constexpr std::size_t kMaxDataSize = kMaxFrameSize - 3;
+
+// A request's bytes may arrive this far apart and still make one frame; after a longer silence
+// the bytes so far are a truncated frame and are dropped (chosen). No source gives the BC1's own
+// limit. EdiabasLib's DS2 transport (EdInterfaceObd.cs, TransDs2) spaces the bytes it sends by
+// the SGBD's ParInterbyteTime (CommParameter[8], 0..5 ms in the SGBDs seen) and tolerates the
+// SGBD's ParTimeoutTelEnd (CommParameter[7]) plus 20 ms (AddRecTimeout) between the bytes it
+// receives; USB serial adapters and busy hosts add tens of ms. 100 ms is five times the 20 ms
+// (ISO 9141's P4 max) that refused real testers (issue 9) and costs only a delayed resync.
+inline constexpr std::chrono::milliseconds kInterByteTimeout{100};
 
 // ---- status bytes (fact: reference/bc1_jobresult.csv) ----
 inline constexpr uint8_t kStatusOkay = 0xA0;
@@ -76,6 +86,12 @@ inline constexpr uint8_t kInfoAlarmOffset = 0x40;    // bc1_iorttexte.csv 0x40..
 // Telegram byte where the signal payload of a status answer starts (bc1_bits.csv BYTE column).
 inline constexpr std::size_t kSignalFirstByte = 4;
 inline constexpr std::size_t kDigitalPayloadBytes = 8;  // bytes 4..11 (bc1_bits.csv)
+
+// FS_LESEN / FS_LOESCHEN may carry a block byte (other DS2 testers send `04 00`, `04 01`): the
+// BC1 keeps four fault blocks (bc1_job_fields.csv: FS_LOESCHEN answers "Clear block 0..3"), while
+// FS_LESEN has one answer telegram (_TEL_ANTWORT) for the whole memory. So a block byte 0..3 is
+// accepted and answered with the whole memory / clears it all (chosen); a higher one is B0.
+inline constexpr uint8_t kFaultBlocks = 4;
 
 // Fault record in the FS_LESEN answer (chosen): [code][type][frequency], type per
 // bc1_farttexte.csv (0x00 active, 0x01 inactive). Answer: [addr][len][A0][count][records][xor].

@@ -79,7 +79,8 @@ std::optional<Frame> Ds2Server::handle(const Frame& request, DiagnosticBackend& 
       return answer(kStatusOkay, std::move(p));
     }
     case kCmdReadFaults: {  // FS_LESEN: [count] then [code][type][frequency] (chosen)
-      if (n != 1) return answer(kStatusNumber);
+      if (n > 2) return answer(kStatusNumber);
+      if (n == 2 && req[1] >= kFaultBlocks) return answer(kStatusParameter);
       const auto faults = backend.fault_memory();
       const std::size_t max_records = (kMaxDataSize - 2) / 3;
       std::vector<uint8_t> p{0};
@@ -92,8 +93,9 @@ std::optional<Frame> Ds2Server::handle(const Frame& request, DiagnosticBackend& 
       }
       return answer(kStatusOkay, std::move(p));
     }
-    case kCmdClearFaults:  // FS_LOESCHEN
-      if (n != 1) return answer(kStatusNumber);
+    case kCmdClearFaults:  // FS_LOESCHEN, optionally per block (all blocks are cleared, chosen)
+      if (n > 2) return answer(kStatusNumber);
+      if (n == 2 && req[1] >= kFaultBlocks) return answer(kStatusParameter);
       backend.clear_fault_memory();
       return answer(kStatusOkay);
     case kCmdReadInfo: {  // IS_LESEN block: [selector][count] then [raw code][count] (chosen)

@@ -56,6 +56,7 @@ class ReferenceTables {
   const std::vector<CodeText>& fault_codes() const { return faults_; }
   std::string fault_text(uint8_t code) const;        // bc1_forttexte.csv, 0xFF row if unknown
   bool known_fault(uint8_t code) const;
+  const std::vector<CodeText>& info_codes() const { return infos_; }
   std::string info_text(uint8_t code) const;         // bc1_iorttexte.csv (0x30.., 0x40..)
   std::string mislock_text(uint8_t raw) const;       // bc1_morttexte.csv
   std::string alarm_text(uint8_t raw) const;         // bc1_aorttexte.csv

@@ -320,5 +320,41 @@ TEST_F(TesterTest, UnknownCommandViaRawIsModuleError) {
   EXPECT_EQ(r.json["status"], "ERROR_ECU_FUNCTION");
 }
 
+// A line that streams bytes for ever (noise, a babbling module) must not hold the tester: the
+// request has one deadline, fixed when it starts (issue 9: it used to restart on every byte).
+class NoisePort : public transport::BytePort {
+ public:
+  std::chrono::steady_clock::time_point stop_at = std::chrono::steady_clock::now() + 3s;
+  void write(const std::vector<uint8_t>&) override {}
+  std::vector<uint8_t> read(std::chrono::milliseconds) override {
+    // 0x55 noise, a byte's wire time apart, until a far horizon (so a broken tester ends too).
+    if (std::chrono::steady_clock::now() >= stop_at) {
+      std::this_thread::sleep_for(5ms);
+      return {};
+    }
+    std::this_thread::sleep_for(1ms);
+    return {0x55};
+  }
+  void flush_input() override {}
+};
+
+TEST(TesterDeadline, StreamingNoiseEndsTheRequestWithinItsDeadline) {
+  NoisePort port;
+  TesterOptions o;
+  o.echo = EchoMode::kAuto;
+  o.timeout = 50ms;
+  o.retries = 2;
+  o.retry_pause = 1ms;
+  EXPECT_EQ(request_budget(o), 152ms);
+  Ds2Tester t(port, o);
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = t.ping();
+  const auto took = std::chrono::steady_clock::now() - start;
+  EXPECT_LE(took, request_budget(o) + 50ms);
+  EXPECT_EQ(r.exit_code, kExitLine);
+  EXPECT_NE(r.text.find("timed out after 152 ms"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("no whole answer frame"), std::string::npos) << r.text;
+}
+
 }  // namespace
 }  // namespace bcmhil::tester

@@ -32,6 +32,22 @@ TEST(LcusProtocol, DecodeRejectsBadChecksumStartAndState) {
   EXPECT_FALSE(lcus::decode(bad_state));
 }
 
+// The LCUS status query FF and its ASCII answer. "CH1: ON" spacing: a CH340 2-relay control
+// script ("Status responses are ASCII (e.g. "CH1: ON")"); "CH1:OFF \r\n" spacing:
+// AscomSwitchDriver README ("response with format string of "CH1:OFF \r\nCH2:OFF \r\n"").
+TEST(LcusProtocol, StatusAnswerIsOneAsciiLinePerRelay) {
+  const std::string two = lcus::encode_status({true, false});
+  EXPECT_EQ(B(two.begin(), two.end()),
+            (B{'C', 'H', '1', ':', ' ', 'O', 'N', 0x0D, 0x0A, 'C', 'H', '2', ':', ' ', 'O', 'F', 'F', 0x0D, 0x0A}));
+  EXPECT_EQ(lcus::decode_status("CH1: ON\r\nCH2: OFF\r\n", 2), (std::vector<bool>{true, false}));
+  EXPECT_EQ(lcus::decode_status("CH1:OFF \r\nCH2:ON \r\n", 2), (std::vector<bool>{false, true}));
+  EXPECT_EQ(lcus::decode_status("CH1: ON\n", 1), (std::vector<bool>{true}));
+  EXPECT_FALSE(lcus::decode_status("CH2: ON\r\nCH1: OFF\r\n", 2));  // out of order
+  EXPECT_FALSE(lcus::decode_status("CH1: ON\r\n", 2));                // a line short
+  EXPECT_FALSE(lcus::decode_status("CH1: 1\r\n", 1));
+  EXPECT_FALSE(lcus::decode_status(std::string("\x01\x00", 2), 2));   // one byte per relay: not this format
+}
+
 // KMTronic "USB Relay Test software" command table (info.kmtronic.com).
 TEST(KmtronicProtocol, SetAndStatusCommands) {
   EXPECT_EQ(v(kmtronic::encode_set(1, true)), (B{0xFF, 0x01, 0x01}));
@@ -63,6 +79,21 @@ TEST(NumatoProtocol, AnswerIsTheLineAfterTheEcho) {
   EXPECT_EQ(numato::answer_of("relay read A\n\roff\n\r>", "relay read A\r"), "off");
   EXPECT_EQ(numato::answer_of("relay on 3\n\r>", "relay on 3"), "");
   EXPECT_EQ(numato::answer_of("adc read 1\n\r512\n\r>", "adc read 1"), "512");
+}
+
+// "relay readall" hex: maakunh/numato_usb_relay relayreadall.py ("A4" on an 8-relay board, relay
+// 0 in the lowest bit); a 16-relay client reads "0000\n\r>"; "relay writeall ff" (Numato command
+// table; a 32-relay example writes lower case).
+TEST(NumatoProtocol, RelayBitmapIsHexTwoDigitsPerEightRelays) {
+  EXPECT_EQ(numato::encode_bitmap(0xA4, 8), "A4");
+  EXPECT_EQ(numato::encode_bitmap(0x1, 1), "01");
+  EXPECT_EQ(numato::encode_bitmap(0x0, 16), "0000");
+  EXPECT_EQ(numato::encode_bitmap(0x80000001u, 32), "80000001");
+  EXPECT_EQ(numato::decode_bitmap("ff"), 0xFFu);
+  EXPECT_EQ(numato::decode_bitmap("02A1"), 0x2A1u);
+  EXPECT_FALSE(numato::decode_bitmap("xyz"));
+  EXPECT_FALSE(numato::decode_bitmap(""));
+  EXPECT_FALSE(numato::decode_bitmap("123456789"));
 }
 
 // pavel-a/usb-relay-hid lib/usb_relay_lib.c (rel_onoff, rel_read_status_raw) and

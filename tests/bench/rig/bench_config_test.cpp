@@ -193,7 +193,39 @@ sense:
 }
 
 TEST(BenchConfigErrors, BrokenYamlNamesLineAndColumn) {
-  expect_error("boards:\n  - name: desk\n    family: [lcus\n", 4, 1, "not valid YAML");
+  expect_error("boards:\n  - name: desk\n    family: [lcus\n", 4, 1, "YAML syntax");
+}
+
+// yaml-cpp would keep the first of two equal keys and read one document of several, silently.
+TEST(BenchConfigErrors, KeyGivenTwiceIsAnErrorAtTheSecond) {
+  expect_error(std::string(kBoards) +
+                   "  - {name: feed, board: desk, channel: 1, kind: load_feed, wired_to: x, max_on: 2s, max_on: 2h}\n",
+               7, 85, "key 'max_on' is given twice in this mapping (first at line 7, column 73)");
+  expect_error("boards:\n  - name: desk\n    family: kmtronic\n    family: lcus\n", 4, 5, "key 'family' is given twice");
+}
+
+TEST(BenchConfigErrors, SecondDocumentIsAnError) {
+  expect_error(std::string(kBoards) + "  - {name: feed, board: desk, channel: 1, kind: load_feed, wired_to: x, max_on: 2s}\n"
+                                      "---\nboards: []\n",
+               8, 1, "a second YAML document starts here");
+}
+
+TEST(BenchConfigErrors, BytesThatAreNotUtf8AreNamedEscaped) {
+  expect_error(std::string(kBoards) + "  - {name: feed, board: desk, channel: 1, kind: load_feed, wired_to: caf\xE9, max_on: 2s}\n",
+               7, 73, "byte \\xE9 is not UTF-8");
+  // A message quoting a value never carries a raw byte, whoever builds it.
+  const BenchConfigError e("b\xFF.yaml", {1, 2}, "unknown board 'd\xE9sk'");
+  EXPECT_STREQ(e.what(), "b\\xFF.yaml:1:2: error: unknown board 'd\\xE9sk'");
+}
+
+TEST(BenchConfig, MalformedNumbersAreNotDurationsOrThresholds) {
+  EXPECT_FALSE(parse_duration("1.2.3s"));
+  EXPECT_FALSE(parse_duration(".s"));
+  EXPECT_FALSE(parse_duration("99999999999999999999h"));  // would leave long long's range
+  EXPECT_EQ(parse_duration("8760h"), std::chrono::hours(8760));
+  EXPECT_FALSE(parse_follow("V(x) > 1.2.3 V"));
+  EXPECT_FALSE(parse_follow("V(x) > - V"));
+  EXPECT_DOUBLE_EQ(*parse_follow("I(x) > -500 mA")->above, -0.5);
 }
 
 TEST(BenchConfigErrors, MissingFile) {

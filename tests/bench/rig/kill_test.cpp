@@ -69,7 +69,7 @@ Controller start_controller(const std::string& family, const std::string& link, 
   return Controller(pid);
 }
 
-// When the emulator decoded "channel 1 on" (LCUS has no read-back, so set() may return before).
+// When the emulator decoded "channel 1 on" (a write-only board's set() may return before).
 std::optional<std::chrono::steady_clock::time_point> on_event(const PtyEmulator& emu) {
   if (!emu.wait_for_state(1, true, 3000ms)) return std::nullopt;
   for (const auto& e : emu.history())

@@ -88,3 +88,85 @@ TEST(ExpectationCheck, ValidationNamesTheProblem) {
   m.value_dimension = scenario::Dimension::voltage;
   EXPECT_NO_THROW(runner::validate_expectation(m, rec));
 }
+
+// ds2.* signals are what the scenario's tester read (issue 12): before any read their 0 is
+// nobody's observation, so an expectation on one needs a read inside its window, like fault:.
+namespace {
+
+scenario::Expectation ds2_expectation(const char* signal, Check check, double value, double from_s, double to_s) {
+  auto e = make(check, value, from_s, to_s);
+  e.signal = signal;
+  return e;
+}
+
+// As diagnostic_session records it: an outputs read at 5 s showing DOP_BOOT_RELEASE off.
+trace::Recorder outputs_read_at_5s() {
+  trace::Recorder rec;
+  const auto out = rec.declare("ds2.DOP_BOOT_RELEASE", trace::Kind::bit, "", "", 0);
+  const auto reads = rec.declare(runner::kOutputReadsSignal, trace::Kind::real, "", "", 0);
+  rec.record(out, 5 * kS, 0);
+  rec.record(reads, 5 * kS, 1);
+  return rec;
+}
+
+}  // namespace
+
+TEST(Ds2Expectation, NeverWithoutAnyReadFails) {
+  trace::Recorder rec;  // no diagnose step at all: the signal was never even declared
+  const auto r = runner::check_expectation(ds2_expectation("ds2.DOP_BOOT_RELEASE", Check::never, 1, 0, 10), rec);
+  EXPECT_FALSE(r.passed);
+  EXPECT_EQ(r.observed, "no DS2 read inside the window (add a 'do: diagnose, job: outputs' step)");
+  EXPECT_EQ(r.expected, "never 1");
+}
+
+TEST(Ds2Expectation, AReadOutsideTheWindowDoesNotCount) {
+  const auto rec = outputs_read_at_5s();
+  const auto never = runner::check_expectation(ds2_expectation("ds2.DOP_BOOT_RELEASE", Check::never, 1, 6, 10), rec);
+  EXPECT_FALSE(never.passed);
+  EXPECT_NE(never.observed.find("no DS2 read inside the window"), std::string::npos);
+  const auto at = runner::check_expectation(ds2_expectation("ds2.DOP_BOOT_RELEASE", Check::always, 0, 4, 4), rec);
+  EXPECT_FALSE(at.passed);  // `at: 4 s`, one instant before the read
+}
+
+TEST(Ds2Expectation, AReadInsideTheWindowIsJudged) {
+  const auto rec = outputs_read_at_5s();
+  EXPECT_TRUE(runner::check_expectation(ds2_expectation("ds2.DOP_BOOT_RELEASE", Check::never, 1, 4, 6), rec).passed);
+  EXPECT_TRUE(runner::check_expectation(ds2_expectation("ds2.DOP_BOOT_RELEASE", Check::always, 0, 5, 5), rec).passed);
+  // A read of other signals (the inputs) is no read of this one.
+  auto other = ds2_expectation("ds2.DIP_BOOT_OPEN_SW", Check::never, 1, 4, 6);
+  EXPECT_FALSE(runner::check_expectation(other, rec).passed);
+}
+
+TEST(Ds2Expectation, JobOkNeedsAnyJobAndFaultNeedsAFaultRead) {
+  trace::Recorder rec;
+  const auto r = runner::check_expectation(ds2_expectation("ds2.job_ok", Check::never, 1, 0, 10), rec);
+  EXPECT_EQ(r.observed, "no DS2 read inside the window (add a 'do: diagnose' step)");
+  const auto f = runner::check_expectation(ds2_expectation("ds2.fault.0xC4", Check::fault_state, 2, 0, 10), rec);
+  EXPECT_FALSE(f.passed);
+  EXPECT_EQ(f.expected, "0xC4 active");
+  EXPECT_EQ(f.observed, "no DS2 read inside the window (add a 'do: diagnose, job: faults' step)");
+}
+
+TEST(Ds2Expectation, ValidatedFromTheCatalogueWithoutATester) {
+  trace::Recorder rec;  // bcmhil serve: no tester, nothing ds2.* declared
+  auto e = ds2_expectation("ds2.job_ok", Check::always, 1, 0, 1);
+  EXPECT_NO_THROW(runner::validate_expectation(e, rec));
+  e.signal = "ds2.DOP_BOOT_RELEASE";
+  EXPECT_NO_THROW(runner::validate_expectation(e, rec));
+  e.signal = "ds2.STAT_RF_REMOTE_BATTERY_DEAD";
+  EXPECT_NO_THROW(runner::validate_expectation(e, rec));
+  e.signal = "ds2.fault.0xC4";
+  EXPECT_THROW(runner::validate_expectation(e, rec), scenario::ScenarioError);  // a count, not a bit
+  e.check = Check::fault_state;
+  EXPECT_NO_THROW(runner::validate_expectation(e, rec));
+  e.signal = "ds2.DOP_BOOT_RELAESE";
+  e.check = Check::never;
+  e.where = {"f.yaml", 9, 3};
+  try {
+    runner::validate_expectation(e, rec);
+    FAIL();
+  } catch (const scenario::ScenarioError& err) {
+    EXPECT_EQ(err.where().line, 9);
+    EXPECT_NE(err.message().find("did you mean 'ds2.DOP_BOOT_RELEASE'"), std::string::npos) << err.message();
+  }
+}

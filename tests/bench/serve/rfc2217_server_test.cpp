@@ -235,7 +235,8 @@ TEST_F(Rfc2217ServerTest, ATesterLeavingMidFrameLeavesItServing) {
     c.open_like_pyserial(3);
     c.send({0x00, 0x04});  // half a ping, then gone
   }
-  std::this_thread::sleep_for(50ms);
+  // As on a real line, the module drops the half frame after its inter-byte timeout.
+  std::this_thread::sleep_for(diag::ds2::kInterByteTimeout + 50ms);
   RawClient next(port);
   next.open_like_pyserial(3);
   next.data.clear();

@@ -149,6 +149,36 @@ TEST_F(Ds2ServerTest, ClearFaultMemory) {
   EXPECT_EQ(send(req({0x04})), ok({0x00}));
 }
 
+TEST_F(Ds2ServerTest, FrameWithoutDataIsNack) {
+  // [00][03][03]: address, length 3 (the whole frame), xor. No command byte: FF ERROR_ECU_NACK
+  // (bc1_jobresult.csv), as model/diag/README.md says; the answer is [00][04][FF][FB].
+  EXPECT_EQ(send({0x00, 0x03, 0x03}), (std::vector<uint8_t>{0x00, 0x04, 0xFF, 0xFB}));
+}
+
+TEST_F(Ds2ServerTest, FaultMemoryReadWithBlockByte) {
+  // Other DS2 testers read the fault memory as [04][block] (issue 9: 04 00, 04 01). BC1.prg
+  // FS_LOESCHEN clears four blocks (bc1_job_fields.csv "Clear block 0..3 response") while
+  // FS_LESEN has one answer telegram: a block byte 0..3 gets the whole memory (chosen).
+  backend.faults = {{0xC4, true, 3}};
+  const std::vector<uint8_t> whole{0x00, 0x08, 0xA0, 0x01, 0xC4, 0x00, 0x03, 0x6E};
+  EXPECT_EQ(send({0x00, 0x04, 0x04, 0x00}), whole);        // FS_LESEN [04]
+  EXPECT_EQ(send({0x00, 0x05, 0x04, 0x00, 0x01}), whole);  // [04][00]
+  EXPECT_EQ(send({0x00, 0x05, 0x04, 0x01, 0x00}), whole);  // [04][01]
+  EXPECT_EQ(send({0x00, 0x05, 0x04, 0x03, 0x02}), whole);  // [04][03], the last block
+  // Block 4 does not exist: B0 ERROR_ECU_PARAMETER; a third byte: B2 ERROR_ECU_NUMBER.
+  EXPECT_EQ(send({0x00, 0x05, 0x04, 0x04, 0x05}), (std::vector<uint8_t>{0x00, 0x04, 0xB0, 0xB4}));
+  EXPECT_EQ(send({0x00, 0x06, 0x04, 0x00, 0x00, 0x02}),
+            (std::vector<uint8_t>{0x00, 0x04, 0xB2, 0xB6}));
+}
+
+TEST_F(Ds2ServerTest, ClearFaultMemoryPerBlock) {
+  // FS_LOESCHEN's four telegrams (bc1_job_fields.csv): [05][block] clears (all of it, chosen).
+  backend.faults = {{0xC4, true, 3}};
+  EXPECT_EQ(send({0x00, 0x05, 0x05, 0x00, 0x00}), (std::vector<uint8_t>{0x00, 0x04, 0xA0, 0xA4}));
+  EXPECT_TRUE(backend.faults.empty());
+  EXPECT_EQ(send({0x00, 0x05, 0x05, 0x04, 0x04}), (std::vector<uint8_t>{0x00, 0x04, 0xB0, 0xB4}));
+}
+
 TEST_F(Ds2ServerTest, InfoMemoryBlocks) {
   // IS_LESEN, chosen [07][block]: F_ORT_NR = raw + block offset (bc1_job_fields.csv IS_LESEN);
   // bc1_iorttexte.csv 0x33 mislock "Gepäckraum-Entriegelungsschalter" = bc1_morttexte.csv 0x03,

@@ -24,6 +24,16 @@ TEST(FrameAssembler, ByteByByte) {
   EXPECT_TRUE(c.assembler.idle());
 }
 
+TEST(FrameAssembler, FrameWithoutDataIsAFrame) {
+  // [00][03][03]: the length byte counts the whole frame (domain/r50-bc1.md), so 3 is a frame
+  // with no data; the service answers it FF (model/diag/README.md), so it must reach it.
+  Collector c;
+  c.push({0x00, 0x03, 0x03});
+  ASSERT_EQ(c.frames.size(), 1u);
+  EXPECT_EQ(c.frames[0], (std::vector<uint8_t>{0x00, 0x03, 0x03}));
+  EXPECT_TRUE(c.assembler.idle());
+}
+
 TEST(FrameAssembler, BackToBackFrames) {
   Collector c;
   auto both = kPing;

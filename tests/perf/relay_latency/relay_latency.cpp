@@ -2,7 +2,8 @@
 //   "seen":      from just before the driver writes to the moment the emulator decoded the command
 //                (what the hardware would see);
 //   "confirmed": from the same start until set() returned, i.e. after the read-back where the board
-//                has one (KMTronic, Numato); for LCUS, once the bytes are written.
+//                has one (KMTronic, Numato, an LCUS that answers its status query FF, as the
+//                emulated 2-relay one does); for a write-only LCUS, once the bytes are written.
 //   "bench":     the same through SafeBench (guard process on), as a scenario runner calls it.
 // Prints p50 / p99 / max; with --max-p99-ms, exits 1 if any p99 is above it.
 #include "latency_stats.h"
