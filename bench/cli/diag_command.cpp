@@ -46,6 +46,8 @@ int run_diag(const DiagArgs& a) {
       std::cerr << "bcmhil diag: " << msg << "\n";
     return t::kExitLine;
   }
+  // A pty cannot keep even parity: diag tried 8E1 and fell back to 8N1; say so, never silently.
+  if (!port->setup().note.empty()) std::cerr << "bcmhil diag: note: " << port->setup().note << "\n";
   t::Ds2Tester tester(*port, options);
   const t::JobResult result = tester.run(a.job, a.args);
   if (a.json) {
@@ -72,7 +74,8 @@ void add_diag_command(CLI::App& app, int* exit_code) {
       "Exit: 0 ok, 1 the module answered with an error status, 2 bad arguments,\n"
       "      3 device or line problem (no port, silent line, checksum or echo errors).");
   cmd->add_option("--port", args->port,
-                  "serial device or pty link of the K-line (e.g. /dev/ttyUSB0, /tmp/bc1-kline)")
+                  "serial device or pty link of the K-line (e.g. /dev/ttyUSB0, /tmp/bc1-kline), opened at 9600 "
+                  "8E1; a pty cannot keep a parity bit, so there it falls back to 8N1 and says so")
       ->required();
   cmd->add_option("--echo", args->echo,
                   "does the line echo our bytes: auto (detect), on (must), off (must not)")

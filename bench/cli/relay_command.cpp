@@ -333,7 +333,10 @@ void add_relay_command(CLI::App& app, int* exit_code) {
   emu->add_option("--family", a->family, "lcus, kmtronic or numato")
       ->required()
       ->check(CLI::IsMember({"lcus", "kmtronic", "numato"}));
-  emu->add_option("--link", a->link, "path of the symlink to the pty (use it as the board's device)")->required();
+  emu->add_option("--link", a->link,
+                  "path of the symlink to the pty (use it as the board's device); refused while another live emulator "
+                  "holds it")
+      ->required();
   emu->add_option("--channels", a->channels, "number of relays")->required();
   emu->add_option("--silent-after", a->silent_after, "stop answering after this long (e.g. 10s)");
   emu->add_option("--vanish-after", a->vanish_after, "close the pty after this long, as if unplugged");

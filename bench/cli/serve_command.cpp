@@ -1,6 +1,7 @@
 // bcmhil serve SCENARIO --kline PATH: the simulated BC1, running in real time, answering DS2 on
-// a pseudo-terminal linked at PATH (or a real serial device, e.g. a K-line cable's USB serial
-// port, when PATH is one). A tester - bcmhil diag, or any DS2 tool - talks to it in bytes.
+// a pseudo-terminal linked at PATH, a real serial device (e.g. a K-line cable's USB serial port)
+// when PATH is one, or an RFC 2217 network serial port when PATH is rfc2217://HOST:PORT. A tester
+// - bcmhil diag, or any DS2 tool - talks to it in bytes.
 #include "command_registry.h"
 
 #include "bench/runner/model_responder.h"
@@ -22,10 +23,38 @@ namespace {
 struct ServeArgs {
   std::string scenario;
   std::string kline;
-  bool echo = false;
+  std::string echo = "auto";
   bool forever = false;
   int response_ms = 10;
 };
+
+// Where the module is, what to open it with, and a first command to try (stderr, unbuffered: a
+// script waiting for "serving on" sees it at once).
+void announce(const serve::KlineServer& server, const std::string& scenario_name) {
+  using Mode = serve::KlineServerOptions::Mode;
+  const std::string where = server.endpoint();
+  std::string line;
+  std::string try_this;
+  switch (server.mode()) {
+    case Mode::kRfc2217:
+      line = "9600 8E1, parity honoured; one tester at a time";
+      try_this = "python3 -c \"import serial; s = serial.serial_for_url('" + where +
+                 "', 9600, parity='E', timeout=1)\"";
+      break;
+    case Mode::kSerial:
+      line = "9600 8E1";
+      try_this = "bcmhil diag --port " + where + " faults";
+      break;
+    default:
+      line = "pty " + server.pty_name() + ": open it as 9600 8N1, a pty cannot keep a parity bit";
+      try_this = "bcmhil diag --port " + where + " faults";
+      break;
+  }
+  std::cerr << "bcmhil serve: serving on " << where << " (" << line << ")"
+            << (server.echoes() ? ", with K-line echo" : ", no echo") << "\n"
+            << "  the BC1 of scenario '" << scenario_name << "' answers DS2 at address 0x00\n"
+            << "  try: " << try_this << "     (Ctrl-C stops)\n";
+}
 
 int serve(const ServeArgs& args) {
   // SIGINT/SIGTERM go to one waiting thread that stops the pacer: the simulation thread and the
@@ -50,6 +79,7 @@ int serve(const ServeArgs& args) {
                                    [&sim] { return sim.vehicle().bc1.hear_kline(); });
   runner::RealtimePacer pacer;
   responder.on_request([&pacer] { pacer.wake(); });
+  pacer.after_slice = [&responder] { responder.refresh_line(); };  // the line heals as the model does
   try {
     sim.start();
   } catch (const scenario::ScenarioError& e) {
@@ -59,8 +89,9 @@ int serve(const ServeArgs& args) {
 
   serve::KlineServerOptions options;
   options.path = args.kline;
-  options.echo = args.echo;
+  if (args.echo != "auto") options.echo = args.echo == "on";
   options.response_delay = std::chrono::milliseconds(args.response_ms);
+  options.log = [](const std::string& event) { std::cerr << "bcmhil serve: " << event << "\n"; };
   serve::KlineServer server(responder, options);
   try {
     server.start();
@@ -74,10 +105,7 @@ int serve(const ServeArgs& args) {
     pacer.stop();
   });
 
-  std::cerr << "bcmhil serve: BC1 of scenario '" << sc.name << "' answers DS2 (address 0x00, 9600 8E1) on "
-            << args.kline << (server.pty_name().empty() ? "" : " -> " + server.pty_name())
-            << (args.echo ? ", with K-line echo" : "") << "\n"
-            << "  try: bcmhil diag --port " << args.kline << " faults     (Ctrl-C stops)\n";
+  announce(server, sc.name);
   const sc_core::sc_time end = args.forever ? sc_core::sc_time(1e6, sc_core::SC_SEC) : sc.duration;
   pacer.run(end);
 
@@ -94,17 +122,27 @@ int serve(const ServeArgs& args) {
 
 void add(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<ServeArgs>();
-  auto* cmd = app.add_subcommand("serve", "Serve the simulated BC1 on a diagnostic line (DS2 on a pty or serial port)");
+  auto* cmd = app.add_subcommand("serve", "Serve the simulated BC1 on a diagnostic line (DS2 on a pty, a serial port or rfc2217://)");
   cmd->add_option("scenario", args->scenario, "scenario whose module (coding, faults, steps) is served")->required();
   cmd->add_option("--kline", args->kline,
-                  "where the tester connects: a path to link a new pseudo-terminal at, or a serial device")
+                  "where the tester connects: a path to link a new pseudo-terminal at (open it as 9600 8N1: a "
+                  "Linux pty cannot keep a parity bit), a serial device, or rfc2217://127.0.0.1:PORT for an RFC 2217 "
+                  "network serial port with 9600 8E1 honoured (port 0: any free port, printed)")
       ->required();
-  cmd->add_flag("--echo", args->echo, "echo the tester's bytes like a single-wire K-line (a pty has no wire to do it)");
+  cmd->add_option("--echo", args->echo,
+                  "reflect the tester's bytes like a single-wire K-line: auto (on for a pty and rfc2217, off for a "
+                  "serial device, whose wire echoes), on, or off (for adapters that swallow the echo)")
+      ->check(CLI::IsMember({"auto", "on", "off"}))
+      ->capture_default_str();
   cmd->add_flag("--forever", args->forever, "keep serving after the scenario's duration, until Ctrl-C");
   cmd->add_option("--response-ms", args->response_ms, "module processing time before it answers")
       ->check(CLI::Range(0, 1000))
       ->capture_default_str();
-  cmd->footer("Exit status: 0 served until the end or Ctrl-C, 2 invalid scenario, 3 the line could not be opened.");
+  cmd->footer(
+      "A pty link or an rfc2217 port held by a running serve is refused (exit 3), never shared. On rfc2217 a\n"
+      "client may set other settings (it is told what is in force); bytes sent with settings other than\n"
+      "9600 8E1 reach the module as a real UART would decode them: dropped or garbled.\n"
+      "Exit status: 0 served until the end or Ctrl-C, 2 invalid scenario, 3 the line could not be opened.");
   cmd->callback([args, exit_code] { *exit_code = serve(*args); });
 }
 

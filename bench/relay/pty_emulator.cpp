@@ -1,5 +1,6 @@
 #include "pty_emulator.h"
 
+#include "link_claim.h"
 #include "relay_protocols.h"
 
 #include <fcntl.h>
@@ -31,6 +32,11 @@ PtyEmulator::PtyEmulator(Family family, std::string link, int channels)
     throw RelayError(link_, ErrorKind::bad_channel,
                      std::string(to_string(family)) + " boards have 1.." + std::to_string(max_channels(family)) +
                          " channels, not " + std::to_string(channels));
+  try {
+    claim_ = std::make_unique<transport::LinkClaim>(link_);  // a live emulator's link is never taken
+  } catch (const transport::LinkClaimError& e) {
+    throw RelayError(link_, ErrorKind::open_failed, e.what());
+  }
   master_ = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
   if (master_ < 0) fail(link_, "posix_openpt");
   if (::grantpt(master_) != 0 || ::unlockpt(master_) != 0) fail(link_, "grantpt/unlockpt");
@@ -65,7 +71,7 @@ PtyEmulator::~PtyEmulator() {
   if (thread_.joinable()) thread_.join();
   for (int fd : {master_, slave_, wake_[0], wake_[1]})
     if (fd >= 0) ::close(fd);
-  // Remove the link only if it still points at our pty (another emulator may have taken it over).
+  // Remove the link only if it still points at our pty (after a vanish another emulator may own it).
   char target[256];
   const ssize_t n = ::readlink(link_.c_str(), target, sizeof target - 1);
   if (n > 0 && std::string(target, static_cast<std::size_t>(n)) == pty_name_) ::unlink(link_.c_str());
@@ -89,6 +95,7 @@ void PtyEmulator::run() {
       {
         std::lock_guard<std::mutex> lock(mutex_);
         vanished_ = true;
+        claim_.reset();  // an unplugged board frees its path
       }
       changed_.notify_all();
     }

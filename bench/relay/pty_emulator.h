@@ -15,11 +15,16 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
+
+namespace bcmhil::transport {
+class LinkClaim;
+}
 
 namespace bcmhil::relay {
 
@@ -31,8 +36,9 @@ struct SwitchEvent {
 
 class PtyEmulator {
  public:
-  // Throws RelayError if the pty or the link cannot be made. An existing symlink at `link` is
-  // replaced; any other file there is an error.
+  // Throws RelayError if the pty or the link cannot be made, or if another live process holds
+  // `link` (link_claim.h). An existing symlink at `link` left by a dead one is replaced; any other
+  // file there is an error.
   PtyEmulator(Family family, std::string link, int channels);
   ~PtyEmulator();
   PtyEmulator(const PtyEmulator&) = delete;
@@ -86,6 +92,7 @@ class PtyEmulator {
 
   Family family_;
   std::string link_;
+  std::unique_ptr<transport::LinkClaim> claim_;  // link_claim.h: one emulator per link
   std::string pty_name_;
   int channels_;
   int master_ = -1;

@@ -86,6 +86,7 @@ void DiagnosticSession::open() {
   serve::KlineServerOptions options;
   options.path = (impl_->dir / "kline").string();
   options.mode = serve::KlineServerOptions::Mode::kPty;
+  options.echo = false;  // the tester below is told the line does not echo
   impl_->server = std::make_unique<serve::KlineServer>(impl_->responder, options);
   impl_->server->start();
   impl_->port = std::make_unique<transport::SerialClientPort>(options.path);

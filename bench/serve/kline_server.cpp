@@ -10,6 +10,7 @@
 
 #include "frame_assembler.h"
 #include "kline_adapter.h"
+#include "rfc2217_channel.h"
 #include "serial_line.h"
 
 namespace bcmhil::serve {
@@ -52,6 +53,7 @@ struct KlineServer::Impl {
   asio::executor_work_guard<asio::io_context::executor_type> work{io.get_executor()};
   std::unique_ptr<transport::PseudoTerminal> pty;
   std::unique_ptr<KlineAdapter> adapter;
+  std::string endpoint;  // rfc2217: the URL with the bound port
   diag::FrameAssembler assembler;
 
   explicit Impl(KlineServer& o)
@@ -61,22 +63,37 @@ struct KlineServer::Impl {
 
   void open() {
     const auto& opt = owner.options_;
-    using Mode = KlineServerOptions::Mode;
-    const bool serial = opt.mode == Mode::kSerial ||
-                        (opt.mode == Mode::kAuto && transport::is_character_device(opt.path));
     transport::KlineOptions kopt;
-    kopt.echo = opt.echo;
+    kopt.echo = owner.echoes();
     kopt.pace = opt.pace;
     kopt.inter_byte_timeout = opt.inter_byte_timeout;
     std::unique_ptr<transport::ByteChannel> channel;
     KlineAdapter::Reopen reopen;
-    if (serial) {
-      channel = transport::make_serial_channel(io, opt.path);
-      const std::string path = opt.path;
-      reopen = [this, path] { return transport::make_serial_channel(io, path); };
-    } else {
-      pty = std::make_unique<transport::PseudoTerminal>(opt.path);
-      channel = transport::make_descriptor_channel(io, pty->dup_master(), pty->slave_name());
+    switch (owner.mode()) {
+      case KlineServerOptions::Mode::kSerial: {
+        channel = transport::make_serial_channel(io, opt.path);
+        const std::string path = opt.path;
+        reopen = [this, path] { return transport::make_serial_channel(io, path); };
+        break;
+      }
+      case KlineServerOptions::Mode::kRfc2217: {
+        transport::Rfc2217Options ropt;
+        // The channel echoes the tester's bytes as sent (its own waveform on the one wire), so
+        // the adapter must not echo what the module's UART made of them.
+        ropt.echo = kopt.echo;
+        kopt.echo = false;
+        ropt.line_carries = [this] { return owner.responder_.line_usable(); };
+        ropt.log = opt.log;
+        auto net = std::make_unique<transport::Rfc2217Channel>(io, transport::parse_rfc2217_url(opt.path),
+                                                               std::move(ropt));
+        endpoint = net->url();
+        channel = std::move(net);
+        break;
+      }
+      default:
+        pty = std::make_unique<transport::PseudoTerminal>(opt.path);
+        channel = transport::make_descriptor_channel(io, pty->dup_master(), pty->slave_name());
+        break;
     }
     adapter = std::make_unique<KlineAdapter>(io, std::move(channel), kopt, std::move(reopen));
     adapter->start([this](const uint8_t* d, std::size_t n) { on_bytes(d, n); },
@@ -134,6 +151,8 @@ KlineServer::~KlineServer() { stop(); }
 
 void KlineServer::start() {
   if (running_) return;
+  resolved_mode_ = KlineServerOptions::Mode::kAuto;
+  resolved_mode_ = mode();
   impl_ = std::make_unique<Impl>(*this);
   impl_->open();  // throws before any thread exists
   running_ = true;
@@ -154,6 +173,26 @@ void KlineServer::stop() {
   running_ = false;
   impl_->adapter.reset();
   impl_.reset();  // closes the pty and removes the link
+}
+
+KlineServerOptions::Mode KlineServer::mode() const {
+  using Mode = KlineServerOptions::Mode;
+  if (resolved_mode_ != Mode::kAuto) return resolved_mode_;  // once started, our own link is there
+  if (options_.mode != Mode::kAuto) return options_.mode;
+  if (transport::is_rfc2217_url(options_.path)) return Mode::kRfc2217;
+  // A link to a pty is another server's (live: refused by the claim; dead: replaced), not a device.
+  const bool device = transport::is_character_device(options_.path) && !transport::is_pty_link(options_.path);
+  return device ? Mode::kSerial : Mode::kPty;
+}
+
+bool KlineServer::echoes() const {
+  // A real K-line interface's wire reflects the tester's bytes itself; a pty or a network port
+  // has no wire, so the server does it.
+  return options_.echo.value_or(mode() != KlineServerOptions::Mode::kSerial);
+}
+
+std::string KlineServer::endpoint() const {
+  return impl_ && !impl_->endpoint.empty() ? impl_->endpoint : options_.path;
 }
 
 std::string KlineServer::pty_name() const {

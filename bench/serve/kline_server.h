@@ -1,6 +1,7 @@
 #pragma once
 // Serves a Ds2Responder on a diagnostic line: a pseudo-terminal whose peer is linked at a path,
-// or a real serial device (USB K-line cable) when the path is one. Runs its own Boost.Asio
+// a real serial device (USB K-line cable) when the path is one, or an RFC 2217 network serial
+// port (rfc2217://HOST:PORT) that stock serial clients open with even parity honoured. Runs its own Boost.Asio
 // io_context on its own thread. Per byte: echo (when enabled), frame assembly with resync; per
 // frame: checksum and address filter, respond(), answer after the response delay, paced at wire
 // time. A truncated frame is dropped after the inter-byte timeout. Noise, partial frames and a
@@ -8,7 +9,9 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -18,19 +21,26 @@
 namespace bcmhil::serve {
 
 struct KlineServerOptions {
-  enum class Mode { kAuto, kPty, kSerial };
-  std::string path;              // pty: where the peer is linked; serial: the device
-  Mode mode = Mode::kAuto;       // auto: an existing character device is a serial port
+  enum class Mode { kAuto, kPty, kSerial, kRfc2217 };
+  // pty: where the peer is linked; serial: the device; rfc2217: rfc2217://HOST:PORT (port 0: any)
+  std::string path;
+  // auto: rfc2217:// is the network port, an existing character device a serial port (but a
+  // symlink to a pty is a pty link: another server's, refused while it lives), else a pty
+  Mode mode = Mode::kAuto;
   uint8_t address = diag::ds2::kBc1Address;
-  // Reflect the tester's bytes, like a single-wire K-line. On a pty the server must do it; on a
-  // real K-line interface the wire does it, so leave it off there.
-  bool echo = false;
+  // Reflect the tester's bytes, like a single-wire K-line. Unset: on for a pty and rfc2217 (no
+  // wire to do it), off for a serial device (a real K-line interface's wire does it). Off for a
+  // tester whose adapter swallows the echo.
+  std::optional<bool> echo;
   bool pace = true;              // answer bytes take 11 bits / 9600 baud each
   std::chrono::milliseconds inter_byte_timeout{diag::ds2::kInterByteTimeout};  // see ds2_protocol.h
   std::chrono::microseconds response_delay{0};  // module processing time before the answer
   // SCHED_FIFO priority for the I/O thread (0: normal). Tightens the wire-time pacing on a busy
   // machine; best effort, silently stays normal without the privilege.
   int realtime_priority = 0;
+  // Line events worth a person's attention (rfc2217: testers connecting, leaving, refused).
+  // Called on the server's I/O thread.
+  std::function<void(const std::string&)> log;
 };
 
 struct KlineServerStats {
@@ -56,8 +66,11 @@ class KlineServer {
   void start();
   void stop();
   bool running() const { return running_; }
-  // Where a tester connects: the link path (pty) or the device.
-  const std::string& path() const { return options_.path; }
+  // Where a tester connects: the link path (pty), the device, or rfc2217://ADDRESS:PORT with the
+  // port actually bound (valid after start()).
+  std::string endpoint() const;
+  bool echoes() const;  // the echo in force (options.echo resolved for the line)
+  KlineServerOptions::Mode mode() const;  // the mode in force (kAuto resolved)
   std::string pty_name() const;  // /dev/pts/N, empty for a serial device
   const KlineServerStats& stats() const { return stats_; }
 
@@ -66,6 +79,7 @@ class KlineServer {
   Ds2Responder& responder_;
   KlineServerOptions options_;
   KlineServerStats stats_;
+  KlineServerOptions::Mode resolved_mode_ = KlineServerOptions::Mode::kAuto;
   std::unique_ptr<Impl> impl_;
   std::thread thread_;
   std::atomic<bool> running_{false};

@@ -15,11 +15,7 @@ SerialClientPort::SerialClientPort(const std::string& path) : path_(path), port_
   boost::system::error_code ec;
   port_.open(path, ec);
   if (ec) throw TransportError("cannot open " + path + ": " + ec.message());
-  try {
-    configure_kline(port_);
-  } catch (const boost::system::system_error& e) {
-    throw TransportError("cannot set 9600 8E1 on " + path + ": " + e.what());
-  }
+  setup_ = configure_kline(port_.native_handle(), path);
   flush_input();
 }
 

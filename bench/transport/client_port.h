@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "serial_line.h"
+
 namespace bcmhil::transport {
 
 class BytePort {
@@ -21,10 +23,13 @@ class BytePort {
   virtual void flush_input() = 0;  // drop stale bytes before a new request
 };
 
-// A serial device (USB K-line cable) or a pty peer, opened at 9600 8E1 in raw mode.
+// A serial device (USB K-line cable) or a pty peer, opened at 9600 8E1 in raw mode; a pty, which
+// cannot keep a parity bit, at 9600 8N1 with a note saying so (serial_line.h).
 class SerialClientPort : public BytePort {
  public:
   explicit SerialClientPort(const std::string& path);  // throws TransportError
+  // How the line was set up: note() is empty at 9600 8E1, else what a user should be told.
+  const LineSetup& setup() const { return setup_; }
   void write(const std::vector<uint8_t>& bytes) override;
   std::vector<uint8_t> read(std::chrono::milliseconds timeout) override;
   void flush_input() override;
@@ -34,6 +39,7 @@ class SerialClientPort : public BytePort {
   std::string path_;
   boost::asio::io_context io_;
   boost::asio::serial_port port_;
+  LineSetup setup_;
 };
 
 }  // namespace bcmhil::transport

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -9,18 +10,9 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "link_claim.h"
+
 namespace bcmhil::transport {
-
-namespace asio = boost::asio;
-
-void configure_kline(asio::serial_port& port) {
-  port.set_option(asio::serial_port_base::baud_rate(9600));
-  port.set_option(asio::serial_port_base::character_size(8));
-  port.set_option(asio::serial_port_base::parity(asio::serial_port_base::parity::even));
-  port.set_option(asio::serial_port_base::stop_bits(asio::serial_port_base::stop_bits::one));
-  port.set_option(
-      asio::serial_port_base::flow_control(asio::serial_port_base::flow_control::none));
-}
 
 bool is_character_device(const std::string& path) {
   struct stat st {};
@@ -28,25 +20,98 @@ bool is_character_device(const std::string& path) {
 }
 
 namespace {
+// Unix98 pty peers (/dev/pts/N) have majors 136..143 (Documentation/admin-guide/devices.txt).
+bool is_pty_peer(const struct stat& st) {
+  return S_ISCHR(st.st_mode) && major(st.st_rdev) >= 136 && major(st.st_rdev) <= 143;
+}
+}  // namespace
+
+bool is_pseudo_terminal(int fd) {
+  struct stat st {};
+  return ::fstat(fd, &st) == 0 && is_pty_peer(st);
+}
+
+bool is_pty_link(const std::string& path) {
+  struct stat link {}, target {};
+  return ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode) && ::stat(path.c_str(), &target) == 0 &&
+         is_pty_peer(target);
+}
+
+namespace {
 std::string errno_text(const std::string& what) {
   return what + ": " + std::strerror(errno);
 }
 
-void make_raw(int fd) {
-  termios t{};
-  if (::tcgetattr(fd, &t) != 0) return;
+termios raw_9600(const termios& current, bool even_parity) {
+  termios t = current;
   ::cfmakeraw(&t);
-  t.c_cflag |= PARENB | CLOCAL | CREAD;  // even parity, like the line (ignored by a pty)
-  t.c_cflag &= ~PARODD;
+  t.c_cflag &= ~(CSIZE | PARENB | PARODD | CSTOPB | CRTSCTS);
+  t.c_cflag |= CS8 | CLOCAL | CREAD;
+  if (even_parity) t.c_cflag |= PARENB;
+  t.c_iflag &= ~(IXON | IXOFF | IXANY | INPCK);
   ::cfsetispeed(&t, B9600);
   ::cfsetospeed(&t, B9600);
   t.c_cc[VMIN] = 1;
   t.c_cc[VTIME] = 0;
-  ::tcsetattr(fd, TCSANOW, &t);
+  return t;
+}
+
+// tcsetattr, then read back: true when the driver kept what matters (speed, size, parity).
+bool apply(int fd, const termios& want, std::string& error) {
+  if (::tcsetattr(fd, TCSANOW, &want) != 0) {
+    error = errno_text("tcsetattr");
+    return false;
+  }
+  termios got{};
+  if (::tcgetattr(fd, &got) != 0) {
+    error = errno_text("tcgetattr");
+    return false;
+  }
+  const tcflag_t mask = CSIZE | PARENB | PARODD;
+  if ((got.c_cflag & mask) != (want.c_cflag & mask) || ::cfgetospeed(&got) != ::cfgetospeed(&want)) {
+    error = "the driver did not keep the settings";
+    return false;
+  }
+  return true;
 }
 }  // namespace
 
+LineSetup configure_kline(int fd, const std::string& name) {
+  termios current{};
+  if (::tcgetattr(fd, &current) != 0)
+    throw TransportError("cannot set 9600 8E1 on " + name + ": " + errno_text("tcgetattr") +
+                         " (not a serial port?)");
+  std::string error;
+  if (apply(fd, raw_9600(current, true), error)) return {};
+  if (!is_pseudo_terminal(fd))
+    throw TransportError("cannot set 9600 8E1 on " + name + ": " + error);
+  std::string fallback_error;
+  if (!apply(fd, raw_9600(current, false), fallback_error))
+    throw TransportError("cannot set 9600 8E1 on " + name + " (" + error + "), nor 9600 8N1 on this pseudo-terminal: " +
+                         fallback_error);
+  LineSetup setup;
+  setup.even_parity = false;
+  setup.note = name + " is a pseudo-terminal, which cannot keep a parity bit (setting 9600 8E1: " + error +
+               "); opened as 9600 8N1, the same bytes without the parity bit. Even parity end to end: serve "
+               "--kline rfc2217://127.0.0.1:0";
+  return setup;
+}
+
+void configure_pty_raw(int fd, const std::string& name) {
+  termios current{};
+  std::string error;
+  if (::tcgetattr(fd, &current) != 0) throw TransportError(errno_text("tcgetattr " + name));
+  if (!apply(fd, raw_9600(current, false), error)) throw TransportError("cannot make " + name + " raw: " + error);
+}
+
 PseudoTerminal::PseudoTerminal(const std::string& link_path) : link_path_(link_path) {
+  if (!link_path_.empty()) {
+    try {
+      claim_ = std::make_unique<LinkClaim>(link_path_);
+    } catch (const LinkClaimError& e) {
+      throw TransportError(e.what());
+    }
+  }
   master_ = ::posix_openpt(O_RDWR | O_NOCTTY);
   if (master_ < 0) throw TransportError(errno_text("posix_openpt"));
   if (::grantpt(master_) != 0 || ::unlockpt(master_) != 0) {
@@ -67,8 +132,15 @@ PseudoTerminal::PseudoTerminal(const std::string& link_path) : link_path_(link_p
     ::close(master_);
     throw TransportError(msg);
   }
-  // Raw both ways: no line discipline echo, no CR/LF mangling, bytes as they are.
-  make_raw(slave_);
+  // Raw both ways: no line discipline echo, no CR/LF mangling, bytes as they are; 8N1 because a
+  // pty has no parity bit to keep.
+  try {
+    configure_pty_raw(slave_, slave_name_);
+  } catch (const TransportError&) {
+    ::close(slave_);
+    ::close(master_);
+    throw;
+  }
   ::fcntl(master_, F_SETFD, FD_CLOEXEC);
   ::fcntl(slave_, F_SETFD, FD_CLOEXEC);
 

@@ -26,8 +26,9 @@ class Ds2LineTimingTest : public ::testing::Test {
   std::string link = "/tmp/bcmhil-kline-timing-" + std::to_string(::getpid());
 
   void SetUp() override {
-    KlineServerOptions o;  // the defaults bcmhil serve uses
-    o.path = link;
+    KlineServerOptions o;  // the defaults bcmhil serve uses, but for the echo (on by default):
+    o.path = link;         // these tests read the module's own bytes
+    o.echo = false;
     server = std::make_unique<KlineServer>(responder, o);
     server->start();
   }

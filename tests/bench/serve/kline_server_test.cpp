@@ -243,5 +243,31 @@ TEST(KlineServerSerial, ServesASerialDevice) {
   server.stop();
 }
 
+// A second server on a live server's link: before the claim it took the link (a symlink to a pty
+// looked like a serial device) and the two raced for the answers. Now it is refused and the first
+// keeps its link, also after the second is gone.
+TEST(KlineServerLink, ASecondServerOnALiveLinkIsRefused) {
+  diag::testing::FakeBackend backend;
+  BackendResponder responder(backend);
+  KlineServerOptions o;
+  o.path = link_path("shared");
+  KlineServer first(responder, o);
+  first.start();
+  {
+    KlineServer second(responder, o);
+    EXPECT_EQ(second.mode(), KlineServerOptions::Mode::kPty);
+    try {
+      second.start();
+      FAIL() << "two servers on " << o.path;
+    } catch (const transport::TransportError& e) {
+      EXPECT_NE(std::string(e.what()).find(o.path + " is in use by pid"), std::string::npos) << e.what();
+    }
+  }
+  transport::SerialClientPort port(o.path);
+  Ds2Tester t(port);
+  EXPECT_EQ(t.ping().exit_code, 0);
+  first.stop();
+}
+
 }  // namespace
 }  // namespace bcmhil::serve

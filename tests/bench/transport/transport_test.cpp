@@ -2,7 +2,9 @@
 // adapter's echo, inter-byte timeout and wire-time pacing (11 bits / 9600 baud per byte,
 // domain/r50-bc1.md "K-bus / diagnostic line").
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <boost/asio/io_context.hpp>
@@ -51,13 +53,56 @@ TEST(PseudoTerminal, ReplacesStaleSymlinkButNotAFile) {
   ::unlink(file.c_str());
 }
 
-TEST(SerialClientPort, OpensPtyAt8E1AndTimesOut) {
+TEST(SerialClientPort, OpensPtyAt8N1WithANoteAndTimesOut) {
   const auto link = temp_link("client");
   PseudoTerminal pty(link);
-  SerialClientPort port(link);  // configure_kline() succeeds on a pty
+  SerialClientPort port(link);
+  // A pty cannot keep PARENB: 8E1 is tried, read back, and 8N1 is what the port says it got.
+  EXPECT_FALSE(port.setup().even_parity);
+  EXPECT_NE(port.setup().note.find(link + " is a pseudo-terminal, which cannot keep a parity bit"),
+            std::string::npos)
+      << port.setup().note;
+  EXPECT_NE(port.setup().note.find("opened as 9600 8N1"), std::string::npos);
   const auto t0 = Clock::now();
   EXPECT_TRUE(port.read(30ms).empty());
   EXPECT_GE(Clock::now() - t0, 25ms);
+}
+
+TEST(SerialClientPort, SettingsThatCannotBeSetAreReported) {
+  // /dev/null is a character device but no terminal: Asio's open already fails (ENOTTY), and
+  // configure_kline() on its own says what it tried.
+  try {
+    SerialClientPort port("/dev/null");
+    FAIL() << "opened /dev/null as a serial line";
+  } catch (const TransportError& e) {
+    EXPECT_NE(std::string(e.what()).find("cannot open /dev/null: Inappropriate ioctl for device"), std::string::npos)
+        << e.what();
+  }
+  const int fd = ::open("/dev/null", O_RDWR);
+  try {
+    configure_kline(fd, "/dev/null");
+    FAIL() << "configured /dev/null as a serial line";
+  } catch (const TransportError& e) {
+    EXPECT_NE(std::string(e.what()).find("cannot set 9600 8E1 on /dev/null: tcgetattr: Inappropriate ioctl for device"),
+              std::string::npos)
+        << e.what();
+  }
+  ::close(fd);
+}
+
+TEST(ConfigureKline, APtyIsLeftAt8N1Raw) {
+  PseudoTerminal pty("");
+  const int fd = ::open(pty.slave_name().c_str(), O_RDWR | O_NOCTTY);
+  ASSERT_GE(fd, 0);
+  EXPECT_TRUE(is_pseudo_terminal(fd));
+  const auto setup = configure_kline(fd, pty.slave_name());
+  termios t{};
+  ASSERT_EQ(::tcgetattr(fd, &t), 0);
+  EXPECT_FALSE(setup.even_parity);
+  EXPECT_EQ(t.c_cflag & (CSIZE | PARENB), static_cast<tcflag_t>(CS8));
+  EXPECT_EQ(::cfgetospeed(&t), static_cast<speed_t>(B9600));
+  EXPECT_EQ(t.c_lflag & (ICANON | ECHO), 0u);
+  ::close(fd);
 }
 
 TEST(SerialClientPort, NoSuchPortIsClearError) {
