@@ -59,6 +59,10 @@ int run(const RunArgs& args) {
     if (!args.allow_empty) scenario::require_expectations(sc);
     runner::RunOptions options;
     options.clock_mode = args.clock == "step" ? model::ClockMode::step_every_cycle : model::ClockMode::skip_idle;
+    // Memory stays small on long runs: only the report's pictures need every history in memory;
+    // a trace streams to a temporary file.
+    options.keep = args.html.empty() ? runner::Keep::what_expectations_need : runner::Keep::everything;
+    options.log_changes = !args.trace.empty();
     ProgressLine progress(args.quiet ? nullptr : &std::cerr);
     options.progress = [&](double now, double total) { progress.update(sc.name, now, total); };
     result = runner::run_scenario(sc, options);

@@ -46,7 +46,7 @@ void write_value(std::ostream& out, const trace::Signal& s, double v, const std:
 
 }  // namespace
 
-void write_vcd(std::ostream& out, const trace::Recorder& recorder, const std::string& scenario_name) {
+void write_vcd(std::ostream& out, trace::Recorder& recorder, const std::string& scenario_name) {
   const auto& signals = recorder.signals();
   out << "$comment bcmhil scenario " << scenario_name << " $end\n$timescale 1 us $end\n$scope module bcmhil $end\n";
   std::map<std::string, std::vector<std::size_t>> scopes;
@@ -62,30 +62,36 @@ void write_vcd(std::ostream& out, const trace::Recorder& recorder, const std::st
   }
   out << "$upscope $end\n$enddefinitions $end\n";
 
-  // Initial values, then every later change merged in time order.
+  // Initial values, then every later change in time order, a microsecond's changes in signal
+  // order; the changes stream from the recorder (from its log on disk after a long run).
   out << "#0\n$dumpvars\n";
-  struct Change {
-    std::uint64_t time_us;
-    std::size_t signal;
-    double value;
-  };
-  std::vector<Change> changes;
   for (std::size_t i = 0; i < signals.size(); ++i) {
     const auto& samples = signals[i].samples;
     // The recorder keeps one sample per instant, so the first one is the value at time zero.
     write_value(out, signals[i], samples.empty() ? 0.0 : samples.front().value, vcd_id(i));
-    for (std::size_t k = 1; k < samples.size(); ++k) changes.push_back({samples[k].time_ps / 1000000, i, samples[k].value});
   }
   out << "$end\n";
-  std::stable_sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.time_us < b.time_us; });
+  struct Change {
+    std::size_t signal;
+    double value;
+  };
+  std::vector<Change> same_us;
   std::uint64_t now = 0;
-  for (const auto& c : changes) {
-    if (c.time_us != now) {
-      out << '#' << c.time_us << '\n';
-      now = c.time_us;
+  const auto write_pending = [&] {
+    std::stable_sort(same_us.begin(), same_us.end(), [](const Change& a, const Change& b) { return a.signal < b.signal; });
+    for (const auto& c : same_us) write_value(out, signals[c.signal], c.value, vcd_id(c.signal));
+    same_us.clear();
+  };
+  recorder.for_each_change([&](trace::SignalId id, std::uint64_t time_ps, double value) {
+    const std::uint64_t time_us = time_ps / 1000000;
+    if (time_us != now) {
+      write_pending();
+      out << '#' << time_us << '\n';
+      now = time_us;
     }
-    write_value(out, signals[c.signal], c.value, vcd_id(c.signal));
-  }
+    same_us.push_back({id, value});
+  });
+  write_pending();
 }
 
 }  // namespace bcmhil::report

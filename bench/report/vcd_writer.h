@@ -9,6 +9,7 @@
 namespace bcmhil::report {
 
 // Timescale 1 us: the module clock's period; every event of the model falls on a whole cycle.
-void write_vcd(std::ostream& out, const trace::Recorder& recorder, const std::string& scenario_name);
+// Streams the changes (after the run: it closes the recorder's last instant).
+void write_vcd(std::ostream& out, trace::Recorder& recorder, const std::string& scenario_name);
 
 }  // namespace bcmhil::report

@@ -7,8 +7,10 @@
 
 namespace bcmhil::runner {
 
+
 RunResult run_scenario(const scenario::Scenario& scenario, const RunOptions& options) {
-  Simulation sim(scenario, options.clock_mode);
+  Simulation sim(scenario, options.clock_mode, options.keep);
+  if (options.log_changes) sim.recorder()->log_changes();
   // Diagnose steps need a tester on a served K-line; the rest of the run needs no wall clock.
   std::vector<const scenario::Step*> diagnose;
   for (const auto& step : scenario.steps)
@@ -27,7 +29,7 @@ RunResult run_scenario(const scenario::Scenario& scenario, const RunOptions& opt
   auto run_until = [&](const sc_core::sc_time& until) {
     while (sc_core::sc_time_stamp() < until) {
       const auto left = until - sc_core::sc_time_stamp();
-      sc_core::sc_start(left < slice ? left : slice);
+      sim.advance(left < slice ? left : slice);
       if (options.progress) options.progress(sc_core::sc_time_stamp().to_seconds(), scenario.duration.to_seconds());
     }
   };

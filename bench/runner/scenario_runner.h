@@ -15,8 +15,20 @@
 
 namespace bcmhil::runner {
 
+// How much of the recorded history a run keeps in memory.
+enum class Keep {
+  everything,              // every change of every signal: traces, pictures, step-vs-skip comparisons
+  what_expectations_need,  // the expectations' signals over their windows; the rest only their current value
+};
+
 struct RunOptions {
   model::ClockMode clock_mode = model::ClockMode::skip_idle;
+  // what_expectations_need bounds memory on long runs; the result's recorder then holds only
+  // the expectations' signals over their windows (no trace, picture or comparison from it).
+  Keep keep = Keep::everything;
+  // Every change also goes to a temporary file in time order, for a trace of any length
+  // (trace::Recorder::log_changes).
+  bool log_changes = false;
   // Called between slices of simulated time (about once per simulated second).
   std::function<void(double simulated_s, double total_s)> progress;
 };

@@ -21,8 +21,20 @@ scenario::Location location_of(const std::string& origin) {
 }
 }  // namespace
 
-Simulation::Simulation(const scenario::Scenario& scenario, model::ClockMode clock_mode)
+trace::Needs needs_of(const scenario::Scenario& scenario) {
+  trace::Needs needs;
+  for (const auto& e : scenario.expectations) {
+    const trace::Window w{e.from.value(), e.to.value()};
+    needs[e.signal].push_back(w);
+    if (e.check == scenario::Check::fault_state) needs[kFaultReadsSignal].push_back(w);
+    if (e.check == scenario::Check::info_count) needs[kInfoReadsSignal].push_back(w);
+  }
+  return needs;
+}
+
+Simulation::Simulation(const scenario::Scenario& scenario, model::ClockMode clock_mode, Keep keep)
     : scenario_(scenario), recorder_(std::make_shared<trace::Recorder>()) {
+  if (keep == Keep::what_expectations_need) recorder_->keep_only(needs_of(scenario));
   model::fresh_simulation_kernel();  // SystemC elaborates once per kernel
   model::VehicleConfig config = scenario.vehicle;
   config.io.mode = clock_mode;
@@ -51,8 +63,18 @@ Simulation::~Simulation() = default;
 
 void Simulation::start() {
   // Probes are declared at the end of elaboration, so the signal list is complete only now.
-  sc_core::sc_start(sc_core::SC_ZERO_TIME);
+  advance(sc_core::SC_ZERO_TIME);
   for (const auto& e : scenario_.expectations) validate_expectation(e, *recorder_);
+}
+
+void Simulation::advance(const sc_core::sc_time& by) {
+  try {
+    sc_core::sc_start(by);
+  } catch (const sc_core::sc_report&) {
+    const auto& failure = vehicle_->circuit.failure();
+    if (failure.empty()) throw;
+    throw model::CircuitDidNotConverge(failure);
+  }
 }
 
 std::vector<ExpectationResult> Simulation::judge() const {

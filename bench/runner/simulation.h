@@ -9,6 +9,7 @@
 #include "model/faults/fault.h"
 #include "model/io/digital_io.h"
 #include "model/trace/recorder.h"
+#include "scenario_runner.h"
 #include "step_player.h"
 
 #include <memory>
@@ -16,16 +17,23 @@
 
 namespace bcmhil::runner {
 
+// The signals and windows the scenario's expectations read (for fault_state and info_count,
+// also the record of the tester's memory reads).
+trace::Needs needs_of(const scenario::Scenario& scenario);
+
 class Simulation {
  public:
   // Builds everything (elaboration). Extra modules (a DS2 responder...) may be added after this
   // and before start().
-  Simulation(const scenario::Scenario& scenario, model::ClockMode clock_mode);
+  Simulation(const scenario::Scenario& scenario, model::ClockMode clock_mode, Keep keep = Keep::everything);
   ~Simulation();
 
   // Elaborates and settles time zero, then checks every expectation against the real signal
   // list (throws scenario::ScenarioError naming the file, line and column).
   void start();
+  // sc_start(by), with a circuit that did not converge given back as model::CircuitDidNotConverge
+  // (SystemC turns an exception inside the model into an sc_report and loses its type).
+  void advance(const sc_core::sc_time& by);
   // Judges the expectations on what was recorded so far.
   std::vector<ExpectationResult> judge() const;
 

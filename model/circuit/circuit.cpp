@@ -1,10 +1,20 @@
 #include "circuit.h"
 
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
 namespace bcmhil::model {
 
 namespace {
-// Limit passes per solve: a current limit needs one, a limit that releases another.
-constexpr int kMaxCorrectionPasses = 8;
+// How many of the nodes that moved most the non-convergence message names.
+constexpr std::size_t kNodesNamed = 3;
+
+std::vector<double> node_voltages(const electrical::Network& net) {
+  std::vector<double> v(net.node_count());
+  for (std::size_t n = 0; n < v.size(); ++n) v[n] = net.voltage(static_cast<electrical::NodeId>(n));
+  return v;
+}
 }  // namespace
 
 Circuit::Circuit(sc_core::sc_module_name name, trace::Recorder& recorder)
@@ -31,12 +41,47 @@ void Circuit::end_of_elaboration() {
   }
 }
 
+bool Circuit::apply_corrections() {
+  bool changed = false;
+  for (auto& correction : corrections_) changed |= correction(network_);
+  return changed;
+}
+
+void Circuit::fail_to_converge(const std::vector<double>& before) {
+  std::vector<std::pair<double, electrical::NodeId>> moved;
+  for (std::size_t n = 1; n < before.size(); ++n) {
+    const auto node = static_cast<electrical::NodeId>(n);
+    const double delta = std::fabs(network_.voltage(node) - before[n]);
+    if (delta > 0.0) moved.emplace_back(delta, node);
+  }
+  const std::size_t named = std::min(moved.size(), kNodesNamed);
+  std::partial_sort(moved.begin(), moved.begin() + static_cast<std::ptrdiff_t>(named), moved.end(),
+                    [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::ostringstream msg;
+  msg << "the electrical network did not converge at t = " << sc_core::sc_time_stamp().to_seconds()
+      << " s: a nonlinear element (current limit, fuse, stuck switch) still changed it after "
+      << kMaxCorrectionPasses << " correction passes; ";
+  if (named == 0) msg << "no node voltage moved in the last pass";
+  else msg << "the nodes that moved most in the last pass:";
+  msg.precision(4);
+  for (std::size_t i = 0; i < named; ++i) {
+    const auto node = moved[i].second;
+    msg << (i ? "," : "") << " " << network_.node_name(node) << " (" << std::fixed << before[node] << " V -> "
+        << network_.voltage(node) << " V, residual " << moved[i].first << " V)";
+  }
+  failure_ = msg.str();
+  throw CircuitDidNotConverge(failure_);
+}
+
 void Circuit::solve_method() {
   network_.solve();
-  for (int pass = 0; pass < kMaxCorrectionPasses; ++pass) {
-    bool changed = false;
-    for (auto& correction : corrections_) changed |= correction(network_);
-    if (!changed) break;
+  // Each pass lets every nonlinear element look at the operating point; one that changed the
+  // network gets it solved again. A pass after the last allowed one that still changes it means
+  // the elements chase each other (or themselves) instead of settling.
+  std::vector<double> before_last_pass;
+  for (int pass = 0; apply_corrections(); ++pass) {
+    if (pass == kMaxCorrectionPasses) fail_to_converge(before_last_pass);
+    before_last_pass = node_voltages(network_);
     network_.solve();
   }
   const auto now = sc_core::sc_time_stamp().value();

@@ -12,10 +12,20 @@
 #include <systemc>
 
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace bcmhil::model {
+
+// The nonlinear elements kept changing the network after every correction pass allowed: the
+// operating point is not a solution, so the run cannot go on. The message names the nodes whose
+// voltages still moved most in the last pass, and by how much. Thrown inside the kernel, SystemC
+// hands it to sc_start's caller as an sc_report; Circuit::failure() keeps the plain message.
+class CircuitDidNotConverge : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 class Circuit : public sc_core::sc_module {
  public:
@@ -28,11 +38,17 @@ class Circuit : public sc_core::sc_module {
   // Where probes are recorded; model parts with state worth plotting record there too.
   trace::Recorder& recorder() { return recorder_; }
   const sc_core::sc_event& solved() const { return solved_event_; }
+  // Why the network could not be solved (CircuitDidNotConverge's message); empty while it could.
+  const std::string& failure() const { return failure_; }
 
   // A nonlinear element (a driver that limits its current, a fuse that blows) looks at the fresh
-  // operating point and returns true if it changed the network; the circuit then solves again.
+  // operating point and returns true if it changed the network; the circuit then solves again,
+  // up to kMaxCorrectionPasses times; a correction that still changes it after that throws
+  // CircuitDidNotConverge.
   using Correction = std::function<bool(electrical::Network&)>;
   void add_correction(Correction correction) { corrections_.push_back(std::move(correction)); }
+
+  static constexpr int kMaxCorrectionPasses = 8;  // a current limit needs one, a limit that releases another
 
   static std::string voltage_probe(const std::string& node) { return "V(" + node + ")"; }
   static std::string current_probe(const std::string& branch) { return "I(" + branch + ")"; }
@@ -40,6 +56,8 @@ class Circuit : public sc_core::sc_module {
  private:
   void end_of_elaboration() override;
   void solve_method();
+  bool apply_corrections();
+  [[noreturn]] void fail_to_converge(const std::vector<double>& before_last_pass);
 
   trace::Recorder& recorder_;
   electrical::Network network_;
@@ -48,6 +66,7 @@ class Circuit : public sc_core::sc_module {
   std::vector<trace::SignalId> branch_probes_;
   sc_core::sc_event solve_request_;
   sc_core::sc_event solved_event_;
+  std::string failure_;
 };
 
 }  // namespace bcmhil::model

@@ -1,6 +1,8 @@
 #include "network.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 
 namespace bcmhil::electrical {
@@ -94,8 +96,42 @@ void Network::check_node(NodeId node) const {
     throw std::out_of_range("no node with id " + std::to_string(node));
 }
 
+// What the matrix and the right-hand side are made of, per branch.
+void Network::describe_inputs(std::vector<double>& out) const {
+  out.resize(2 * branches_.size());
+  double* next = out.data();
+  for (const auto& b : branches_) {
+    *next++ = b.forced_current ? 0.0 : b.conductance;
+    *next++ = b.forced_current ? -*b.forced_current : b.conductance * b.emf;
+  }
+}
+
+// Compared byte for byte: the factorisation would see exactly these numbers again.
+bool Network::recall_operating_point() {
+  const std::size_t bytes = inputs_.size() * sizeof(double);
+  for (auto it = remembered_.begin(); it != remembered_.end(); ++it) {
+    if (std::memcmp(it->inputs.data(), inputs_.data(), bytes) != 0) continue;
+    voltages_ = it->voltages;
+    std::rotate(remembered_.begin(), it, it + 1);
+    return true;
+  }
+  return false;
+}
+
 void Network::solve() {
   if (!dirty_) return;
+  if (topology_changed_) remembered_.clear();  // a new ordering: old answers were another matrix's
+  describe_inputs(inputs_);
+  if (!recall_operating_point()) {
+    factorise_and_solve();
+    if (remembered_.size() == kRemembered) remembered_.pop_back();
+    remembered_.insert(remembered_.begin(), Remembered{inputs_, voltages_});
+  }
+  dirty_ = false;
+  ++solve_count_;
+}
+
+void Network::factorise_and_solve() {
   const int n = static_cast<int>(node_names_.size()) - 1;  // ground is the reference
   Eigen::VectorXd rhs = Eigen::VectorXd::Zero(n);
   std::vector<Eigen::Triplet<double>> stamps;
@@ -129,8 +165,7 @@ void Network::solve() {
   if (factor_.info() != Eigen::Success) throw std::runtime_error("electrical network: factorisation failed");
   const Eigen::VectorXd v = factor_.solve(rhs);
   for (int i = 0; i < n; ++i) voltages_[i + 1] = v[i];
-  dirty_ = false;
-  ++solve_count_;
+  ++factorisations_;
 }
 
 double Network::voltage(NodeId node) const {

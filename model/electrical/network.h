@@ -49,10 +49,14 @@ class Network {
   double resistance(BranchId branch) const;
   std::optional<double> forced_current(BranchId branch) const;
 
-  // Re-solves when anything changed since the last solve; cheap otherwise.
+  // Re-solves when anything changed since the last solve; cheap otherwise. A network that
+  // returns to one of its last few states (an input that keeps toggling, a current limit that
+  // engages and releases) gets that state's operating point back without factorising again:
+  // the same matrix and right-hand side, bit for bit, would give the same answer.
   void solve();
   bool dirty() const { return dirty_; }
-  std::uint64_t solve_count() const { return solve_count_; }
+  std::uint64_t solve_count() const { return solve_count_; }      // operating points answered
+  std::uint64_t factorisations() const { return factorisations_; }  // of them, actually computed
 
   double voltage(NodeId node) const;
   double voltage_between(NodeId a, NodeId b) const { return voltage(a) - voltage(b); }
@@ -81,6 +85,17 @@ class Network {
   };
   BranchId add_branch(Branch branch);
   void check_node(NodeId node) const;
+  void describe_inputs(std::vector<double>& out) const;
+  bool recall_operating_point();
+  void factorise_and_solve();
+
+  // An operating point with the inputs (per branch: stamped conductance, injected current)
+  // it answers.
+  struct Remembered {
+    std::vector<double> inputs;
+    std::vector<double> voltages;
+  };
+  static constexpr std::size_t kRemembered = 4;
 
   std::vector<std::string> node_names_;
   std::unordered_map<std::string, NodeId> node_index_;
@@ -90,6 +105,9 @@ class Network {
   bool dirty_ = true;
   bool topology_changed_ = true;
   std::uint64_t solve_count_ = 0;
+  std::uint64_t factorisations_ = 0;
+  std::vector<double> inputs_;             // of the state being solved
+  std::vector<Remembered> remembered_;     // most recently used first
   Eigen::SparseMatrix<double> matrix_;
   Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> factor_;
 };

@@ -3,7 +3,11 @@
 // voltage or current) as its history of value changes. Expectations, VCD traces and the
 // "step every cycle vs skip" comparison all read this, so what a test checks is exactly
 // what a person sees in the trace.
+#include "change_log.h"
+
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +35,14 @@ struct Signal {
 
 using SignalId = std::size_t;
 
+// A stretch of time whose history a run needs: an expectation's window.
+struct Window {
+  std::uint64_t from_ps;
+  std::uint64_t to_ps;
+};
+// Names the signals whose history a run needs, and over which windows.
+using Needs = std::unordered_map<std::string, std::vector<Window>>;
+
 class Recorder {
  public:
   // Real-valued signals only record a change larger than `resolution` (probes would otherwise
@@ -43,15 +55,44 @@ class Recorder {
   // zero-width glitch never shows up as an edge.
   void record(SignalId id, std::uint64_t time_ps, double value);
 
+  // Keep only what `needs` asks for: a named signal keeps each change that holds at some
+  // instant of one of its windows (so value_at and every change inside a window are exact);
+  // any other signal keeps its first sample and its last two (the current value, and the one
+  // a same-instant glitch restores). Call before declaring; without it everything is kept.
+  // A run as long as an hour with a change every millisecond then fits in a few megabytes.
+  void keep_only(Needs needs) { needs_ = std::move(needs); }
+
+  // From now on, every change of every signal is also written, in time order, to a temporary
+  // file (ChangeLog), whatever keep_only() lets go: the trace of a long run streams to disk.
+  // Throws std::runtime_error when the file cannot be made.
+  void log_changes();
+  bool logs_changes() const { return log_ != nullptr; }
+  // Every change after each signal's first sample, in time order (same instant: any order): read
+  // back from the log when there is one, else from the histories in memory.
+  using ChangeVisitor = std::function<void(SignalId id, std::uint64_t time_ps, double value)>;
+  void for_each_change(const ChangeVisitor& visit);
+
   const Signal* find(std::string_view name) const;
   const Signal& signal(SignalId id) const { return signals_.at(id); }
   const std::vector<Signal>& signals() const { return signals_; }
   std::optional<SignalId> id_of(std::string_view name) const;
 
  private:
+  void forget_if_unneeded(SignalId id);
+  void log_finished_instant();
+
   double resolution_;
+  std::optional<Needs> needs_;
   std::vector<Signal> signals_;
+  // Per signal: nullptr keeps everything, else the windows it needs (possibly none).
+  std::vector<const std::vector<Window>*> kept_windows_;
   std::unordered_map<std::string, SignalId> index_;
+  // With a log: the instant whose changes may still be undone by a same-instant glitch, and the
+  // signals changed at it; they go to the log once time moves on.
+  std::unique_ptr<ChangeLog> log_;
+  std::uint64_t open_instant_ = 0;
+  std::vector<SignalId> changed_at_open_instant_;
+  std::vector<bool> awaiting_log_;  // per signal: in changed_at_open_instant_
 };
 
 }  // namespace bcmhil::trace
