@@ -7,6 +7,10 @@
 
 namespace bcmhil::output {
 
+// Length of the well-formed UTF-8 sequence that starts at text[i] (1 to 4), or 0 when the byte
+// there does not start one (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+
 // True when `text` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, <= U+10FFFF).
 bool is_valid_utf8(std::string_view text);
 
