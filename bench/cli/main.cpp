@@ -1,6 +1,8 @@
 // bcmhil: hardware-in-the-loop simulator and test bench for car body control modules.
 #include "command_registry.h"
 
+#include "bench/report/provenance.h"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
@@ -17,7 +19,9 @@ int main(int argc, char** argv) {
       "bcmhil - hardware-in-the-loop simulator and test bench for car body control modules.\n"
       "First module: the BC1 of the 2002-2006 MINI (R50/R53)."};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "bcmhil 0.1.0");
+  // The same version and commit the reports carry, so a report can be matched to the binary.
+  app.set_version_flag("--version",
+                       "bcmhil " + bcmhil::report::tool_version() + " (" + bcmhil::report::git_commit() + ")");
 
   int exit_code = 0;
   for (const auto& command : bcmhil::cli::registered_commands()) command.add(app, &exit_code);

@@ -150,6 +150,20 @@ expect:
             std::string::npos);
 }
 
+// --version names the build the way the reports do (version and commit), not a fixed string.
+TEST_F(CliTest, VersionNamesTheVersionAndTheCommit) {
+  const auto r = run("--version");
+  ASSERT_EQ(r.status, 0) << r.out;
+  std::ifstream cmake(bcmhil::testing::source_dir() + "/CMakeLists.txt");
+  std::stringstream text;
+  text << cmake.rdbuf();
+  const auto at = text.str().find("project(bcmhil VERSION ");
+  ASSERT_NE(at, std::string::npos);
+  const auto version = text.str().substr(at + 23, text.str().find(' ', at + 23) - (at + 23));
+  EXPECT_EQ(r.out.rfind("bcmhil " + version + " (", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find(")"), std::string::npos) << r.out;
+}
+
 TEST_F(CliTest, InvalidScenarioExitsTwoNamingFileLineColumn) {
   const auto bad_fault = write("bad_fault.yaml", "name: x\nduration: 5 s\nfaults:\n  - {type: waterr}\n");
   auto r = run("run " + bad_fault);
