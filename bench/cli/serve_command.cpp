@@ -81,7 +81,8 @@ int serve(const ServeArgs& args) {
                                    [&sim] { return sim.vehicle().bc1.hear_kline(); });
   runner::RealtimePacer pacer;
   responder.on_request([&pacer] { pacer.wake(); });
-  pacer.after_slice = [&responder] { responder.refresh_line(); };  // the line heals as the model does
+  // The line heals as the model does.
+  pacer.after_slice = [&responder, &sim] { responder.refresh_line(sim.vehicle().bc1.kline_usable()); };
   try {
     sim.start();
   } catch (const scenario::ScenarioError& e) {
