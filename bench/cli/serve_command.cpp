@@ -72,14 +72,17 @@ int serve(const ServeArgs& args) {
     std::cerr << e.what() << "\n";
     return 2;
   }
-  runner::Simulation sim(sc, model::ClockMode::skip_idle);
+  // The DS2 backend reads the model itself and nothing here judges expectations: keep only the
+  // signals' current values, so a serve left running --forever holds its memory flat.
+  runner::Simulation sim(sc, model::ClockMode::skip_idle, runner::Keep::latest_values);
   // As in a scenario's diagnose step: a request reaches the module only over a usable K-line (not
   // wetted to ground, module powered), and hearing it keeps the module awake.
   runner::ModelResponder responder("ds2_responder", sim.diagnostics(),
                                    [&sim] { return sim.vehicle().bc1.hear_kline(); });
   runner::RealtimePacer pacer;
   responder.on_request([&pacer] { pacer.wake(); });
-  pacer.after_slice = [&responder] { responder.refresh_line(); };  // the line heals as the model does
+  // The line heals as the model does.
+  pacer.after_slice = [&responder, &sim] { responder.refresh_line(sim.vehicle().bc1.kline_usable()); };
   try {
     sim.start();
   } catch (const scenario::ScenarioError& e) {
@@ -114,9 +117,12 @@ int serve(const ServeArgs& args) {
   if (!pacer.stopped()) pthread_kill(signal_waiter.native_handle(), SIGTERM);
   signal_waiter.join();
   const auto late = pacer.lateness();
-  std::fprintf(stderr, "bcmhil serve: stopped at %.3f s simulated; %zu frames, %zu answers; lateness p99 %.3f ms\n",
+  const auto& recorder = *sim.recorder();
+  std::fprintf(stderr,
+               "bcmhil serve: stopped at %.3f s simulated; %zu frames, %zu answers; lateness p99 %.3f ms; "
+               "%zu samples of %zu signals in memory\n",
                sc_core::sc_time_stamp().to_seconds(), server.stats().frames.load(), server.stats().answers.load(),
-               late.p99_ms);
+               late.p99_ms, recorder.kept_samples(), recorder.signals().size());
   return 0;
 }
 

@@ -217,7 +217,8 @@ std::string pace(const ActuatorOptions& o, const scenario::Scenario& sc, runner:
 // halted bench end up in the report.
 void simulate(const ActuatorOptions& o, const rig::BenchConfig& cfg, const scenario::Scenario& sc,
               rig::SafeBench& bench, const rig::SignalGuard* guard, ActuatorReport& r) {
-  runner::Simulation sim(sc, model::ClockMode::skip_idle);
+  // The followers read each signal's current value (wants_on), nothing else: no history kept.
+  runner::Simulation sim(sc, model::ClockMode::skip_idle, runner::Keep::latest_values);
   std::vector<Follower> followers;
   try {
     sim.start();

@@ -38,7 +38,8 @@ void DutReference::in_model(std::function<void(runner::Simulation&)> fn) {
 void DutReference::run() {
   bool announced = false;
   try {
-    runner::Simulation sim(sc_, model::ClockMode::skip_idle);
+    // Its checks read the model over DS2 and stimulate it directly: no signal's history is needed.
+    runner::Simulation sim(sc_, model::ClockMode::skip_idle, runner::Keep::latest_values);
     runner::ModelResponder responder("dut_reference_ds2", sim.diagnostics());
     responder.on_request([this] { pacer_.wake(); });
     sim.start();

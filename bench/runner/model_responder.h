@@ -31,13 +31,14 @@ class ModelResponder : public sc_core::sc_prim_channel, public serve::Ds2Respond
   std::optional<std::vector<uint8_t>> respond(const std::vector<uint8_t>& request_frame) override;
   bool line_usable() const override { return line_usable_.load(); }
 
-  // Re-evaluates `line_usable` (simulation thread; serve calls it after every paced slice).
+  // The line as the model has it now (simulation thread; serve calls it after every paced slice).
   // Without it a request that found the line unusable (the module still starting up, a film not
   // yet dry) left the line deaf for good: line_usable() was only refreshed by requests, which an
-  // unusable line never lets through.
-  void refresh_line() {
-    if (line_check_) line_usable_ = line_check_();
-  }
+  // unusable line never lets through. A look, not a request: `usable` must come from a check that
+  // hears nothing (Bc1Module::kline_usable, not hear_kline, which wakes the module and queues a
+  // SystemC timeout: after every slice that kept a served module awake for good, and its memory
+  // growing with the slices).
+  void refresh_line(bool usable) { line_usable_ = usable; }
   // Called (from the I/O thread) whenever a request is queued: the pacer wakes up early.
   void on_request(std::function<void()> wake) { wake_ = std::move(wake); }
   // How long respond() waits for the simulation before giving up (the tester sees silence).

@@ -57,23 +57,35 @@ sc_core::sc_time RealtimePacer::run(sc_core::sc_time until) {
     } else {
       sc_core::sc_start(step);
       // Only slices that end on a real event count: they are what a person or a relay sees.
-      lateness_ms_.push_back(std::chrono::duration<double, std::milli>(Clock::now() - due).count());
+      note_lateness(std::chrono::duration<double, std::milli>(Clock::now() - due).count());
     }
     if (after_slice) after_slice();
   }
   return sc_core::sc_time_stamp();
 }
 
+void RealtimePacer::note_lateness(double ms) {
+  ++events_;
+  max_ms_ = events_ == 1 ? ms : std::max(max_ms_, ms);
+  if (lateness_ms_.size() < kLatenessSample) {
+    lateness_ms_.push_back(ms);
+    return;
+  }
+  // The n-th event replaces a random one of the sample with probability kLatenessSample / n.
+  const std::size_t slot = std::uniform_int_distribution<std::size_t>(0, events_ - 1)(pick_);
+  if (slot < kLatenessSample) lateness_ms_[slot] = ms;
+}
+
 LatenessStats RealtimePacer::lateness() const {
   LatenessStats s;
-  s.events = lateness_ms_.size();
+  s.events = events_;
   if (lateness_ms_.empty()) return s;
   auto sorted = lateness_ms_;
   std::sort(sorted.begin(), sorted.end());
   auto at = [&](double q) { return sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(q * sorted.size()))]; };
   s.p50_ms = at(0.50);
   s.p99_ms = at(0.99);
-  s.max_ms = sorted.back();
+  s.max_ms = max_ms_;
   return s;
 }
 

@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <random>
 #include <vector>
 
 namespace bcmhil::runner {
@@ -41,7 +42,16 @@ class RealtimePacer {
   std::condition_variable cv_;
   bool woken_ = false;
   std::atomic<bool> stop_{false};
-  std::vector<double> lateness_ms_;
+  // Lateness of a run of any length in fixed memory (serve --forever runs for hours with tens of
+  // thousands of events a second): every event counted and the maximum exact, the percentiles
+  // from a uniform sample of at most kLatenessSample events (reservoir sampling, Vitter's
+  // algorithm R), exact while the run has fewer.
+  void note_lateness(double ms);
+  static constexpr std::size_t kLatenessSample = 1 << 16;  // 512 KiB
+  std::size_t events_ = 0;
+  double max_ms_ = 0;
+  std::vector<double> lateness_ms_;  // the sample
+  std::minstd_rand pick_;  // default seed: a run's figures do not depend on chance
 };
 
 }  // namespace bcmhil::runner

@@ -19,6 +19,7 @@ namespace bcmhil::runner {
 enum class Keep {
   everything,              // every change of every signal: traces, pictures, step-vs-skip comparisons
   what_expectations_need,  // the expectations' signals over their windows; the rest only their current value
+  latest_values,           // only each signal's current value: paced runs (serve, bench modes) that judge nothing
 };
 
 struct RunOptions {

@@ -35,6 +35,7 @@ trace::Needs needs_of(const scenario::Scenario& scenario) {
 Simulation::Simulation(const scenario::Scenario& scenario, model::ClockMode clock_mode, Keep keep)
     : scenario_(scenario), recorder_(std::make_shared<trace::Recorder>()) {
   if (keep == Keep::what_expectations_need) recorder_->keep_only(needs_of(scenario));
+  if (keep == Keep::latest_values) recorder_->keep_latest_only();
   model::fresh_simulation_kernel();  // SystemC elaborates once per kernel
   model::VehicleConfig config = scenario.vehicle;
   config.io.mode = clock_mode;

@@ -79,6 +79,12 @@ void Recorder::forget_if_unneeded(SignalId id) {
   samples.pop_back();
 }
 
+std::size_t Recorder::kept_samples() const {
+  std::size_t n = 0;
+  for (const auto& s : signals_) n += s.samples.size();
+  return n;
+}
+
 const Signal* Recorder::find(std::string_view name) const {
   auto it = index_.find(std::string(name));
   return it == index_.end() ? nullptr : &signals_[it->second];

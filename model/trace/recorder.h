@@ -61,6 +61,11 @@ class Recorder {
   // a same-instant glitch restores). Call before declaring; without it everything is kept.
   // A run as long as an hour with a change every millisecond then fits in a few megabytes.
   void keep_only(Needs needs) { needs_ = std::move(needs); }
+  // No history at all: every signal keeps its first sample and its last two, whatever runs
+  // (serve, the bench modes: they read only current values, and may run for hours).
+  void keep_latest_only() { keep_only(Needs{}); }
+  // Samples held in memory over all signals: what keep_only bounds.
+  std::size_t kept_samples() const;
 
   // From now on, every change of every signal is also written, in time order, to a temporary
   // file (ChangeLog), whatever keep_only() lets go: the trace of a long run streams to disk.

@@ -5,6 +5,7 @@
 // dead within 2 s (the flooded-bcm-hatch case, its water and corrosion times shortened), so 0xC4
 // is active early. DS2 bytes: model/diag/README.md (IDENT 00, FS_LESEN 04; [00][len][data][xor]).
 // Then a link in use: a second serve or relay emulator is refused and leaves the first's alone.
+// And a serve left running with an input that flickers every millisecond holds its memory flat.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <signal.h>
@@ -170,6 +171,15 @@ class Background {
   int pid_ = 0;
 };
 
+// Condensation making and breaking the lid handle input about every millisecond from 0.1 s on
+// (tests/perf/long-runs/input-leak-1h.yaml): thousands of changes a second on its signals.
+const char* kFlicker = R"(name: flicker
+description: the lid handle input wet 1 ms, dry 1 ms, without end
+duration: 60 s
+faults:
+  - {type: input_leak_intermittent, at: 100 ms, input: DIP_BOOT_HANDLE_SW, wet_time: 1 ms, dry_time: 1 ms, seed: 1}
+)";
+
 class KlineClients : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -296,6 +306,25 @@ TEST_F(KlineClients, ASecondRelayEmulatorOnALiveLinkIsRefused) {
   EXPECT_NE(second.out.find("is in use by pid " + std::to_string(first.pid())), std::string::npos) << second.out;
   EXPECT_EQ(link_target(link), pty) << "the second emulator touched the first one's link";
   EXPECT_TRUE(first.alive());
+}
+
+// serve keeps no history (runner::Keep::latest_values): each signal holds at most its first sample
+// and its last two however long it runs. Keeping everything, 2 s of this flicker hold thousands.
+TEST_F(KlineClients, AServeLeftRunningKeepsOnlyTheLatestValues) {
+  std::ofstream(path("flicker.yaml")) << kFlicker;
+  const auto link = path("kline");
+  Background serve("serve " + path("flicker.yaml") + " --kline " + link + " --forever", path("serve.log"));
+  ASSERT_FALSE(serve.wait_for("serving on " + link).empty()) << serve.log();
+  std::this_thread::sleep_for(2500ms);
+  serve.stop();
+  const std::regex stats(R"(stopped at ([0-9.]+) s simulated;.* (\d+) samples of (\d+) signals in memory)");
+  std::smatch m;
+  const std::string log = serve.log();
+  ASSERT_TRUE(std::regex_search(log, m, stats)) << log;
+  EXPECT_GT(std::stod(m[1].str()), 1.0) << "the flicker barely ran: " << log;
+  const auto samples = std::stoul(m[2].str()), signals = std::stoul(m[3].str());
+  EXPECT_GT(signals, 10u) << log;
+  EXPECT_LE(samples, 3 * signals) << log;
 }
 
 }  // namespace

@@ -108,6 +108,19 @@ TEST(Recorder, KeepOnlyKeepsEveryChangeAWindowReads) {
   EXPECT_EQ(probe.back().time_ps, all.find("V(pin)")->samples.back().time_ps);
 }
 
+// serve and the bench modes: no history, only current values, counted by kept_samples().
+TEST(Recorder, KeepLatestOnlyHoldsThreeSamplesASignalAtMost) {
+  Recorder all, latest;
+  latest.keep_latest_only();
+  feed(all);
+  feed(latest);
+  EXPECT_EQ(all.kept_samples(), all.find("pin")->samples.size() + all.find("V(pin)")->samples.size());
+  EXPECT_GT(all.kept_samples(), 1000u);
+  EXPECT_LE(latest.kept_samples(), 3 * latest.signals().size());
+  for (const auto& s : latest.signals())
+    EXPECT_EQ(s.samples.back().value, all.find(s.name)->samples.back().value) << s.name;
+}
+
 TEST(Recorder, AGlitchIsStillUndoneWhenHistoryIsDropped) {
   Recorder rec;
   rec.keep_only({});
