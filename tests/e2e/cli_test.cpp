@@ -10,29 +10,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "e2e_support.h"
 #include "source_dir.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int status;
-  std::string out;  // stdout and stderr together
-};
-
-Outcome run(const std::string& args) {
-  const std::string command = std::string(BCMHIL_CLI) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return {-1, "popen failed"};
-  std::string out;
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  const int raw = pclose(pipe);
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, out};
-}
-
-std::string scenario(const std::string& name) { return bcmhil::testing::source_dir() + "/scenarios/" + name + ".yaml"; }
+using bcmhil::e2e::Outcome;
+using bcmhil::e2e::run;
+using bcmhil::e2e::scenario;
 
 class CliTest : public ::testing::Test {
  protected:

@@ -30,15 +30,20 @@ struct Outcome {
 
 inline int status_of(int raw) { return WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw); }
 
-// Through the shell, so a test can redirect or set variables: `env` goes before the command.
-inline Outcome run(const std::string& args, const std::string& env = "") {
-  const std::string command = env + " " + std::string(BCMHIL_CLI) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
+// A shell command with its stdout and stderr captured together.
+inline Outcome shell(const std::string& command) {
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
   if (!pipe) return {-1, "popen failed"};
   std::string out;
   char buffer[4096];
   while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
   return {status_of(pclose(pipe)), out};
+}
+
+// The bcmhil executable through the shell, so a test can redirect or set variables: `env` goes
+// before the command.
+inline Outcome run(const std::string& args, const std::string& env = "") {
+  return shell(env + " " + std::string(BCMHIL_CLI) + " " + args);
 }
 
 inline std::string scenario(const std::string& name) {
@@ -54,13 +59,7 @@ inline std::string slurp(const std::string& path) {
 
 // /usr/bin/python3 on a script, its output captured (CI has python3 with junitparser).
 inline Outcome python(const std::string& script_path, const std::string& args) {
-  const std::string command = "/usr/bin/python3 " + script_path + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return {-1, "popen failed"};
-  std::string out;
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  return {status_of(pclose(pipe)), out};
+  return shell("/usr/bin/python3 " + script_path + " " + args);
 }
 
 class TempDirTest : public ::testing::Test {

@@ -21,6 +21,8 @@
 #include <sstream>
 #include <thread>
 
+#include "e2e_support.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -82,20 +84,8 @@ steps:
   - {at: 2.5 s, do: press_fob, button: trunk}
 )";
 
-struct Outcome {
-  int status;
-  std::string out;
-};
-
-Outcome shell(const std::string& command) {
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return {-1, "popen failed"};
-  std::string out;
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  const int raw = pclose(pipe);
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, out};
-}
+using bcmhil::e2e::Outcome;
+using bcmhil::e2e::shell;
 
 std::vector<uint8_t> unhex(const std::string& hex) {
   std::vector<uint8_t> b;
