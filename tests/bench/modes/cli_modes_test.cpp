@@ -5,6 +5,8 @@
 #include "pty_emulator.h"
 
 #include <gtest/gtest.h>
+
+#include "child_process.h"
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>
@@ -33,36 +35,10 @@ std::string temp(const std::string& name) {
 }
 std::string scenario(const std::string& name) { return testing::source_dir() + "/scenarios/" + name + ".yaml"; }
 
-// fork + exec (never a bare fork: the bench's guard socket is close-on-exec), output to a file.
 pid_t spawn(const std::vector<std::string>& args, const std::string& output) {
-  std::vector<char*> argv;
-  std::vector<std::string> all{BCMHIL_CLI};
-  all.insert(all.end(), args.begin(), args.end());
-  for (auto& a : all) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    const int fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    ::dup2(fd, 1);
-    ::dup2(fd, 2);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
-  return pid;
+  return bcmhil::testing::spawn(BCMHIL_CLI, args, output);
 }
-
-int wait_exit(pid_t pid, std::chrono::milliseconds timeout) {
-  const auto until = Clock::now() + timeout;
-  int status = 0;
-  while (Clock::now() < until) {
-    if (::waitpid(pid, &status, WNOHANG) == pid)
-      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    std::this_thread::sleep_for(10ms);
-  }
-  ::kill(pid, SIGKILL);
-  ::waitpid(pid, &status, 0);
-  return -1;
-}
+using bcmhil::testing::wait_exit;
 
 std::string slurp(const std::string& path) {
   std::ifstream f(path);

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "child_process.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -54,37 +56,10 @@ std::string write_bench(const std::string& name, const std::string& link, const 
   return path;
 }
 
-// fork + exec of the real executable, stdout and stderr to `output`.
 pid_t spawn(const std::vector<std::string>& args, const std::string& output) {
-  std::vector<std::string> all{BCMHIL_CLI};
-  all.insert(all.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : all) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    const int fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    ::dup2(fd, 1);
-    ::dup2(fd, 2);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
-  return pid;
+  return bcmhil::testing::spawn(BCMHIL_CLI, args, output);
 }
-
-// Exit status, 128+N for death by signal N, -1 if it had to be killed after `timeout`.
-int wait_exit(pid_t pid, std::chrono::milliseconds timeout) {
-  const auto until = Clock::now() + timeout;
-  int status = 0;
-  while (Clock::now() < until) {
-    if (::waitpid(pid, &status, WNOHANG) == pid)
-      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    std::this_thread::sleep_for(10ms);
-  }
-  ::kill(pid, SIGKILL);
-  ::waitpid(pid, &status, 0);
-  return -1;
-}
+using bcmhil::testing::wait_exit;
 
 bool wait_for_text(const std::string& path, const std::string& text, std::chrono::milliseconds timeout) {
   const auto until = Clock::now() + timeout;
