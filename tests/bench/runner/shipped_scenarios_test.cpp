@@ -55,7 +55,7 @@ TEST(ShippedScenarios, FoundRecursively) {
 }
 
 TEST(ShippedScenarios, ServeAcceptsEveryOne) {
-  // bcmhil serve's check (bench/cli/serve_command.cpp): load, build the model, start() validates
+  // bcmhil serve's check (cli/serve_command.cpp): load, build the model, start() validates
   // every expectation; serve runs no tester, so nothing ds2.* is declared.
   for (const auto& file : shipped_scenarios()) {
     SCOPED_TRACE(file);
