@@ -470,7 +470,8 @@ electrical::BranchId Bc1Module::input_pull_up(std::string_view signal) const {
 
 std::optional<bool> Bc1Module::signal(std::string_view name) const {
   if (name == "DIP_BOOT_RELEASE_MONITOR") return comparator(name).read();
-  if (name == "DIP_BOOT_REL_STATUS") return tailgate_driver_->limiting();
+  // The smart switch's status: in current limit or in thermal shutdown.
+  if (name == "DIP_BOOT_REL_STATUS") return tailgate_driver_->limiting() || tailgate_driver_->thermal_shutdown();
   if (name == "DIP_RF_CODE_LOGIC") return rf_data.read();
   // Indicator status monitoring: the readback of each indicator output pin.
   if (name == "DIP_LH_DIR_IND_STATUS") return comparator("indicator_lh_monitor").read();
