@@ -4,6 +4,8 @@
 #include "bench/runner/simulation.h"
 #include "bench/runner/step_player.h"
 #include "model/diag/ds2_server.h"
+#include "model/instruments/measurement_points.h"
+#include "model/instruments/voltmeter.h"
 
 #include <cmath>
 #include <limits>
@@ -120,8 +122,16 @@ struct Workshop::Hands {
   }
 
   void apply(const StimulusStep& step) {
-    if (step.workshop)
-      throw std::logic_error(step.where.str() + ": workshop actions need the instruments layer");
+    if (step.workshop) {
+      const auto& target = step.workshop->target;
+      switch (step.workshop->kind) {
+        case WorkshopAction::Kind::unplug: vehicle.unplug(target); break;
+        case WorkshopAction::Kind::plug: vehicle.plug(target); break;
+        case WorkshopAction::Kind::pull_fuse: vehicle.pull_fuse(target); break;
+        case WorkshopAction::Kind::refit_fuse: vehicle.refit_fuse(target); break;
+      }
+      return;
+    }
     if (step.person->action == scenario::Action::diagnose)
       tester.run(step.person->job, step.person->job_args);
     else
@@ -133,6 +143,35 @@ struct Workshop::Hands {
   tester::Ds2Tester tester;
   double ds2_reading = kNothing;
 };
+
+// An instrument on the car for the length of one test: put on before the stimulus (a
+// technician connects the meter, then asks for the button to be pressed), taken off after.
+struct Workshop::Meter {
+  virtual ~Meter() = default;
+  virtual instruments::InstrumentReading read() const = 0;
+};
+
+namespace {
+
+struct DvmMeter : Workshop::Meter {
+  DvmMeter(model::Vehicle& car, const InstrumentRead& r)
+      : dvm(car.circuit, instruments::measurement_point(car, r.plus), instruments::measurement_point(car, r.minus)) {}
+  instruments::InstrumentReading read() const override { return dvm.read(); }
+  instruments::Voltmeter dvm;
+};
+
+std::unique_ptr<Workshop::Meter> put_on(model::Vehicle& car, const InstrumentRead& r) {
+  if (r.instrument == "dvm") return std::make_unique<DvmMeter>(car, r);
+  throw std::invalid_argument("the " + r.instrument + " is not in the instruments layer yet");
+}
+
+// What the display shows as a number: an overload is beyond any value ("OL"), kept as an
+// infinity of its sign while the window reduces and read as "shows nothing" (NaN) at the end.
+double displayed(const instruments::InstrumentReading& r) {
+  return r.overload ? std::copysign(std::numeric_limits<double>::infinity(), r.value) : r.value;
+}
+
+}  // namespace
 
 CarUnderTest car_from_scenario(const scenario::Scenario& scenario) {
   CarUnderTest car;
@@ -169,21 +208,85 @@ Reading Workshop::perform(const CatalogueTest& test) {
   if (!brought_in_) throw std::logic_error("Workshop::perform: bring_in() first");
   if (performed_) throw std::logic_error("Workshop::perform: one test per Workshop (the car keeps what a test did to it)");
   performed_ = true;
-  if (test.kind == ReadKind::instrument)
-    throw std::invalid_argument(test.where.str() + ": test " + test.id + ": instruments are not in the model yet");
-  if (test.kind == ReadKind::signal && !sim_->recorder()->find(test.signal))
-    throw std::invalid_argument(test.where.str() + ": test " + test.id + ": unknown signal '" + test.signal +
-                                "' (bcmhil signals lists them)");
+  check_performable(test);
   const sc_time start = sc_core::sc_time_stamp();
   sc_core::sc_spawn_options options;
   sc_core::sc_spawn([this, &test, start] { hands_->run(test, start); }, sc_core::sc_gen_unique_name("workshop_hands"),
                     &options);
+  if (meter_)
+    sc_core::sc_spawn([this, &test, start] { watch_meter(test, start); }, sc_core::sc_gen_unique_name("workshop_meter"),
+                      &options);
   // One microsecond past the end, so that what happens at the window's last instant is in.
   sim_->advance(test.duration() + sc_time(1, sc_core::SC_US));
   Reading reading;
-  reading.raw = test.kind == ReadKind::ds2 ? hands_->ds2_reading : reduce_signal(test, start);
+  switch (test.kind) {
+    case ReadKind::signal: reading.raw = reduce_signal(test, start); break;
+    case ReadKind::ds2: reading.raw = hands_->ds2_reading; break;
+    case ReadKind::instrument: reading.raw = reduce_meter(test); break;
+  }
+  meter_.reset();  // the leads come off
   reading.outcome = test.classify(reading.raw);
   return reading;
+}
+
+// Everything the test names must exist on this car before anything is done to it: a name the
+// car does not know is the catalogue's error, reported at the test's line (inside the
+// simulation it would only be an sc_report). Puts the test's instrument on.
+void Workshop::check_performable(const CatalogueTest& test) {
+  const auto refuse = [&test](const std::string& why) {
+    throw std::invalid_argument(test.where.str() + ": test " + test.id + ": " + why);
+  };
+  auto& car = sim_->vehicle();
+  for (const auto& step : test.stimulus) {
+    if (!step.workshop) continue;
+    const auto& target = step.workshop->target;
+    const bool fuse = step.workshop->kind == WorkshopAction::Kind::pull_fuse ||
+                      step.workshop->kind == WorkshopAction::Kind::refit_fuse;
+    try {
+      if (fuse)
+        car.fuse(target);
+      else if (!car.connectors.find(target))
+        car.unplug(target);  // throws, naming the connectors there are
+    } catch (const std::invalid_argument& e) {
+      refuse(e.what());
+    }
+  }
+  if (test.kind == ReadKind::signal && !sim_->recorder()->find(test.signal))
+    refuse("unknown signal '" + test.signal + "' (bcmhil signals lists them)");
+  if (test.kind == ReadKind::instrument) {
+    try {
+      meter_ = put_on(car, test.instrument);
+    } catch (const std::invalid_argument& e) {
+      refuse(e.what());
+    }
+  }
+}
+
+// Reads the instrument at the window's start and at every operating point the circuit solves
+// inside it: the display changes only when the circuit is solved again, so these are all the
+// values it shows. A SystemC thread spawned by perform().
+void Workshop::watch_meter(const CatalogueTest& test, sc_time start) {
+  auto& circuit = sim_->vehicle().circuit;
+  sc_core::wait(circuit.solved());  // the leads are in the network from the next solve on
+  const sc_time from = start + test.from;
+  const sc_time to = start + test.to;
+  for (;;) {
+    const sc_time now = sc_core::sc_time_stamp();
+    if (now >= from) meter_samples_.push_back(displayed(meter_->read()));
+    if (now >= to) return;
+    sc_core::wait((now < from ? from : to) - now, circuit.solved());
+  }
+}
+
+double Workshop::reduce_meter(const CatalogueTest& test) const {
+  if (meter_samples_.empty()) return kNothing;
+  double result = meter_samples_.front();
+  for (const double v : meter_samples_) {
+    if (test.reduce == Reduce::max) result = std::max(result, v);
+    if (test.reduce == Reduce::min) result = std::min(result, v);
+    if (test.reduce == Reduce::last) result = v;
+  }
+  return std::isinf(result) ? kNothing : result;
 }
 
 double Workshop::reduce_signal(const CatalogueTest& test, sc_time start) const {

@@ -52,18 +52,25 @@ class Workshop {
   void bring_in();
   // Performs one test, from now: its stimulus, then its reading. Once per Workshop (the car
   // keeps what the test did to it). Throws std::invalid_argument naming the test's file:line:col
-  // for a read the model cannot answer (an unknown signal or measurement point).
+  // for what the car does not have (a signal, a measurement point, a connector, a fuse).
   Reading perform(const CatalogueTest& test);
 
   model::Vehicle& vehicle();
 
+  struct Meter;  // an instrument on the car for the length of one test
+
  private:
   struct Hands;
+  void check_performable(const CatalogueTest& test);
+  void watch_meter(const CatalogueTest& test, sc_core::sc_time start);
   double reduce_signal(const CatalogueTest& test, sc_core::sc_time start) const;
+  double reduce_meter(const CatalogueTest& test) const;
 
   scenario::Scenario scenario_;  // the car as a scenario without steps (the Simulation keeps a reference)
   std::unique_ptr<runner::Simulation> sim_;
   std::unique_ptr<Hands> hands_;
+  std::unique_ptr<Meter> meter_;
+  std::vector<double> meter_samples_;  // the instrument's display at each operating point in the window
   bool brought_in_ = false;
   bool performed_ = false;
 };
