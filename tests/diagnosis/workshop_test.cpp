@@ -174,6 +174,31 @@ tests:
   }
 }
 
+TEST(Workshop, ReadsTheInstrumentOnlyOnceItsLeadsAreIn) {
+  // A window from the test's first instant, its highest reading: a test lamp from the battery to
+  // hatch pin 1, whose ground joint is corroded to 8 ohm, only glows (~5 W). A reading taken
+  // before the circuit has the lamp in it would see the unloaded 12.6 V: a bright 23 W.
+  const auto catalogue = parse_catalogue(R"(format: bcmhil-test-catalogue/1
+model: bc1
+tests:
+  - id: lamp.from_the_start
+    path: hatch
+    title: a test lamp from the battery to hatch pin 1, read from the test's first instant
+    access: lid trim off
+    cost_min: 16
+    unit: W
+    read: {instrument: test_lamp, plus: battery+, minus: hatch.1}
+    window: [0 s, 100 ms]
+    reduce: max
+    classes: [{name: dark, below: 2.1 W}, {name: dim, below: 12 W}, {name: bright}]
+    words: Test lamp from the battery's positive post to hatch pin 1.
+)",
+                                         "inline.yaml");
+  const auto r = play_test(scenario_car("bad-ground-hatch"), catalogue.tests.at(0));
+  EXPECT_NEAR(r.raw, 21.0 * std::pow(12.6 * 6.86 / (6.86 + 8.0) / 12.0, 2), 1.0);
+  EXPECT_EQ(catalogue.tests.at(0).classes.at(r.outcome).name, "dim");
+}
+
 TEST(Workshop, ExaminesTheScenarioCarAtTheEndOfItsStory) {
   const auto s = scenario::load_scenario(testing::source_dir() + "/scenarios/flooded-bcm-hatch.yaml");
   const auto car = car_from_scenario(s);
