@@ -61,7 +61,9 @@ TEST(WorkshopTells, FloodedModuleHasItsFeedButNoOutput) {
                                      {"hatch.bc1_feed.volts_trunk", "battery"},
                                      {"hatch.bc1_pin.volts_trunk", "0 V"},
                                      {"hatch.motor.amps_trunk", "none"},
-                                     {"hatch.ds2.fault_c4", "active"}});
+                                     {"hatch.ds2.fault_c4", "active"},
+                                     // The tester forces the output (seed/key, STEUERN_IOSTATES): nothing changes.
+                                     {"hatch.ds2.force_release.bc1_pin", "0 V"}});
 }
 
 TEST(WorkshopTells, ActuatorShortedDrawsTheCurrentLimitAtTheHatch) {
@@ -111,7 +113,8 @@ TEST(WorkshopTells, BrokenHingeWireStopsBetweenModuleAndHatch) {
   expect_tells("hinge-wire-broken", {{"hatch.bc1_pin.volts_trunk", "battery"},
                                      {"hatch.pin2.volts_trunk", "0 V"},
                                      {"hatch.ds2.fault_c4", "absent"},
-                                     {"hatch.feed_wire.ohms", "open"}});
+                                     {"hatch.feed_wire.ohms", "open"},
+                                     {"hatch.ds2.force_release.bc1_pin", "battery"}});
 }
 
 TEST(WorkshopTells, BlownFuseKillsTheFeedPin) {
