@@ -104,20 +104,19 @@ struct Workshop::Hands {
     const auto wait_until = [&](sc_time t) {
       if (start + t > sc_core::sc_time_stamp()) sc_core::wait(start + t - sc_core::sc_time_stamp());
     };
-    const auto do_steps_until = [&](sc_time t, bool inclusive) {
-      for (; next < test.stimulus.size(); ++next) {
-        const auto& step = test.stimulus[next];
-        if (step.at > t || (!inclusive && step.at == t)) break;
-        wait_until(step.at);
-        apply(step);
+    const auto do_steps_until = [&](sc_time t) {  // every step at or before t
+      for (; next < test.stimulus.size() && test.stimulus[next].at <= t; ++next) {
+        wait_until(test.stimulus[next].at);
+        apply(test.stimulus[next]);
       }
     };
     if (test.kind == ReadKind::ds2) {
-      do_steps_until(test.from, true);  // a step at the read's instant comes first
+      do_steps_until(test.from);  // a step at the read's instant comes first
       wait_until(test.from);
-      ds2_reading = ds2_value(test.ds2, tester.run(test.ds2.job, {})  /* the catalogue names jobs as bcmhil diag does */);
+      // The catalogue names its jobs as bcmhil diag does.
+      ds2_reading = ds2_value(test.ds2, tester.run(test.ds2.job, {}));
     }
-    do_steps_until(test.duration(), true);
+    do_steps_until(test.duration());
   }
 
   void apply(const StimulusStep& step) {

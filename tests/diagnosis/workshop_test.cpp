@@ -132,6 +132,19 @@ TEST(WorkshopTells, WettedKlineSilencesTheTesterButNotTheHatch) {
                                 {"hatch.trunk.opens", "opens"}});
 }
 
+TEST(Workshop, EveryShippedTestPerformsOnTheHealthyCar) {
+  // Every point, place, signal, connector and DS2 item of the shipped catalogue exists on the
+  // car, and the healthy car shows something within each instrument's range.
+  const auto car = scenario_car("healthy-hatch");
+  for (const auto& t : shipped().tests) {
+    const auto r = play_test(car, t);
+    EXPECT_FALSE(std::isnan(r.raw)) << t.id;
+    EXPECT_TRUE(t.range().contains(r.raw)) << t.id << ": " << r.raw;
+    EXPECT_GE(r.outcome, 0) << t.id;
+    EXPECT_LT(r.outcome, static_cast<int>(t.classes.size())) << t.id;
+  }
+}
+
 TEST(Workshop, SameCarSameTestSameReading) {
   const auto car = scenario_car("hinge-wire-intermittent");
   for (const char* id : {"hatch.trunk.opens_thrice", "hatch.pin2.volts_trunk", "hatch.ds2.fault_c4"}) {
