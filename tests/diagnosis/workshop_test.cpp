@@ -121,6 +121,29 @@ TEST(WorkshopTells, BlownFuseKillsTheFeedPin) {
   expect_tells("fuse-30cdl-blown", {{"hatch.bc1_feed.volts_trunk", "0 V"}, {"power.fuse_f9.look", "blown"}});
 }
 
+TEST(WorkshopTells, ShortThatBlewF9IsABridgeInsideTheModule) {
+  // Both cars have F9 blown; only the ohmmeter between the module's own pins finds the bridge.
+  expect_tells("short-blows-f9", {{"power.fuse_f9.look", "blown"}, {"power.f9_feed_pin.ohms_module", "bridged"}});
+  expect_tells("fuse-30cdl-blown", {{"power.fuse_f9.look", "blown"}, {"power.f9_feed_pin.ohms_module", "normal"}});
+}
+
+CarUnderTest car_with(const std::string& fault) {
+  return car_from_scenario(
+      scenario::parse_scenario("name: inline\nduration: 5 s\nfaults:\n  - " + fault + "\n", "inline.yaml"));
+}
+
+TEST(WorkshopTells, OnlyTheCoilsResistanceTellsABurntCoilFromARelayWeldedAtRest) {
+  // scenarios/README.md: both leave the relay pin at 0 V while commanded, and log NC FEHLER.
+  for (const char* fault : {"{type: relay_coil_open, relay: driver}", "{type: relay_welded, relay: driver, side: nc}"}) {
+    const auto car = car_with(fault);
+    EXPECT_EQ(outcome(car, "central_locking.drv_relay_pin.volts_lock"), "0 V") << fault;
+    EXPECT_EQ(outcome(car, "central_locking.ds2.fault_01"), "active") << fault;
+  }
+  EXPECT_EQ(outcome(car_with("{type: relay_coil_open, relay: driver}"), "central_locking.drv_relay_coil.ohms_bench"), "open");
+  EXPECT_EQ(outcome(car_with("{type: relay_welded, relay: driver, side: nc}"), "central_locking.drv_relay_coil.ohms_bench"),
+            "coil");
+}
+
 TEST(WorkshopTells, SeizedActuatorStalls) {
   expect_tells("actuator-seized", {{"hatch.motor.amps_trunk", "stall"}, {"hatch.ds2.fault_c4", "absent"}});
 }
