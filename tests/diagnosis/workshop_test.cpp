@@ -89,7 +89,7 @@ TEST(WorkshopTells, BadGroundLiftsHatchPinOne) {
 
 TEST(WorkshopTells, DendriteToGroundLimitsAtTheModuleNotAtTheHatch) {
   // The driver limits at 12 A into the bridge at the module; the motor behind it gets under 1 A.
-  expect_tells("dendrite-tailgate-to-ground", {{"hatch.f9.amps_trunk", "current limit"},
+  expect_tells("dendrite-tailgate-to-ground", {{"hatch.bc1_driver.amps_trunk", "current limit"},
                                                {"hatch.motor.amps_trunk", "weak"},
                                                {"hatch.bc1_pin.volts_trunk", "a few volts"},
                                                {"hatch.ds2.fault_c4", "active"},
