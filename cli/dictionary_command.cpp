@@ -109,10 +109,12 @@ int benchmark(const DictionaryArgs& args, const Catalogue& catalogue, const Vari
   });
   std::printf("%zu variants x %zu tests, the same runs three ways:\n", result.variants.size(), result.tests);
   for (const auto& w : result.ways)
-    std::printf("  %-22s %5zu runs in %7.3f s  %8.1f runs/s\n", w.way.c_str(), w.runs, w.wall_s, w.runs_per_s());
-  const double fork_rate = result.ways[2].runs_per_s();
-  std::printf("fork per test: %.1fx a process per run, %.1fx a fresh kernel per run\n",
-              fork_rate / result.ways[0].runs_per_s(), fork_rate / result.ways[1].runs_per_s());
+    std::printf("  %-22s %5zu runs in %7.3f s wall (%6.1f runs/s), %7.3f s CPU (%6.1f runs per CPU-s)\n", w.way.c_str(),
+                w.runs, w.wall_s, w.runs_per_s(), w.cpu_s, w.runs_per_cpu_s());
+  const auto& fork = result.ways[2];
+  std::printf("fork per test, per CPU-s: %.1fx a process per run, %.1fx a fresh kernel per run\n",
+              fork.runs_per_cpu_s() / result.ways[0].runs_per_cpu_s(),
+              fork.runs_per_cpu_s() / result.ways[1].runs_per_cpu_s());
   if (!result.same_readings) {
     std::printf("readings DIFFER: %s\n", result.first_difference.c_str());
     return 1;

@@ -19,7 +19,9 @@ struct Throughput {
   std::string way;
   std::size_t runs = 0;
   double wall_s = 0;
+  double cpu_s = 0;  // user + system, this process and its children: steadier than wall on a busy machine
   double runs_per_s() const { return wall_s > 0 ? runs / wall_s : 0; }
+  double runs_per_cpu_s() const { return cpu_s > 0 ? runs / cpu_s : 0; }
 };
 
 struct BenchmarkResult {

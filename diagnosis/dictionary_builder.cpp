@@ -17,7 +17,15 @@ std::string encode(const Reading& r) {
   return bytes;
 }
 
-std::vector<Reading> decode(const std::string& bytes, std::size_t count) {
+}  // namespace
+
+std::string encode_readings(const std::vector<Reading>& readings) {
+  std::string bytes;
+  for (const auto& r : readings) bytes += encode(r);
+  return bytes;
+}
+
+std::vector<Reading> decode_readings(const std::string& bytes, std::size_t count) {
   constexpr std::size_t size = sizeof(double) + sizeof(int);
   if (bytes.size() != count * size)
     throw ChildFailed("a variant process sent " + std::to_string(bytes.size()) + " bytes for " +
@@ -29,8 +37,6 @@ std::vector<Reading> decode(const std::string& bytes, std::size_t count) {
   }
   return readings;
 }
-
-}  // namespace
 
 CarUnderTest car_of(const VariantCar& car) {
   CarUnderTest c;
@@ -45,7 +51,7 @@ std::vector<Reading> readings_by_fork(const CarUnderTest& car, const std::vector
   std::vector<Reading> readings;
   for (const auto& test : tests) {
     try {
-      readings.push_back(decode(in_child([&] { return encode(workshop.perform(test)); }), 1).front());
+      readings.push_back(decode_readings(in_child([&] { return encode(workshop.perform(test)); }), 1).front());
     } catch (const ChildFailed& e) {
       throw ChildFailed("test " + test.id + ": " + e.what());
     }
@@ -71,15 +77,13 @@ Dictionary build_dictionary(const Catalogue& catalogue, const VariantsFile& vari
       [&](std::size_t k) {
         const auto& car = variants.cars[owned[k]];
         try {
-          std::string bytes;
-          for (const auto& r : readings_by_fork(car_of(car), catalogue.tests)) bytes += encode(r);
-          return bytes;
+          return encode_readings(readings_by_fork(car_of(car), catalogue.tests));
         } catch (const std::exception& e) {
           throw ChildFailed("variant " + car.variant.id + ": " + e.what());
         }
       },
       [&](std::size_t k, std::string bytes) {
-        readings[k] = decode(bytes, catalogue.tests.size());
+        readings[k] = decode_readings(bytes, catalogue.tests.size());
         if (options.progress) options.progress(++done, owned.size(), variants.cars[owned[k]].variant.id);
       });
   for (std::size_t k = 0; k < owned.size(); ++k) {

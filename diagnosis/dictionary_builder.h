@@ -31,6 +31,10 @@ CarUnderTest car_of(const VariantCar& car);
 // child per test. Throws ChildFailed naming the test that failed.
 std::vector<Reading> readings_by_fork(const CarUnderTest& car, const std::vector<CatalogueTest>& tests);
 
+// Readings as bytes through a pipe: each raw value bit for bit (NaN included), then its class.
+std::string encode_readings(const std::vector<Reading>& readings);
+std::vector<Reading> decode_readings(const std::string& bytes, std::size_t count);  // throws ChildFailed
+
 // The whole dictionary (or the shard's part). Throws ChildFailed naming the variant and the test.
 Dictionary build_dictionary(const Catalogue& catalogue, const VariantsFile& variants, const BuildOptions& options = {});
 
