@@ -4,6 +4,9 @@
 #include "e2e_support.h"
 #include "scaleout_support.h"
 
+#include "diagnosis/dictionary_io.h"
+#include "diagnosis/model_version.h"
+
 namespace bcmhil::e2e {
 namespace {
 
@@ -100,6 +103,57 @@ TEST_F(Scaleout, MergeRefusesPartsThatDoNotMakeOneCampaign) {
   EXPECT_EQ(mixed.status, 2);
   EXPECT_NE(mixed.out.find("merge one kind at a time"), std::string::npos) << mixed.out;
   EXPECT_FALSE(fs::exists(path("m.json")));  // nothing written by a refused merge
+}
+
+// A dictionary as the builder would write it (synthetic readings: the builder's own cross the
+// merge in the Slurm test), and its shard `index` of `count`: variant i belongs to shard i % count.
+diagnosis::Dictionary dictionary(int index = 0, int count = 1) {
+  diagnosis::Dictionary d;
+  d.model_version = diagnosis::model_version();
+  d.catalogue_sha256 = std::string(64, 'c');
+  d.variants_sha256 = std::string(64, 'v');
+  d.tests = {{"hatch.pin2_volts", 4, "V", {"0 V", "low", "battery"}}, {"complaint.flashes", 0, "flashes", {"0", "1", "2"}}};
+  d.candidates = {{"healthy", {}, 20}, {"hinge_wire_open", {{"wire", "tailgate_feed"}}, 2}};
+  for (int i = 0; i < 7; ++i) {
+    if (i % count != index) continue;
+    const int c = i == 0 ? 0 : 1;
+    d.variants.push_back({d.candidates[c].key() + "#" + std::to_string(i), c, {{"seed", std::to_string(i)}}});
+    d.readings.push_back({{12.43 - i * 0.1, 2}, {i % 3 * 1.0, i % 3}});
+  }
+  d.shard_index = index;
+  d.shard_count = count;
+  return d;
+}
+
+TEST_F(Scaleout, DictionaryPartsMergeIntoTheBytesOfTheWholeDictionary) {
+  std::string parts;
+  for (int i : {2, 0, 1}) {
+    diagnosis::write_dictionary_json(dictionary(i, 3), path("part" + std::to_string(i) + ".json"));
+    parts += " " + path("part" + std::to_string(i) + ".json");
+  }
+  const auto merged = run("merge" + parts + " -o " + path("merged.json") + " --csv " + path("merged.csv"));
+  ASSERT_EQ(merged.status, 0) << merged.out;
+  EXPECT_EQ(slurp(path("merged.json")), diagnosis::dictionary_json(dictionary()));
+  EXPECT_EQ(slurp(path("merged.csv")), diagnosis::dictionary_csv(dictionary()));
+
+  const auto missing = run("merge " + path("part0.json") + " " + path("part2.json") + " -o " + path("m.json"));
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.out.find("missing shard 2/3"), std::string::npos) << missing.out;
+  const auto twice = run("merge" + parts + " " + path("part1.json") + " -o " + path("m.json"));
+  EXPECT_EQ(twice.status, 2);
+  EXPECT_NE(twice.out.find("shard 2/3 given twice: " + path("part1.json") + " and " + path("part1.json")),
+            std::string::npos)
+      << twice.out;
+  auto other = dictionary(1, 3);
+  other.catalogue_sha256 = std::string(64, 'd');
+  diagnosis::write_dictionary_json(other, path("other1.json"));
+  const auto foreign = run("merge " + path("part0.json") + " " + path("other1.json") + " " + path("part2.json") +
+                           " -o " + path("m.json"));
+  EXPECT_EQ(foreign.status, 2);
+  EXPECT_NE(foreign.out.find("another catalogue"), std::string::npos) << foreign.out;
+  const auto mixed = run("merge " + path("part0.json") + " " + path("merged.csv") + " -o " + path("m.json"));
+  EXPECT_EQ(mixed.status, 2);
+  EXPECT_FALSE(fs::exists(path("m.json")));
 }
 
 }  // namespace
