@@ -103,6 +103,9 @@ TEST_F(Scaleout, MergeRefusesPartsThatDoNotMakeOneCampaign) {
   EXPECT_EQ(mixed.status, 2);
   EXPECT_NE(mixed.out.find("merge one kind at a time"), std::string::npos) << mixed.out;
   EXPECT_FALSE(fs::exists(path("m.json")));  // nothing written by a refused merge
+  const auto full = run("merge " + path("a.json") + " " + path("b.json") + " -o /dev/full");
+  EXPECT_EQ(full.status, 3);
+  EXPECT_NE(full.out.find("cannot write /dev/full"), std::string::npos) << full.out;
 }
 
 // A dictionary as the builder would write it (synthetic readings: the builder's own cross the
