@@ -3,6 +3,8 @@
 // N at a time, with a progress line, a summary table, and on request one JUnit file, one JSON
 // file and a folder of HTML reports with an index. Ctrl-C / SIGTERM and --timeout are handled by
 // child_pool.h; every file written goes through output::write_file (whole or not at all).
+// --shard I/N (or auto: Slurm array, CI matrix) runs one machine's share of the scenarios and
+// writes JSON and JUnit parts that `bcmhil merge` joins (bench/scaleout/campaign_part.h).
 #include "child_pool.h"
 #include "command_registry.h"
 #include "run_output.h"
