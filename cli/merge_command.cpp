@@ -131,7 +131,7 @@ void add(CLI::App& app, int* exit_code) {
   cmd->callback([args, exit_code] { *exit_code = merge(*args); });
 }
 
-const bool registered = register_command({"merge", 25, &add});
+const bool registered = register_command({"merge", 26, &add});
 
 }  // namespace
 }  // namespace bcmhil::cli
