@@ -104,8 +104,9 @@ void Connectors::install(const std::string& part) {
   std::vector<electrical::BranchId> moving;
   for (std::size_t b = 0; b < net.branch_count(); ++b) {
     const auto id = static_cast<electrical::BranchId>(b);
-    if ((pin_nodes.count(net.branch_a(id)) || pin_nodes.count(net.branch_b(id))) && belongs_to_part(part, id))
-      moving.push_back(id);
+    // An instrument's leads (a spare) stay on the points they were put on, even across two pins.
+    const bool at_pin = pin_nodes.count(net.branch_a(id)) || pin_nodes.count(net.branch_b(id));
+    if (at_pin && belongs_to_part(part, id) && !net.is_spare(id)) moving.push_back(id);
   }
   for (const auto node : pin_nodes) split_[node] = net.add_node(net.node_name(node) + "@" + side);
   for (const auto id : moving) {

@@ -215,6 +215,12 @@ BranchId Network::borrow_branch(NodeId a, NodeId b) {
   return id;
 }
 
+bool Network::is_spare(BranchId branch) const {
+  for (const auto& s : spares_)
+    if (s.branch == branch) return true;
+  return false;
+}
+
 void Network::give_back(BranchId branch) {
   for (auto& s : spares_) {
     if (s.branch != branch || !s.lent) continue;

@@ -57,6 +57,7 @@ class Network {
   BranchId borrow_branch(NodeId a, NodeId b);
   void give_back(BranchId branch);
   std::size_t spare_count() const { return spares_.size(); }
+  bool is_spare(BranchId branch) const;
 
   // The voltage across a branch's terminals (a minus b) if that branch were open, from a scratch
   // solve of the present network without it; the network itself is left as it is. For a meter

@@ -101,6 +101,28 @@ TEST(Voltmeter, TakenOffItLeavesTheNetworkAsItWasAndReusesItsBranch) {
   EXPECT_NEAR(t.volts("bc1.boot_open_in"), before, 1e-12);
 }
 
+// As a catalogue test uses it: put on and read from inside a SystemC process, after the solve.
+TEST(Voltmeter, UsedFromASimulationProcess) {
+  CarUnderTest t;
+  t.elaborate();
+  auto& car = t.car();
+  double shown = -1.0;
+  std::size_t spares_while_on = 0;
+  sc_core::sc_spawn([&] {
+    wait(sc_core::sc_time(10, sc_core::SC_MS));
+    {
+      Voltmeter dvm(car.circuit, measurement_point(car, "battery+"), measurement_point(car, "ground"));
+      wait(car.circuit.solved());
+      shown = dvm.read().value;
+      spares_while_on = car.circuit.network().spare_count();
+    }
+    wait(sc_core::sc_time(1, sc_core::SC_MS));
+  });
+  t.run_until(20 * kMs);
+  EXPECT_NEAR(shown, t.volts("battery.plus"), 0.01);
+  EXPECT_EQ(spares_while_on, 1u);
+}
+
 TEST(Voltmeter, BothTipsOnOnePointIsRefused) {
   CarUnderTest t;
   t.elaborate();

@@ -146,6 +146,25 @@ TEST(WorkshopTruth, ClampOnTheHatchFeedReadsTheMotorCurrent) {
   EXPECT_GT(battery.amps(), 0.0) << "discharge reads positive";
 }
 
+// A lamp already across two harness pins when the connector comes apart stays on the harness.
+TEST(WorkshopTruth, AnInstrumentStaysWhereItWasPutWhenTheConnectorIsUnplugged) {
+  CarUnderTest t;
+  t.elaborate();
+  auto& car = t.car();
+  const auto pin2 = measurement_point(car, "hatch.2"), pin1 = measurement_point(car, "hatch.1");
+  TestLamp lamp(car.circuit, pin2, pin1);
+  car.unplug("hatch");
+  settle(t);
+  const auto& net = car.circuit.network();
+  const auto leads = net.branch_count() - 1;  // not looked up by name: find the spare
+  bcmhil::electrical::BranchId spare = -1;
+  for (std::size_t b = 0; b <= leads; ++b)
+    if (net.is_spare(static_cast<bcmhil::electrical::BranchId>(b))) spare = static_cast<bcmhil::electrical::BranchId>(b);
+  ASSERT_GE(spare, 0);
+  EXPECT_EQ(net.branch_a(spare), pin2);
+  EXPECT_EQ(net.branch_b(spare), pin1);
+}
+
 TEST(WorkshopTruth, InstrumentsComeAndGoWithoutGrowingTheNetwork) {
   CarUnderTest t;
   t.elaborate();
