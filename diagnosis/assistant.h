@@ -15,6 +15,7 @@
 //   the ranking lists library faults only, and `explained()` says whether it has overtaken them.
 #include "dictionary.h"
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,7 @@ struct AssistantOptions {
 struct Observation {
   int test = 0;     // index into Dictionary::tests
   int outcome = 0;  // index into that test's classes
+  double raw = std::numeric_limits<double>::quiet_NaN();  // as read, for the record (NaN: none, or a class entered)
 };
 
 struct RankedCandidate {
@@ -56,6 +58,8 @@ class Assistant {
   // not exist.
   void observe(const Observation& observation);
   const std::vector<Observation>& observations() const { return observations_; }
+  // The technician cannot take this test (no such meter, no helper): never proposed again.
+  void skip(int test) { taken_.at(test) = true; }
 
   std::vector<RankedCandidate> ranking() const;  // every candidate, best first
   double probability(int candidate) const;
