@@ -35,6 +35,7 @@ struct AssistArgs {
   bool json = false;
   std::string json_file;  // "" or "-": stdout
   bool quiet = false;
+  std::size_t optimal_states = 20'000'000;
 };
 
 struct Loaded {
@@ -214,6 +215,7 @@ void print_evaluation(const Evaluation& e) {
   row("next advice, p99 (ms)", e.advice_ms_p99, "<= 100", e.advice_ms_p99 <= 100);
   std::printf("  mean cost %.2f min, optimal %.2f min (%zu states solved), checklist %.2f min (prior-weighted)\n",
               e.mean_cost_min, e.optimal_cost_min, e.optimal_states, e.checklist_cost_min);
+  if (!e.optimal_error.empty()) std::printf("  exact optimum NOT computed: %s\n", e.optimal_error.c_str());
   if (!e.indistinguishable.empty()) {
     std::printf("Candidates no test of the catalogue tells apart (some of their variants read alike everywhere):\n");
     for (const auto& [a, b] : e.indistinguishable) std::printf("  %s  ~  %s\n", a.c_str(), b.c_str());
@@ -235,6 +237,8 @@ int evaluate_mode(const AssistArgs& args, const Loaded& l) {
   EvaluationOptions o;
   o.classify = [&](int test, double raw) { return l.entries[test]->classify(raw); };
   o.checklist = checklist_order(load_checklist(args.checklist), l.dictionary);
+  o.optimal_max_states = args.optimal_states;
+  o.optimal = args.optimal_states > 0;
   const Evaluation e = evaluate(l.dictionary, o);
   print_evaluation(e);
   if (args.json) write_json(evaluation_json(e), args.json_file);
@@ -296,6 +300,9 @@ void add(CLI::App& app, int* exit_code) {
       ->expected(0, 1)
       ->each([args](const std::string&) { args->json = true; });
   cmd->add_flag("--quiet", args->quiet, "no progress lines on stderr");
+  cmd->add_option("--optimal-states", args->optimal_states,
+                  "--evaluate: give up the exact optimum past this many sets of variants (0: do not compute it)")
+      ->capture_default_str();
   cmd->callback([args, cmd, exit_code] {
     if (cmd->count("--json") > 0) args->json = true;
     *exit_code = assist(*args);

@@ -27,7 +27,7 @@ struct AssistantOptions {
   double unexplained_prior = 0.05; // prior of "a fault the library does not hold"
   double unexplained_flat = 0.5;   // its share of flat 1/K in what it predicts (the rest: the library's mix)
   double stop_at = 0.95;           // stop when one candidate (or "not explained") passes this
-  double min_gain_bits = 1e-4;     // a test below this expected gain is not worth its minutes
+  double min_gain_bits = 0.02;     // a test below this expected gain is not worth its minutes
   double cost_floor_min = 0.25;    // minutes charged at least, so a free observation has a finite ratio
 };
 

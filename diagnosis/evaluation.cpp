@@ -8,6 +8,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <stdexcept>
 
 namespace bcmhil::diagnosis {
 
@@ -190,10 +191,14 @@ Evaluation evaluate(const Dictionary& d, const EvaluationOptions& o) {
   if (e.held_out_cases > 0) e.held_out_flagged = static_cast<double>(flagged) / e.held_out_cases;
 
   if (o.optimal) {
-    const auto best = optimal_sequence(d, o.assistant.stop_at);
-    e.optimal_cost_min = best.expected_cost_min;
-    e.optimal_states = best.states;
-    e.mean_cost_vs_optimal = best.expected_cost_min > 0 ? e.mean_cost_min / best.expected_cost_min : 0;
+    try {
+      const auto best = optimal_sequence(d, o.assistant.stop_at, o.optimal_max_states);
+      e.optimal_cost_min = best.expected_cost_min;
+      e.optimal_states = best.states;
+      e.mean_cost_vs_optimal = best.expected_cost_min > 0 ? e.mean_cost_min / best.expected_cost_min : 0;
+    } catch (const std::runtime_error& error) {
+      e.optimal_error = error.what();
+    }
   }
   e.indistinguishable = indistinguishable_candidates(d);
   return e;

@@ -31,6 +31,7 @@ struct EvaluationOptions {
   std::function<int(int test, double raw)> classify;
   std::vector<int> checklist;    // test indices in workshop-manual order; empty: dictionary order
   bool optimal = true;           // compute the exact optimum (the slow part)
+  std::size_t optimal_max_states = 20'000'000;  // past this the optimum is given up (optimal_error says so)
 };
 
 // One session: the tests taken, in order, and how it ended.
@@ -76,6 +77,7 @@ struct Evaluation {
   int held_out_cases = 0;
   double advice_ms_p99 = 0;
   std::size_t optimal_states = 0;
+  std::string optimal_error;  // why the exact optimum was not computed (too many states); ratio then 0
   std::vector<VariantResult> results;
   std::vector<std::string> held_out_missed;                         // variant ids that ended "explained"
   std::vector<std::pair<std::string, std::string>> indistinguishable;  // candidate keys no test tells apart
