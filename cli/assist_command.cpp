@@ -9,6 +9,7 @@
 #include "diagnosis/assist_json.h"
 #include "diagnosis/car_session.h"
 #include "diagnosis/checklist.h"
+#include "diagnosis/dictionary_cache.h"
 #include "diagnosis/dictionary_io.h"
 #include "diagnosis/reading_entry.h"
 #include "model/faults/fault.h"
@@ -44,10 +45,23 @@ struct Loaded {
   std::vector<const CatalogueTest*> entries;
 };
 
+// The given dictionary, or the cache's for this catalogue and the shipped variants (built once,
+// with a progress line, when the cache has none).
 Loaded load(const AssistArgs& args) {
-  if (args.dictionary.empty())
-    throw DictionaryError("give the fault dictionary with --dictionary FILE (build it with: bcmhil dictionary -o FILE)");
-  Loaded l{load_dictionary(args.dictionary), load_catalogue(args.catalogue), {}};
+  Loaded l;
+  l.catalogue = load_catalogue(args.catalogue);
+  if (!args.dictionary.empty()) {
+    l.dictionary = load_dictionary(args.dictionary);
+  } else {
+    BuildOptions build;
+    build.jobs = 2;
+    if (!args.quiet)
+      build.progress = [](std::size_t done, std::size_t total, const std::string&) {
+        std::fprintf(stderr, "\rbuilding the fault dictionary (once, into the cache): %zu/%zu variants", done, total);
+        if (done == total) std::fprintf(stderr, "\n");
+      };
+    l.dictionary = load_or_build_dictionary(l.catalogue, load_variants(shipped_variants_path()), build);
+  }
   l.entries = catalogue_entries(l.dictionary, l.catalogue);
   return l;
 }
@@ -269,6 +283,9 @@ int assist(const AssistArgs& args) {
   } catch (const scenario::ScenarioError& e) {
     std::cerr << e.what() << "\n";
     return 2;
+  } catch (const VariantsError& e) {
+    std::cerr << e.what() << "\n";
+    return 2;
   } catch (const output::OutputError& e) {
     std::cerr << e.what() << "\n";
     return 3;
@@ -288,7 +305,8 @@ void add(CLI::App& app, int* exit_code) {
       "  --scenario FILE  the readings come from the scenario's car (its faults hidden), test by test\n"
       "  --evaluate       every variant of the dictionary in turn as the hidden truth: the issue's metrics\n"
       "Exit status: 0 done, 2 invalid input (file:line:col), 3 cannot write the output.");
-  cmd->add_option("--dictionary", args->dictionary, "the fault dictionary (JSON from 'bcmhil dictionary')");
+  cmd->add_option("--dictionary", args->dictionary,
+                  "the fault dictionary (JSON from 'bcmhil dictionary'); default: the cache's, built once if missing");
   cmd->add_option("--catalogue", args->catalogue, "the test catalogue the dictionary was built from")->capture_default_str();
   cmd->add_option("--checklist", args->checklist, "the workshop-manual order --evaluate compares with")->capture_default_str();
   cmd->add_option("--scenario", args->scenario, "diagnose this scenario's car: each reading simulated on it");
