@@ -24,7 +24,7 @@ nlohmann::ordered_json session_json(const Dictionary& d, const Session& s) {
 nlohmann::ordered_json evaluation_json(const Evaluation& e) {
   return {{"variants", e.variants},
           {"top1_within_bound", e.top1_within_bound},
-          {"mean_cost_vs_optimal", e.mean_cost_vs_optimal},
+          {"mean_cost_vs_optimal", e.optimal_cost_min > 0 ? nlohmann::ordered_json(e.mean_cost_vs_optimal) : nullptr},
           {"mean_cost_vs_checklist", e.mean_cost_vs_checklist},
           {"top3_under_noise", e.top3_under_noise},
           {"held_out_flagged", e.held_out_flagged},

@@ -4,7 +4,8 @@
 //              "measurements": [{"test", "reading", "cost_min"}...], "explained"}
 //   evaluate: {"variants", "top1_within_bound", "mean_cost_vs_optimal", "mean_cost_vs_checklist",
 //              "top3_under_noise", "held_out_flagged", "advice_ms_p99"}
-// A reading the instrument showed nothing for (NaN) is null.
+// A reading the instrument showed nothing for (NaN) is null; so is the ratio to the optimum when the
+// exact optimum was not computed (too many states, or nothing to pay for).
 #include "evaluation.h"
 
 #include <nlohmann/json.hpp>

@@ -80,6 +80,7 @@ Assistant::Assistant(const Dictionary& dictionary, AssistantOptions options)
     for (double& x : p) x = (1 - options_.unexplained_flat) * x / sum + flat;
   }
   taken_.assign(dictionary_.tests.size(), false);
+  mismatches_.assign(dictionary_.variants.size(), 0);
   normalise();
 }
 
@@ -95,7 +96,10 @@ void Assistant::observe(const Observation& o) {
   const auto& test = dictionary_.tests[o.test];
   if (o.outcome < 0 || o.outcome >= static_cast<int>(test.classes.size()))
     throw std::invalid_argument("test " + test.id + " has no outcome class number " + std::to_string(o.outcome));
-  for (std::size_t v = 0; v < log_weight_.size(); ++v) log_weight_[v] += std::log(likelihood(static_cast<int>(v), o.test, o.outcome));
+  for (std::size_t v = 0; v < log_weight_.size(); ++v) {
+    log_weight_[v] += std::log(likelihood(static_cast<int>(v), o.test, o.outcome));
+    mismatches_[v] += dictionary_.readings[v][o.test].outcome != o.outcome;
+  }
   unexplained_log_weight_ += std::log(unexplained_reads_[o.test][o.outcome]);
   observations_.push_back(o);
   taken_[o.test] = true;
@@ -126,6 +130,7 @@ double Assistant::probability(int candidate) const { return candidate_p_.at(cand
 double Assistant::unexplained() const { return unexplained_p_; }
 
 bool Assistant::explained() const {
+  if (*std::min_element(mismatches_.begin(), mismatches_.end()) > 0) return false;
   return unexplained_p_ < *std::max_element(candidate_p_.begin(), candidate_p_.end());
 }
 

@@ -64,7 +64,10 @@ class Assistant {
   std::vector<RankedCandidate> ranking() const;  // every candidate, best first
   double probability(int candidate) const;
   double unexplained() const;  // posterior of "a fault the library does not hold"
-  bool explained() const;      // false when "not explained" outweighs every candidate
+  // False when no variant of the library reads every reading taken (a misread, or a fault the
+  // library does not hold: the advice says to check the readings), or when "not explained"
+  // outweighs every candidate.
+  bool explained() const;
 
   // Stops when one candidate or "not explained" passes stop_at, or when no test left is worth doing.
   bool done() const;
@@ -93,6 +96,7 @@ class Assistant {
   double unexplained_p_ = 0;
   std::vector<Observation> observations_;
   std::vector<bool> taken_;
+  std::vector<int> mismatches_;  // per variant: readings it does not read
 };
 
 }  // namespace bcmhil::diagnosis

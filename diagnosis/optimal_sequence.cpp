@@ -94,6 +94,14 @@ class Search {
                                " variants that read differently; too many to solve exactly");
     for (auto& sig : sigs_)
       for (const auto& [c, cw] : sig.candidate_weight) sig.entropy -= cw / sig.weight * std::log2(cw / sig.weight);
+    // free_class_[i]: which signatures the free tests (cost 0) alone cannot tell from i.
+    std::map<std::vector<int>, int> free_index;
+    for (std::size_t i = 0; i < sigs_.size(); ++i) {
+      std::vector<int> free;
+      for (std::size_t t = 0; t < d.tests.size(); ++t)
+        if (d.tests[t].cost_min <= 0) free.push_back(rows[i][t]);
+      free_class_.push_back(free_index.emplace(free, static_cast<int>(free_index.size())).first->second);
+    }
     // outcome_bits_[t][o]: the signatures that read class o on test t.
     outcome_bits_.resize(d.tests.size());
     for (std::size_t t = 0; t < d.tests.size(); ++t) {
@@ -161,17 +169,18 @@ class Search {
   // - one test at least, the cheapest that splits it;
   // - information: the tree must gain H(candidates) less what a leaf may keep (one candidate at
   //   stop_at, the rest spread over the others: h(1 - stop_at) + (1 - stop_at) log2(n - 1); or one
-  //   set of variants that no test splits, with its own mix), and a test gives at most log2 of the
-  //   number of parts it splits `s` into, at its cost.
+  //   set of variants that no test splits, with its own mix) less what the free tests can tell
+  //   together; a paid test gives at most log2 of the number of parts it splits `s` into.
   double lower_bound(const Bits& s) const {
     if (terminal(s)) return 0;
     double cheapest = std::numeric_limits<double>::infinity();
-    double per_bit = std::numeric_limits<double>::infinity();
+    double per_bit = std::numeric_limits<double>::infinity();  // over the tests that cost something
     for (std::size_t t = 0; t < d_.tests.size(); ++t) {
       const int parts = parts_of(s, t);
       if (parts < 2) continue;
       cheapest = std::min(cheapest, d_.tests[t].cost_min);
-      per_bit = std::min(per_bit, d_.tests[t].cost_min / std::log2(static_cast<double>(parts)));
+      if (d_.tests[t].cost_min > 0)
+        per_bit = std::min(per_bit, d_.tests[t].cost_min / std::log2(static_cast<double>(parts)));
     }
     if (!std::isfinite(cheapest)) return 0;  // nothing splits it
     const auto& cands = candidate_masses(s);
@@ -184,7 +193,14 @@ class Search {
     double leaf = n > 1 && rest > 0 && rest < 1 ? -rest * std::log2(rest) - (1 - rest) * std::log2(1 - rest) : 0;
     if (n > 2) leaf += rest * std::log2(n - 1);
     for_each_bit(s, [&](int i) { leaf = std::max(leaf, sigs_[i].entropy); });
-    return std::max(cheapest, per_bit * (h - leaf));
+    // The free tests (the owner's complaint, a look) give at most what all of them together tell
+    // apart, at no cost; the rest must be paid for.
+    std::map<int, double> by_free;
+    for_each_bit(s, [&](int i) { by_free[free_class_[i]] += sigs_[i].weight; });
+    double free_bits = 0;
+    for (const auto& [f, m] : by_free) free_bits -= m / total * std::log2(m / total);
+    if (!std::isfinite(per_bit)) return cheapest;
+    return std::max(cheapest, per_bit * (h - leaf - free_bits));
   }
 
   struct Split {
@@ -278,6 +294,7 @@ class Search {
   std::size_t max_states_;
   std::vector<Signature> sigs_;
   std::vector<std::vector<Bits>> outcome_bits_;
+  std::vector<int> free_class_;
   mutable std::vector<double> scratch_;
   mutable std::vector<int> touched_;
   std::unordered_map<Bits, Known, BitsHash> memo_;

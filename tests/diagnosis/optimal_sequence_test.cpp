@@ -75,7 +75,8 @@ TEST(OptimalSequence, EqualsTheBruteForceDefinitionOnRandomLibraries) {
     shape.tests = 6;
     shape.classes = 2 + seed % 2;
     shape.seed = seed;
-    const auto d = testing::synthetic_dictionary(shape);
+    auto d = testing::synthetic_dictionary(shape);
+    if (seed % 2) d.tests[0].cost_min = d.tests[3].cost_min = 0;  // free looks, as the complaint's
     const auto w = variant_weights(d);
     std::vector<int> all(d.variants.size());
     for (std::size_t v = 0; v < all.size(); ++v) all[v] = static_cast<int>(v);
