@@ -232,6 +232,9 @@ void print_evaluation(const Evaluation& e) {
   row("next advice, p99 (ms)", e.advice_ms_p99, "<= 100", e.advice_ms_p99 <= 100);
   std::printf("  mean cost %.2f min, optimal %.2f min (%zu states solved), checklist %.2f min (prior-weighted)\n",
               e.mean_cost_min, e.optimal_cost_min, e.optimal_states, e.checklist_cost_min);
+  std::printf("  at best with this catalogue (every test taken, read exactly): top-1 at 95 %% for %.3f of variants,\n"
+              "  held-out faults told from every other candidate for %.3f\n",
+              e.top1_possible, e.held_out_possible);
   if (!e.optimal_error.empty()) std::printf("  exact optimum NOT computed: %s\n", e.optimal_error.c_str());
   if (!e.indistinguishable.empty()) {
     std::printf("Candidates no test of the catalogue tells apart (some of their variants read alike everywhere):\n");

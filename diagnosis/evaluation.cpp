@@ -68,6 +68,30 @@ bool in_top(const Session& s, int candidate, std::size_t n) {
   return false;
 }
 
+std::vector<int> row_of(const Dictionary& d, std::size_t v) {
+  std::vector<int> row;
+  for (const auto& r : d.readings[v]) row.push_back(r.outcome);
+  return row;
+}
+
+void catalogue_limits(const Dictionary& d, const std::vector<double>& weights, double stop_at, Evaluation& e) {
+  std::map<std::vector<int>, std::map<int, double>> by_row;  // candidate masses per full reading row
+  for (std::size_t v = 0; v < d.variants.size(); ++v) by_row[row_of(d, v)][d.variants[v].candidate] += weights[v];
+  int top1 = 0, held = 0, held_cases = 0;
+  for (std::size_t v = 0; v < d.variants.size(); ++v) {
+    const auto& masses = by_row[row_of(d, v)];
+    double total = 0;
+    for (const auto& [c, m] : masses) total += m;
+    const int own = d.variants[v].candidate;
+    top1 += total > 0 && masses.at(own) >= stop_at * total;
+    if (d.candidates[own].fault == "healthy") continue;
+    ++held_cases;
+    held += masses.size() == 1;
+  }
+  if (e.variants > 0) e.top1_possible = static_cast<double>(top1) / e.variants;
+  if (held_cases > 0) e.held_out_possible = static_cast<double>(held) / held_cases;
+}
+
 }  // namespace
 
 Session run_session(const Dictionary& d, const AssistantOptions& options, const std::function<int(int)>& read,
@@ -201,6 +225,7 @@ Evaluation evaluate(const Dictionary& d, const EvaluationOptions& o) {
     }
   }
   e.indistinguishable = indistinguishable_candidates(d);
+  catalogue_limits(d, weights, o.assistant.stop_at, e);
   return e;
 }
 

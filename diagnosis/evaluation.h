@@ -78,6 +78,11 @@ struct Evaluation {
   double advice_ms_p99 = 0;
   std::size_t optimal_states = 0;
   std::string optimal_error;  // why the exact optimum was not computed (too many states); ratio then 0
+  // What the catalogue allows at best, every test taken and read exactly: the share of variants
+  // whose own candidate then holds >= stop_at, and of held-out variants (healthy aside) that read
+  // unlike every other candidate's variants on some test.
+  double top1_possible = 0;
+  double held_out_possible = 0;
   std::vector<VariantResult> results;
   std::vector<std::string> held_out_missed;                         // variant ids that ended "explained"
   std::vector<std::pair<std::string, std::string>> indistinguishable;  // candidate keys no test tells apart

@@ -26,6 +26,10 @@ TEST(Evaluation, NamesCandidatesNoTestTellsApart) {
   ASSERT_EQ(pairs.size(), 1u);
   EXPECT_EQ(pairs[0].first, "healthy");
   EXPECT_EQ(pairs[0].second, d.candidates[1].key());
+  EvaluationOptions o;
+  o.optimal = false;
+  const auto e = evaluate(d, o);
+  EXPECT_LT(e.held_out_possible, 1.0);  // that variant reads like the healthy car
 }
 
 TEST(Evaluation, MetricsOfASyntheticLibrary) {
@@ -48,6 +52,9 @@ TEST(Evaluation, MetricsOfASyntheticLibrary) {
   EXPECT_GT(e.top1_within_bound, 0.5);
   EXPECT_GT(e.top3_under_noise, 0.5);
   EXPECT_GT(e.advice_ms_p99, 0.0);
+  // No policy does better than every test taken.
+  EXPECT_GE(e.top1_possible, e.top1_within_bound);
+  EXPECT_GE(e.held_out_possible, e.held_out_flagged);
   int within = 0;
   for (const auto& r : e.results) within += r.top1_within_bound;
   EXPECT_NEAR(e.top1_within_bound, within / 48.0, 1e-12);
