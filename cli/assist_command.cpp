@@ -156,7 +156,7 @@ int interactive(Assistant& a, const Loaded& l) {
     print_candidates(d, a.ranking(), 3);
     const int t = a.next_test()->test;
     std::printf("\nNext: %s", to_text(advise(a, t, l.entries[t]), d).c_str());
-    std::printf("%s [%s]> ", d.tests[t].id.c_str(), d.tests[t].unit.c_str());
+    std::printf("%s [%s]> ", d.tests[t].id.c_str(), l.entries[t]->unit.c_str());
     std::fflush(stdout);
     if (!std::getline(std::cin, line) || line == "quit" || line == "q") break;
     if (line == "skip") {
