@@ -28,7 +28,7 @@ struct AssistantOptions {
   double unexplained_flat = 0.5;   // its share of flat 1/K in what it predicts (the rest: the library's mix)
   double stop_at = 0.95;           // stop when one candidate (or "not explained") passes this
   double min_gain_bits = 0.02;     // a test below this expected gain is not worth its minutes
-  double cost_floor_min = 0.25;    // minutes charged at least, so a free observation has a finite ratio
+  double cost_floor_min = 2.0;    // minutes charged at least, so a free observation has a finite ratio
 };
 
 struct Observation {
