@@ -26,9 +26,9 @@ Checklist load_checklist(const std::string& path);
 Checklist parse_checklist(const std::string& text, const std::string& origin);
 std::string shipped_checklist_path();
 
-// The dictionary's test indices in the checklist's order. Throws ChecklistError at the line of an
-// id the dictionary does not have, or naming a dictionary test the checklist leaves out (a
-// checklist that skips tests would be cheaper than the manual it stands for).
+// The dictionary's test indices in the checklist's order, then the tests it does not list in the
+// dictionary's order (a catalogue that grew: the manual's walk still reaches every test, last).
+// Throws ChecklistError at the line of an id the dictionary does not have.
 std::vector<int> checklist_order(const Checklist& checklist, const Dictionary& dictionary);
 
 }  // namespace bcmhil::diagnosis
