@@ -3,6 +3,7 @@
 #include "bench/scenario/quantity.h"
 #include "bench/yaml/strict_yaml.h"
 #include "model/diag/reference_tables.h"
+#include "model/instruments/placement.h"
 
 #include <openssl/evp.h>
 
@@ -28,7 +29,7 @@ const std::vector<std::string>& catalogue_paths() {
 }
 
 const std::vector<std::string>& catalogue_units() {
-  static const std::vector<std::string> units{"V", "A", "ohm", "flashes", "count", "state", "yes/no"};
+  static const std::vector<std::string> units{"V", "A", "ohm", "W", "flashes", "count", "state", "yes/no"};
   return units;
 }
 
@@ -37,10 +38,7 @@ const std::vector<std::string>& catalogue_ds2_jobs() {
   return jobs;
 }
 
-const std::vector<std::string>& catalogue_instruments() {
-  static const std::vector<std::string> instruments{"dvm", "ohmmeter", "clamp", "test_lamp"};
-  return instruments;
-}
+const std::vector<std::string>& catalogue_instruments() { return instruments::instrument_names(); }
 
 const char* to_string(ReadKind kind) {
   switch (kind) {
@@ -86,11 +84,17 @@ TestInfo CatalogueTest::info() const {
 }
 
 Range CatalogueTest::range() const {
-  // What the instrument can display at all (chosen where no instrument says: a DVM's ±1000 V,
-  // a clamp's ±400 A, an ohmmeter's 40 MΩ); counts of what happens in a few seconds.
+  // What the instrument can display at all (its own range(): a DVM's ±1000 V...); for a probe
+  // or observation in the same unit, the instrument that would read it; counts of what happens
+  // in a few seconds (chosen).
+  if (kind == ReadKind::instrument) {
+    const auto r = instruments::range_of(*instruments::instrument_kind(instrument.instrument));
+    return {r.min, r.max};
+  }
   if (unit == "V") return {-1000, 1000};
-  if (unit == "A") return {-400, 400};
-  if (unit == "ohm") return {0, 40e6};
+  if (unit == "A") return {-600, 600};
+  if (unit == "ohm") return {-60e6, 60e6};
+  if (unit == "W") return {0, 1000};
   if (unit == "flashes" || unit == "count") return {0, 100};
   if (unit == "state") return {0, 2};
   if (unit == "yes/no") return {0, 1};
@@ -181,6 +185,15 @@ class Reader {
       fail(node, what + ": expected a value in " + scenario::unit_of(dimension) + ", got '" + node.Scalar() + "'");
     return q->value;
   }
+  // Watts ("2.1 W" or a bare number): a test lamp's power; the scenario quantities know no W.
+  double watts(const YAML::Node& node, const std::string& what) const {
+    std::string value = text(node, what);
+    if (value.size() > 1 && value.back() == 'W') value.pop_back();
+    const auto q = scenario::parse_quantity(value, Dimension::none);
+    if (!q || q->dimension != Dimension::none || !std::isfinite(q->value))
+      fail(node, what + ": expected a value in W, got '" + node.Scalar() + "'");
+    return q->value;
+  }
   sc_time time(const YAML::Node& node, const std::string& what) const {
     const double s = quantity(node, Dimension::time, what);
     if (s < 0) fail(node, what + " must not be negative");
@@ -257,6 +270,16 @@ void check_ds2_item(const Reader& r, const YAML::Node& node, const Ds2Read& read
                      "inputs: DIP_..., outputs: DOP_..., rf: STAT_RF_..., analog: AIP_...)");
 }
 
+const char* instrument_unit(const std::string& name) {
+  switch (*instruments::instrument_kind(name)) {
+    case instruments::InstrumentKind::voltmeter: return "V";
+    case instruments::InstrumentKind::ohmmeter: return "ohm";
+    case instruments::InstrumentKind::clamp: return "A";
+    case instruments::InstrumentKind::test_lamp: return "W";
+  }
+  return "";
+}
+
 void read_read(const Reader& r, const YAML::Node& node, CatalogueTest& t) {
   if (!node.IsMap()) r.fail(node, "read must be a mapping: {signal: ...}, {ds2: ...} or {instrument: ...}");
   if (node["signal"]) {
@@ -290,6 +313,9 @@ void read_read(const Reader& r, const YAML::Node& node, CatalogueTest& t) {
       t.instrument.plus = r.text(r.need(node, "plus", "a " + t.instrument.instrument + " read"), "plus");
       t.instrument.minus = r.text(r.need(node, "minus", "a " + t.instrument.instrument + " read"), "minus");
     }
+    const char* unit = instrument_unit(t.instrument.instrument);
+    if (t.unit != unit)
+      r.fail(node["instrument"], "a " + t.instrument.instrument + " reads " + unit + ", but the test's unit is " + t.unit);
   } else {
     r.fail(node, "read needs one of 'signal', 'ds2' or 'instrument'");
   }
@@ -340,7 +366,7 @@ void read_classes(const Reader& r, const YAML::Node& node, CatalogueTest& t) {
     }
     if (open_ended) r.fail(c, "a class after the open-ended one (without 'below') can never be reached");
     if (c["below"]) {
-      oc.below = r.quantity(c["below"], dimension, "below");
+      oc.below = t.unit == "W" ? r.watts(c["below"], "below") : r.quantity(c["below"], dimension, "below");
       if (oc.below <= previous) r.fail(c["below"], "thresholds must rise from class to class");
       previous = oc.below;
     } else {

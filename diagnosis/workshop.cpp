@@ -4,8 +4,7 @@
 #include "bench/runner/simulation.h"
 #include "bench/runner/step_player.h"
 #include "model/diag/ds2_server.h"
-#include "model/instruments/measurement_points.h"
-#include "model/instruments/voltmeter.h"
+#include "model/instruments/placement.h"
 
 #include <cmath>
 #include <limits>
@@ -105,20 +104,19 @@ struct Workshop::Hands {
     const auto wait_until = [&](sc_time t) {
       if (start + t > sc_core::sc_time_stamp()) sc_core::wait(start + t - sc_core::sc_time_stamp());
     };
-    const auto do_steps_until = [&](sc_time t, bool inclusive) {
-      for (; next < test.stimulus.size(); ++next) {
-        const auto& step = test.stimulus[next];
-        if (step.at > t || (!inclusive && step.at == t)) break;
-        wait_until(step.at);
-        apply(step);
+    const auto do_steps_until = [&](sc_time t) {  // every step at or before t
+      for (; next < test.stimulus.size() && test.stimulus[next].at <= t; ++next) {
+        wait_until(test.stimulus[next].at);
+        apply(test.stimulus[next]);
       }
     };
     if (test.kind == ReadKind::ds2) {
-      do_steps_until(test.from, true);  // a step at the read's instant comes first
+      do_steps_until(test.from);  // a step at the read's instant comes first
       wait_until(test.from);
-      ds2_reading = ds2_value(test.ds2, tester.run(test.ds2.job, {})  /* the catalogue names jobs as bcmhil diag does */);
+      // The catalogue names its jobs as bcmhil diag does.
+      ds2_reading = ds2_value(test.ds2, tester.run(test.ds2.job, {}));
     }
-    do_steps_until(test.duration(), true);
+    do_steps_until(test.duration());
   }
 
   void apply(const StimulusStep& step) {
@@ -147,23 +145,10 @@ struct Workshop::Hands {
 // An instrument on the car for the length of one test: put on before the stimulus (a
 // technician connects the meter, then asks for the button to be pressed), taken off after.
 struct Workshop::Meter {
-  virtual ~Meter() = default;
-  virtual instruments::InstrumentReading read() const = 0;
+  std::unique_ptr<instruments::Instrument> instrument;
 };
 
 namespace {
-
-struct DvmMeter : Workshop::Meter {
-  DvmMeter(model::Vehicle& car, const InstrumentRead& r)
-      : dvm(car.circuit, instruments::measurement_point(car, r.plus), instruments::measurement_point(car, r.minus)) {}
-  instruments::InstrumentReading read() const override { return dvm.read(); }
-  instruments::Voltmeter dvm;
-};
-
-std::unique_ptr<Workshop::Meter> put_on(model::Vehicle& car, const InstrumentRead& r) {
-  if (r.instrument == "dvm") return std::make_unique<DvmMeter>(car, r);
-  throw std::invalid_argument("the " + r.instrument + " is not in the instruments layer yet");
-}
 
 // What the display shows as a number: an overload is beyond any value ("OL"), kept as an
 // infinity of its sign while the window reduces and read as "shows nothing" (NaN) at the end.
@@ -243,10 +228,16 @@ void Workshop::check_performable(const CatalogueTest& test) {
     const bool fuse = step.workshop->kind == WorkshopAction::Kind::pull_fuse ||
                       step.workshop->kind == WorkshopAction::Kind::refit_fuse;
     try {
-      if (fuse)
+      if (fuse) {
         car.fuse(target);
-      else if (!car.connectors.find(target))
+      } else if (const auto* spec = car.connectors.find(target)) {
+        // Split the part's pins now, before the instrument goes on: installing a part moves
+        // every branch between its own pins to its side, and would take an instrument across
+        // two of its harness-side pins (a test lamp on hatch.2-hatch.1) along with it.
+        if (!spec->pins.empty()) car.connectors.part_side(spec->pins.front().label);
+      } else {
         car.unplug(target);  // throws, naming the connectors there are
+      }
     } catch (const std::invalid_argument& e) {
       refuse(e.what());
     }
@@ -255,7 +246,10 @@ void Workshop::check_performable(const CatalogueTest& test) {
     refuse("unknown signal '" + test.signal + "' (bcmhil signals lists them)");
   if (test.kind == ReadKind::instrument) {
     try {
-      meter_ = put_on(car, test.instrument);
+      const auto kind = instruments::instrument_kind(test.instrument.instrument);
+      if (!kind) refuse("unknown instrument '" + test.instrument.instrument + "'");
+      meter_ = std::make_unique<Meter>();
+      meter_->instrument = instruments::place_instrument(car, *kind, test.instrument.plus, test.instrument.minus);
     } catch (const std::invalid_argument& e) {
       refuse(e.what());
     }
@@ -272,7 +266,7 @@ void Workshop::watch_meter(const CatalogueTest& test, sc_time start) {
   const sc_time to = start + test.to;
   for (;;) {
     const sc_time now = sc_core::sc_time_stamp();
-    if (now >= from) meter_samples_.push_back(displayed(meter_->read()));
+    if (now >= from) meter_samples_.push_back(displayed(meter_->instrument->read()));
     if (now >= to) return;
     sc_core::wait((now < from ? from : to) - now, circuit.solved());
   }

@@ -113,6 +113,12 @@ TEST(Catalogue, RangeRefusesAbsurdReadings) {
   const auto t = parse(kTest).tests[0];
   EXPECT_TRUE(t.range().contains(12.4));
   EXPECT_FALSE(t.range().contains(1e9));  // "1e9 V"
+  // An instrument's test takes the instrument's own range: a DVM shows -1000..1000 V.
+  const auto dvm = parse(replaced(kTest, "read: {signal: V(hatch_lock.pin2)}", "read: {instrument: dvm, plus: hatch.2, minus: ground}")).tests[0];
+  EXPECT_EQ(dvm.kind, ReadKind::instrument);
+  EXPECT_EQ(dvm.instrument.plus, "hatch.2");
+  EXPECT_TRUE(dvm.range().contains(-999));
+  EXPECT_FALSE(dvm.range().contains(1001));
 }
 
 TEST(Catalogue, HashesTheFileBytes) {
@@ -161,6 +167,10 @@ TEST(CatalogueErrors, RefuseReadsTheModuleCannotAnswer) {
                "give 'at', not 'window'");
   expect_error(kHead + replaced(kTest, "read: {signal: V(hatch_lock.pin2)}", "read: {instrument: scope, plus: a, minus: b}"),
                "cat.yaml:12:24", "unknown instrument 'scope'");
+  expect_error(kHead + replaced(kTest, "read: {signal: V(hatch_lock.pin2)}", "read: {instrument: ohmmeter, plus: a, minus: b}"),
+               "cat.yaml:12:24", "a ohmmeter reads ohm, but the test's unit is V");
+  expect_error(kHead + replaced(kTest, "read: {signal: V(hatch_lock.pin2)}", "read: {instrument: clamp, plus: hatch.2}"),
+               "cat.yaml:12:11", "a clamp goes 'at' one place");
 }
 
 TEST(CatalogueErrors, RefuseAFileThatIsNotACatalogue) {

@@ -1,6 +1,7 @@
 // Measurement points and clamp places by the technician's names, and the connectors that part a
 // pin into its harness and part halves.
 #include "model/instruments/measurement_points.h"
+#include "model/instruments/placement.h"
 
 #include "tests/model/car/vehicle_test_support.h"
 
@@ -96,6 +97,37 @@ TEST(MeasurementPoints, ClampPlacesAreTheWiresIntoThePins) {
   EXPECT_EQ(clamp_point(car, "F10"), net.branch("fuse.F10"));
   EXPECT_THROW(clamp_point(car, "X330.5"), std::invalid_argument) << "no harness wire on the K-line pin";
   EXPECT_THROW(clamp_point(car, "nowhere"), std::invalid_argument);
+}
+
+}  // namespace
+
+namespace {
+
+using bcmhil::instruments::instrument_kind;
+using bcmhil::instruments::InstrumentKind;
+using bcmhil::instruments::place_instrument;
+
+TEST(Placement, AnyInstrumentByNameOnNamedPoints) {
+  CarUnderTest t;
+  t.elaborate();
+  auto& car = t.car();
+  ASSERT_EQ(instrument_kind("dvm"), InstrumentKind::voltmeter);
+  EXPECT_FALSE(instrument_kind("oscilloscope"));
+  {
+    auto dvm = place_instrument(car, InstrumentKind::voltmeter, "battery+", "ground");
+    t.run_for(1 * kUs);
+    EXPECT_GT(dvm->read().value, 12.0);
+    EXPECT_EQ(dvm->read().unit, "V");
+    auto ohm = place_instrument(car, InstrumentKind::ohmmeter, "X330.2", "ground");
+    t.run_for(1 * kUs);
+    EXPECT_TRUE(ohm->energised());
+    auto clamp = place_instrument(car, *instrument_kind("clamp"), "battery");
+    EXPECT_EQ(clamp->read().unit, "A");
+  }
+  EXPECT_THROW(place_instrument(car, InstrumentKind::clamp, "hatch.2", "hatch.1"), std::invalid_argument);
+  EXPECT_THROW(place_instrument(car, InstrumentKind::test_lamp, "hatch.2"), std::invalid_argument);
+  EXPECT_THROW(place_instrument(car, InstrumentKind::voltmeter, "hatch.2", "nowhere"), std::invalid_argument);
+  EXPECT_FALSE(bcmhil::instruments::range_of(InstrumentKind::voltmeter).contains(1e9));
 }
 
 }  // namespace
