@@ -165,6 +165,9 @@ int dictionary(const DictionaryArgs& args) {
   } catch (const std::invalid_argument& e) {
     std::cerr << "bcmhil dictionary: " << e.what() << "\n";
     return 2;
+  } catch (const ChildRejectedInput& e) {  // a fault the model rejects, a test it cannot answer
+    std::cerr << "bcmhil dictionary: " << e.what() << "\n";
+    return 2;
   } catch (const output::OutputError& e) {
     std::cerr << "bcmhil dictionary: " << e.what() << "\n";
     return 3;
@@ -198,7 +201,7 @@ void add(CLI::App& app, int* exit_code) {
   cmd->add_option("--test", args->play_test, "")->group("");
   cmd->footer(
       "Exit status: 0 written, 1 a variant could not be simulated (named, with the test), 2 invalid input\n"
-      "(file:line:col), 3 an output file could not be written (none is left half written).");
+      "(file:line:col; also a fault the model rejects), 3 an output file could not be written (none is left half written).");
   cmd->callback([args, exit_code] { *exit_code = dictionary(*args); });
 }
 

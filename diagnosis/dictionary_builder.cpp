@@ -4,6 +4,8 @@
 #include "model_version.h"
 
 #include <cstring>
+#include <memory>
+#include <stdexcept>
 
 namespace bcmhil::diagnosis {
 
@@ -46,12 +48,19 @@ CarUnderTest car_of(const VariantCar& car) {
 }
 
 std::vector<Reading> readings_by_fork(const CarUnderTest& car, const std::vector<CatalogueTest>& tests) {
-  Workshop workshop(car);
-  workshop.bring_in();
+  std::unique_ptr<Workshop> workshop;
+  try {
+    workshop = std::make_unique<Workshop>(car);
+  } catch (const scenario::ScenarioError& e) {  // a fault the model rejects: the variants file's line
+    throw std::invalid_argument(e.what());
+  }
+  workshop->bring_in();
   std::vector<Reading> readings;
   for (const auto& test : tests) {
     try {
-      readings.push_back(decode_readings(in_child([&] { return encode(workshop.perform(test)); }), 1).front());
+      readings.push_back(decode_readings(in_child([&] { return encode(workshop->perform(test)); }), 1).front());
+    } catch (const ChildRejectedInput& e) {
+      throw std::invalid_argument("test " + test.id + ": " + e.what());
     } catch (const ChildFailed& e) {
       throw ChildFailed("test " + test.id + ": " + e.what());
     }
@@ -78,6 +87,8 @@ Dictionary build_dictionary(const Catalogue& catalogue, const VariantsFile& vari
         const auto& car = variants.cars[owned[k]];
         try {
           return encode_readings(readings_by_fork(car_of(car), catalogue.tests));
+        } catch (const std::invalid_argument& e) {
+          throw std::invalid_argument("variant " + car.variant.id + ": " + e.what());
         } catch (const std::exception& e) {
           throw ChildFailed("variant " + car.variant.id + ": " + e.what());
         }

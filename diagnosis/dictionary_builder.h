@@ -28,14 +28,17 @@ struct BuildOptions {
 CarUnderTest car_of(const VariantCar& car);
 
 // The readings of `tests` on `car`, in this process: a fresh kernel, bring_in(), then one forked
-// child per test. Throws ChildFailed naming the test that failed.
+// child per test. Throws ChildFailed naming the test that failed, std::invalid_argument for a
+// fault the model rejects or a test it cannot answer (naming file:line:col).
 std::vector<Reading> readings_by_fork(const CarUnderTest& car, const std::vector<CatalogueTest>& tests);
 
 // Readings as bytes through a pipe: each raw value bit for bit (NaN included), then its class.
 std::string encode_readings(const std::vector<Reading>& readings);
 std::vector<Reading> decode_readings(const std::string& bytes, std::size_t count);  // throws ChildFailed
 
-// The whole dictionary (or the shard's part). Throws ChildFailed naming the variant and the test.
+// The whole dictionary (or the shard's part). Throws ChildFailed naming the variant and the test;
+// ChildRejectedInput when that is the input's fault (a fault the model rejects, at the variants
+// file's line; a test the model cannot answer, at the catalogue's).
 Dictionary build_dictionary(const Catalogue& catalogue, const VariantsFile& variants, const BuildOptions& options = {});
 
 }  // namespace bcmhil::diagnosis

@@ -19,6 +19,7 @@ namespace {
 // The first byte says what follows: the result, or the message of what the child threw.
 constexpr char kResult = 'R';
 constexpr char kError = 'E';
+constexpr char kInvalid = 'I';  // std::invalid_argument: bad input, not a broken model
 
 void write_all(int fd, const std::string& bytes) {
   std::size_t sent = 0;
@@ -34,6 +35,8 @@ void write_all(int fd, const std::string& bytes) {
   std::string message;
   try {
     message = kResult + work();
+  } catch (const std::invalid_argument& e) {
+    message = kInvalid + std::string(e.what());
   } catch (const std::exception& e) {
     message = kError + std::string(e.what());
   } catch (...) {
@@ -95,6 +98,7 @@ std::string finish(Running& r) {
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || r.bytes.empty())
     throw ChildFailed("child ended with status " + std::to_string(WEXITSTATUS(status)) + " before its result");
   if (r.bytes[0] == kError) throw ChildFailed(r.bytes.substr(1));
+  if (r.bytes[0] == kInvalid) throw ChildRejectedInput(r.bytes.substr(1));
   return r.bytes.substr(1);
 }
 

@@ -20,8 +20,14 @@ class ChildFailed : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A child that failed on its input (it threw std::invalid_argument): the CLI's exit status 2.
+class ChildRejectedInput : public ChildFailed {
+ public:
+  using ChildFailed::ChildFailed;
+};
+
 // Bytes a child computes. An exception thrown from it is sent back and rethrown in the parent as
-// ChildFailed with the same message.
+// ChildFailed with the same message (ChildRejectedInput for std::invalid_argument).
 using ChildWork = std::function<std::string()>;
 
 // Forks one child that runs `work`, and returns its bytes (waits for it).

@@ -3,6 +3,7 @@
 #include "diagnosis/dictionary_cache.h"
 #include "diagnosis/dictionary_io.h"
 #include "diagnosis/dictionary_merge.h"
+#include "diagnosis/fork_pool.h"
 #include "diagnosis/model_version.h"
 #include "diagnosis/variants.h"
 
@@ -83,7 +84,7 @@ TEST(DictionaryBuilder, AFaultTheModelRejectsNamesVariantAndPlace) {
   try {
     build_dictionary(first_tests(1), variants);
     FAIL() << "built";
-  } catch (const std::exception& e) {
+  } catch (const ChildRejectedInput& e) {  // invalid input (exit 2), not a broken model
     const std::string message = e.what();
     EXPECT_NE(message.find("variant pin_bridge{from=X330.4,to=X331.23}#0"), std::string::npos) << message;
     EXPECT_NE(message.find("far.yaml:4:5"), std::string::npos) << message;

@@ -16,7 +16,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <memory>
 
 namespace bcmhil::diagnosis {
 namespace {
@@ -25,16 +24,13 @@ namespace {
 // forks, and the child runs on to the end and compares its whole trace with the fresh one.
 std::string compare_forked_with_fresh(const std::string& file, sc_core::sc_time fork_at) {
   const auto sc = scenario::load_scenario(testing::source_dir() + "/scenarios/" + file);
-  // Both stay alive to the end of the process: SystemC cannot tear a kernel down once it ran.
-  static std::vector<std::unique_ptr<runner::Simulation>> keep;
-  static std::vector<std::unique_ptr<scenario::Scenario>> scenarios;
-  scenarios.push_back(std::make_unique<scenario::Scenario>(sc));
-  keep.push_back(std::make_unique<runner::Simulation>(*scenarios.back(), model::ClockMode::skip_idle));
-  auto& fresh = *keep.back();
+  // Never destroyed: SystemC cannot tear down a kernel once it ran (nor Verilator a model whose
+  // context went with it), so both are left to the end of the process on purpose.
+  const auto* kept = new scenario::Scenario(sc);
+  auto& fresh = *new runner::Simulation(*kept, model::ClockMode::skip_idle);
   fresh.start();
   fresh.advance(sc.duration);
-  keep.push_back(std::make_unique<runner::Simulation>(*scenarios.back(), model::ClockMode::skip_idle));
-  auto& forked = *keep.back();
+  auto& forked = *new runner::Simulation(*kept, model::ClockMode::skip_idle);
   forked.start();
   forked.advance(fork_at);
   return in_child([&] {
