@@ -1,15 +1,14 @@
 #include "catalogue.h"
+#include "sha256.h"
 
 #include "bench/scenario/quantity.h"
 #include "bench/yaml/strict_yaml.h"
 #include "model/diag/reference_tables.h"
 #include "model/instruments/placement.h"
 
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -411,20 +410,6 @@ CatalogueTest read_test(const Reader& r, const YAML::Node& node) {
   read_window(r, node, t);
   read_classes(r, r.need(node, "classes", "test " + t.id), t);
   return t;
-}
-
-std::string sha256_hex(const std::string& bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr) != 1)
-    throw std::runtime_error("SHA-256 failed (OpenSSL)");
-  std::string hex;
-  char byte[3];
-  for (unsigned i = 0; i < size; ++i) {
-    std::snprintf(byte, sizeof byte, "%02x", digest[i]);
-    hex += byte;
-  }
-  return hex;
 }
 
 }  // namespace
