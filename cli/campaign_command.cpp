@@ -3,6 +3,8 @@
 // N at a time, with a progress line, a summary table, and on request one JUnit file, one JSON
 // file and a folder of HTML reports with an index. Ctrl-C / SIGTERM and --timeout are handled by
 // child_pool.h; every file written goes through output::write_file (whole or not at all).
+// --shard I/N (or auto: Slurm array, CI matrix) runs one machine's share of the scenarios and
+// writes JSON and JUnit parts that `bcmhil merge` joins (bench/scaleout/campaign_part.h).
 #include "child_pool.h"
 #include "command_registry.h"
 #include "run_output.h"
@@ -11,6 +13,8 @@
 #include "bench/report/campaign_index.h"
 #include "bench/report/junit_report.h"
 #include "bench/report/provenance.h"
+#include "bench/scaleout/campaign_part.h"
+#include "bench/scaleout/shard.h"
 
 #include <nlohmann/json.hpp>
 #include <unistd.h>
@@ -23,6 +27,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -41,11 +46,13 @@ struct CampaignArgs {
   double timeout_s = 0;
   std::string clock = "skip";
   bool allow_empty = false;
+  std::string shard;  // "" (the whole campaign), "I/N" or "auto"
 };
 
 // One scenario of the campaign: where its files go, then what became of it.
 struct Job {
   std::string scenario;
+  std::size_t position = 0;  // in the whole campaign, when only a shard of it runs
   fs::path result_json;  // in the work folder
   fs::path log;          // in the work folder
   fs::path html;         // in the work folder, copied into the report folder afterwards
@@ -109,15 +116,17 @@ std::string unique_report_name(const std::string& scenario, std::set<std::string
   return name;
 }
 
-std::vector<Job> plan(const std::vector<std::string>& files, const fs::path& work) {
-  std::vector<Job> jobs(files.size());
+std::vector<Job> plan(const std::vector<std::string>& files, const scaleout::Shard& shard, const fs::path& work) {
+  const auto owned = shard.owned(files.size());
+  std::vector<Job> jobs(owned.size());
   std::set<std::string> taken;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    jobs[i].scenario = files[i];
+  for (std::size_t i = 0; i < owned.size(); ++i) {
+    jobs[i].position = owned[i];
+    jobs[i].scenario = files[owned[i]];
     jobs[i].result_json = work / (std::to_string(i) + ".json");
     jobs[i].log = work / (std::to_string(i) + ".log");
     jobs[i].html = work / (std::to_string(i) + ".html");
-    jobs[i].report_name = unique_report_name(files[i], taken);
+    jobs[i].report_name = unique_report_name(jobs[i].scenario, taken);
   }
   return jobs;
 }
@@ -282,17 +291,27 @@ bool write_reports(const std::vector<Job>& jobs, const std::string& dir) {
   return written;
 }
 
-bool write_files(const std::vector<Job>& jobs, const CampaignArgs& args) {
+// `part`: where this shard's runs sit in the whole campaign; null when the whole campaign ran.
+bool write_files(const std::vector<Job>& jobs, const CampaignArgs& args, const scaleout::CampaignPlace* part) {
   bool written = true;
   if (!args.junit.empty()) {
     std::vector<report::JunitSuite> suites;
+    std::vector<std::size_t> positions;
     const std::string host = report::host_name();
     for (const auto& job : jobs)
-      if (job.outcome.end != ChildOutcome::End::not_started) suites.push_back(suite_from(job, host, args.timeout_s));
-    written &= write_output("campaign", args.junit, [&](std::ostream& o) { report::write_junit(o, "bcmhil campaign", suites); });
+      if (job.outcome.end != ChildOutcome::End::not_started)
+        suites.push_back(suite_from(job, host, args.timeout_s)), positions.push_back(job.position);
+    written &= write_output("campaign", args.junit, [&](std::ostream& o) {
+      if (part) scaleout::write_junit_part(o, *part, positions, suites);
+      else report::write_junit(o, "bcmhil campaign", suites);
+    });
   }
-  if (!args.json.empty())
-    written &= write_output("campaign", args.json, [&](std::ostream& o) { o << summary_json(jobs).dump(2) << "\n"; });
+  if (!args.json.empty()) {
+    std::vector<std::size_t> positions;
+    for (const auto& job : jobs) positions.push_back(job.position);
+    const auto json = part ? scaleout::json_part(*part, positions, summary_json(jobs)) : summary_json(jobs);
+    written &= write_output("campaign", args.json, [&](std::ostream& o) { o << json.dump(2) << "\n"; });
+  }
   if (!args.report_dir.empty()) written &= write_reports(jobs, args.report_dir);
   return written;
 }
@@ -308,6 +327,17 @@ void print_progress(const Job& job, std::size_t finished, std::size_t total, boo
   else std::fprintf(stderr, "[%zu/%zu] %s %s\n", finished, total, word, job.scenario.c_str());
 }
 
+// The share of the campaign this machine runs, and the place a sharded run records in its parts.
+std::optional<scaleout::CampaignPlace> place_of(const CampaignArgs& args, const std::vector<std::string>& files) {
+  if (args.shard.empty()) return std::nullopt;
+  char timeout[32];
+  std::snprintf(timeout, sizeof timeout, "%.17g", args.timeout_s);
+  const std::vector<std::string> settings{"clock=" + args.clock, std::string("timeout=") + timeout,
+                                          std::string("allow_empty=") + (args.allow_empty ? "yes" : "no")};
+  return scaleout::CampaignPlace{scaleout::campaign_key(files, settings), scaleout::shard_option(args.shard),
+                                 files.size()};
+}
+
 int campaign(const CampaignArgs& args) {
   std::string error;
   const auto files = collect(args.inputs.empty() ? std::vector<std::string>{BCMHIL_SCENARIO_DIR} : args.inputs, error);
@@ -315,6 +345,17 @@ int campaign(const CampaignArgs& args) {
     std::cerr << "bcmhil campaign: " << (error.empty() ? "no scenario files found" : error) << "\n";
     return 2;
   }
+  std::optional<scaleout::CampaignPlace> part;
+  try {
+    part = place_of(args, files);
+  } catch (const scaleout::ShardError& e) {
+    std::cerr << "bcmhil campaign: " << e.what() << "\n";
+    return 2;
+  }
+  const scaleout::Shard shard = part ? part->shard : scaleout::Shard{};
+  if (part)
+    std::fprintf(stderr, "shard %s: %zu of %zu scenarios\n", shard.label().c_str(), shard.owned(files.size()).size(),
+                 files.size());
   std::error_code ec;
   if (!args.report_dir.empty() && (fs::create_directories(args.report_dir, ec), ec)) {
     std::cerr << "bcmhil campaign: cannot write " << args.report_dir << ": " << ec.message() << "\n";
@@ -326,7 +367,7 @@ int campaign(const CampaignArgs& args) {
     std::cerr << "bcmhil campaign: cannot create a work folder in " << fs::temp_directory_path(ec) << "\n";
     return 3;
   }
-  auto jobs = plan(files, work.path());
+  auto jobs = plan(files, shard, work.path());
   const std::string self = fs::read_symlink("/proc/self/exe").string();
   std::vector<ChildJob> children;
   for (const auto& job : jobs) children.push_back(child_for(job, args, self));
@@ -347,7 +388,7 @@ int campaign(const CampaignArgs& args) {
 
   read_results(jobs);
   const Tally tally = print_summary(jobs, args, total);
-  const bool written = write_files(jobs, args);
+  const bool written = write_files(jobs, args, part ? &*part : nullptr);
   std::fflush(stdout);
   if (const int sig = pool.interrupted_by ? pool.interrupted_by : signals.take_pending()) {
     std::fprintf(stderr, "bcmhil campaign: stopped by %s; every child ended, work folder removed\n", strsignal(sig));
@@ -373,6 +414,13 @@ void add(CLI::App& app, int* exit_code) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--clock", args->clock, "skip (default) or step, as for bcmhil run")->check(CLI::IsMember({"skip", "step"}));
   cmd->add_flag("--allow-empty", args->allow_empty, "as for bcmhil run: run scenarios that have no expectations");
+  cmd->add_option("--shard", args->shard,
+                  "run only shard I of N (1-based: 1/4 .. 4/4; scenario k, counted from 0 in\n"
+                  "the whole campaign's order, belongs to shard k % N + 1), or auto: from a Slurm\n"
+                  "array task (SLURM_ARRAY_TASK_ID/_MIN/_STEP/_COUNT) or a CI matrix node\n"
+                  "(CI_NODE_INDEX/CI_NODE_TOTAL). --json and --junit then write parts that\n"
+                  "bcmhil merge joins into what one machine writes")
+      ->type_name("I/N|auto");
   cmd->footer(
       "Exit status: 0 all passed, 1 some expectation failed, 2 some scenario was invalid, crashed or timed out,\n"
       "3 an output file could not be written (named; none is left half written), 128+N stopped by signal N.\n"

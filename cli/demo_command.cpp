@@ -1,12 +1,14 @@
-// bcmhil demo: the case bcmhil was born from, told to a technician. Runs the flooded-BC1
-// scenario and its look-alikes, measures each like a technician with a meter would, and lets
-// the measurements (not the injected fault) name the culprit.
+// bcmhil demo: the case bcmhil was born from, told to a technician. Brings the flooded-BC1 car
+// and its look-alikes into the workshop, and lets the assistant (diagnosis/assistant.h) choose each
+// measurement and name the culprit from the readings alone: the injected fault stays hidden.
 #include "command_registry.h"
-#include "run_output.h"
 
-#include "bench/runner/hatch_diagnosis.h"
-#include "bench/runner/scenario_runner.h"
+#include "diagnosis/advice.h"
+#include "diagnosis/car_session.h"
+#include "diagnosis/dictionary_cache.h"
+#include "bench/scenario/scenario.h"
 
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 
@@ -25,56 +27,62 @@ const Case kCases[] = {
     {"hinge-wire-broken.yaml", "look-alike: broken wire in the hinge loom"},
     {"fuse-30cdl-blown.yaml", "look-alike: blown fuse on the 30CDL feed"},
     {"actuator-seized.yaml", "look-alike: seized lock actuator"},
+    {"actuator-shorted.yaml", "look-alike: shorted lock motor"},
+    {"bad-ground-hatch.yaml", "look-alike: corroded hatch ground"},
 };
 
-double last_trunk_press(const scenario::Scenario& sc) {
-  double at = -1;
-  for (const auto& s : sc.steps)
-    if (s.action == scenario::Action::press_fob && s.button == model::FobButton::trunk) at = s.at.to_seconds();
-  return at;
-}
-
-void print_measurement(const runner::HatchDiagnosis& d) {
-  const auto& m = d.measured;
-  std::printf("  t = %.1f s   fob trunk button pressed\n", m.press_s);
-  std::printf("  the owner sees      lights blinked %dx, hatch %s\n", m.flashes, m.hatch_opened ? "OPENED" : "stayed shut");
-  std::printf("  BC1 commands        release %s\n", m.release_commanded ? "yes (DOP_BOOT_RELEASE)" : "no");
-  std::printf("  meter, BC1 30CDL feed pin   %6.2f V\n", m.feed_pin_v);
-  std::printf("  meter, BC1 tailgate pin     %6.2f V   (during the release pulse)\n", m.bc1_pin_v);
-  std::printf("  meter, hatch lock pin 2     %6.2f V\n", m.hatch_pin2_v);
-  std::printf("  clamp, lock motor current   %6.2f A\n", m.motor_a);
-  std::printf("  => %s\n\n", d.finding.c_str());
+void print_session(const diagnosis::Dictionary& d, const diagnosis::Catalogue& catalogue, const diagnosis::Session& s) {
+  for (const auto& o : s.observations) {
+    const auto* test = catalogue.find(d.tests[o.test].id);
+    std::string value = d.tests[o.test].classes[o.outcome];
+    if (std::isfinite(o.raw) && !d.tests[o.test].unit.empty() && d.tests[o.test].unit != "yes/no") {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.2f %s (%s)", o.raw, d.tests[o.test].unit.c_str(), value.c_str());
+      value = buf;
+    }
+    std::printf("  %-68s %s\n", test ? test->title.c_str() : d.tests[o.test].id.c_str(), value.c_str());
+  }
+  const auto& top = s.ranking.front();
+  const auto& second = s.ranking.at(1);
+  std::printf("  => %s, %.0f %% (next: %s, %.0f %%) after %zu measurements, %g workshop min\n",
+              d.candidates[top.candidate].key().c_str(), 100 * top.probability,
+              d.candidates[second.candidate].key().c_str(), 100 * second.probability, s.observations.size(), s.cost_min);
+  if (!s.explained) std::printf("     not explained: no fault of the library reads like this car\n");
+  else if (top.probability < 0.95)
+    std::printf("     no test of the catalogue tells these two apart (both read alike on all of them)\n");
+  std::printf("\n");
 }
 
 int demo(const std::string& dir) {
   std::cout << "bcmhil demo - the flooded-BC1 hatch case (MINI R50/R53, 2002-2006)\n\n"
-               "Complaint: the hatch will not unlock. The fob's trunk button makes the lights blink\n"
-               "twice, but no voltage reaches the hatch lock. Four cars, four causes; the meter tells\n"
-               "them apart.\n\n";
-  int status = 0;
-  for (const auto& c : kCases) {
-    const std::string path = dir + "/" + c.file;
-    try {
-      const auto sc = scenario::load_scenario(path);
-      ProgressLine progress(&std::cerr);
-      runner::RunOptions options;
-      options.progress = [&](double now, double total) { progress.update(sc.name, now, total); };
-      const auto result = runner::run_scenario(sc, options);
-      progress.finish();
+               "Complaint: the hatch will not unlock. Six cars, six causes, faults hidden. For each, the\n"
+               "assistant picks the measurement worth most per workshop minute from the fault dictionary,\n"
+               "the simulated car gives the reading, until one fault passes 95 %.\n\n";
+  try {
+    const auto catalogue = diagnosis::load_catalogue(diagnosis::shipped_catalogue_path());
+    diagnosis::BuildOptions build;
+    build.jobs = 2;
+    build.progress = [](std::size_t done, std::size_t total, const std::string&) {
+      std::fprintf(stderr, "\rbuilding the fault dictionary (once, into the cache): %zu/%zu variants", done, total);
+      if (done == total) std::fprintf(stderr, "\n");
+    };
+    const auto dictionary =
+        diagnosis::load_or_build_dictionary(catalogue, diagnosis::load_variants(diagnosis::shipped_variants_path()), build);
+    for (const auto& c : kCases) {
+      const auto sc = scenario::load_scenario(dir + "/" + c.file);
       std::printf("%s - %s\n", sc.name.c_str(), c.title);
-      print_measurement(runner::diagnose_hatch(runner::measure_hatch(*result.recorder, last_trunk_press(sc))));
-      if (!result.passed) {
-        std::printf("  (the scenario's own expectations did not all hold: run 'bcmhil run %s')\n\n", path.c_str());
-        status = 1;
-      }
-    } catch (const scenario::ScenarioError& e) {
-      std::cerr << e.what() << "\n";
-      return 2;
+      print_session(dictionary, catalogue, diagnosis::diagnose_car(dictionary, catalogue, diagnosis::car_from_scenario(sc)));
     }
+  } catch (const scenario::ScenarioError& e) {
+    std::cerr << e.what() << "\n";
+    return 2;
+  } catch (const std::runtime_error& e) {  // catalogue, variants, dictionary: the shipped files
+    std::cerr << e.what() << "\n";
+    return 2;
   }
-  std::cout << "Try it yourself: bcmhil run scenarios/flooded-bcm-hatch.yaml --trace flood.vcd\n"
-               "(open flood.vcd in GTKWave: V(bc1.tailgate_out), V(hatch_lock.pin2), indicator_lh.lit)\n";
-  return status;
+  std::cout << "Ask it yourself: bcmhil assist (prompts for each reading), or\n"
+               "bcmhil assist --scenario scenarios/bad-ground-hatch.yaml --json\n";
+  return 0;
 }
 
 void add(CLI::App& app, int* exit_code) {

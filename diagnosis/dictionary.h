@@ -54,6 +54,10 @@ struct Dictionary {
   std::vector<Candidate> candidates;
   std::vector<Variant> variants;
   std::vector<std::vector<Reading>> readings;  // [variant][test]
+  // A partial dictionary (`--shard I/N`) holds the variants i with i % shard_count == shard_index,
+  // in order; merge_dictionaries joins the parts. A whole dictionary: 0 of 1.
+  int shard_index = 0;
+  int shard_count = 1;
 
   int test_index(const std::string& id) const;  // -1 when absent
 };

@@ -7,6 +7,7 @@
 #include "quantity.h"
 
 #include <systemc>
+#include <yaml-cpp/yaml.h>
 
 #include <optional>
 #include <stdexcept>
@@ -106,6 +107,11 @@ struct Scenario {
 
 Scenario load_scenario(const std::string& path);                              // throws ScenarioError
 Scenario parse_scenario(const std::string& text, const std::string& origin);  // throws ScenarioError
+
+// One step as a scenario writes it ({at: 2 s, do: press_fob, button: trunk}), for other files that
+// speak the scenario's vocabulary (the test catalogue's stimuli). `run_end` bounds `at` and a
+// held step's end. Throws ScenarioError naming origin:line:column.
+Step parse_step(const YAML::Node& node, const std::string& origin, sc_core::sc_time run_end);
 
 // A scenario that expects nothing passes whatever the module does, which is never what a test
 // means: `bcmhil run` refuses one (exit 2) unless --allow-empty. Throws ScenarioError at

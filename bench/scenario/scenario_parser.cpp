@@ -553,6 +553,18 @@ Scenario parse_scenario(const std::string& text, const std::string& origin) {
   }
 }
 
+Step parse_step(const YAML::Node& node, const std::string& origin, sc_core::sc_time run_end) {
+  const Reader r(origin);
+  Scenario bounds;  // read_step checks a step against its run's end and appends it
+  bounds.duration = run_end;
+  try {
+    read_step(r, node, bounds);
+  } catch (const YAML::Exception& e) {
+    throw ScenarioError({origin, e.mark.line + 1, e.mark.column + 1}, e.msg);
+  }
+  return bounds.steps.front();
+}
+
 void require_expectations(const Scenario& s) {
   if (s.expectations.empty())
     throw ScenarioError(s.expect_where, "the scenario expects nothing, so it would pass whatever the module does: "

@@ -44,6 +44,7 @@ struct Fuse {
   double rating_a = 0.0;
   electrical::BranchId branch = -1;
   bool blown = false;
+  bool pulled = false;  // taken out of its holder by hand (the workshop), refit puts it back
 
   // Thermal state (see above).
   double heat = 0.0;            // 0 cold .. 1 blown, as of since_ps

@@ -75,4 +75,16 @@ void PowerSupply::blow(Fuse& fuse) {
   circuit_.request_solve();
 }
 
+void PowerSupply::pull(Fuse& fuse) {
+  fuse.pulled = true;
+  circuit_.network().set_resistance(fuse.branch, electrical::kOpen);
+  circuit_.request_solve();
+}
+
+void PowerSupply::refit(Fuse& fuse) {
+  fuse.pulled = false;
+  if (!fuse.blown) circuit_.network().set_resistance(fuse.branch, kFuseOhm);
+  circuit_.request_solve();
+}
+
 }  // namespace bcmhil::model

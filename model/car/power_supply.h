@@ -34,6 +34,10 @@ class PowerSupply {
   Fuse* find_fuse(const std::string& name_or_feed);
   const std::vector<Fuse>& fuses() const { return fuses_; }
   void blow(Fuse& fuse);  // opens it now (a fault, or its overload time has come)
+  // The workshop: a fuse pulled from its holder opens its feed; refitted, it conducts again
+  // unless it had blown (a blown fuse put back stays open).
+  void pull(Fuse& fuse);
+  void refit(Fuse& fuse);
 
   static constexpr double kInternalOhm = 0.02;  // a healthy 50 Ah starter battery, estimate
   static constexpr double kFuseOhm = 0.005;     // a blade fuse of 15-20 A, cold

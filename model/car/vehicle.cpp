@@ -1,5 +1,7 @@
 #include "vehicle.h"
 
+#include "model/bc1/connector_map.h"
+
 #include <stdexcept>
 
 namespace bcmhil::model {
@@ -18,6 +20,29 @@ constexpr double kHeatedRearWindowWatts = 150.0;
 constexpr double kHeatedFrontScreenWatts = 500.0;
 // A switch LED with its series resistor, ~10 mA (estimate).
 constexpr double kSwitchLedOhm = 1200.0;
+
+// The connectors a workshop can part: the BC1's four (their modelled pins, from the connector
+// map), the tailgate lock's and each door lock motor's.
+std::vector<ConnectorSpec> connector_specs(const std::string& bc1, const HatchLock& hatch) {
+  std::vector<ConnectorSpec> specs;
+  const auto& map = ConnectorMap::bc1();
+  for (const auto& connector : map.connectors()) {
+    ConnectorSpec s{connector, bc1, "module", {}};
+    for (const auto& pin : map.pins())
+      if (pin.connector == connector && pin.modelled()) s.pins.push_back({pin.label, pin.node});
+    specs.push_back(std::move(s));
+  }
+  const std::string lock = hatch.basename();
+  specs.push_back({"hatch", lock, "lock", {}});
+  for (int pin = 1; pin <= 4; ++pin)
+    specs.back().pins.push_back({"hatch." + std::to_string(pin), lock + ".pin" + std::to_string(pin)});
+  // The door lock motors' net names (model/car/door_locks.h).
+  for (const char* motor : {"door_lock.driver", "door_lock.passenger", "door_lock.fuel_flap", "door_lock.deadlock"}) {
+    const std::string part = motor;
+    specs.push_back({part, part, "lock", {{part + ".1", part + ".pin1"}, {part + ".2", part + ".pin2"}}});
+  }
+  return specs;
+}
 
 HeaterRelaySpec heater(double watts) {
   HeaterRelaySpec spec;
@@ -58,7 +83,8 @@ Vehicle::Vehicle(sc_core::sc_module_name name, trace::Recorder& recorder, Vehicl
       heated_rear_window_button("heated_rear_window_button", circuit, recorder, electrical::kGround,
                                 "the heated rear window button is held"),
       heated_front_screen_button("heated_front_screen_button", circuit, recorder, electrical::kGround,
-                                 "the heated front screen button is held") {
+                                 "the heated front screen button is held"),
+      connectors(circuit, connector_specs(bc1.basename(), hatch_lock)) {
   bc1.rf_data.bind(receiver.data);
   for (std::size_t slot = 0; slot < fobs_.size(); ++slot) fobs_[slot].id = config_.coding.key_ids[slot];
   wire_harness();
@@ -126,6 +152,16 @@ void Vehicle::wire_harness() {
   harness.add_segment("harness.alarm_led", pin.alarm_led_out, led_in, 1.5, 0.35);
   net.add_resistor("alarm_led.load", led_in, electrical::kGround, kAlarmLedOhm);
 }
+
+Fuse& Vehicle::fuse(const std::string& name) {
+  if (auto* f = power.find_fuse(name)) return *f;
+  std::string known;
+  for (const auto& f : power.fuses()) known += (known.empty() ? "" : ", ") + f.name.substr(5) + " (" + f.feed + ")";
+  throw std::invalid_argument("no fuse '" + name + "' (fuses: " + known + ")");
+}
+
+void Vehicle::pull_fuse(const std::string& name) { power.pull(fuse(name)); }
+void Vehicle::refit_fuse(const std::string& name) { power.refit(fuse(name)); }
 
 KeyFob& Vehicle::fob(int key_slot) {
   if (key_slot < 1 || key_slot > static_cast<int>(fobs_.size()))

@@ -5,6 +5,7 @@
 #include "battery_monitor.h"
 #include "door_locks.h"
 #include "body_opening.h"
+#include "connectors.h"
 #include "contact_switch.h"
 #include "harness.h"
 #include "hatch_lock.h"
@@ -58,6 +59,16 @@ class Vehicle : public sc_core::sc_module {
   }
   void press_lock_button(bool lock, sc_core::sc_time duration) { door_locks.press_lock_button(lock, duration); }
 
+  // The workshop's hands. Connectors: "X330".."X333" (the BC1), "hatch" (the tailgate lock),
+  // "door_lock.driver", "door_lock.passenger", "door_lock.fuel_flap", "door_lock.deadlock"
+  // (model/car/connectors.h). Fuses by name ("F9", "fuse.F9") or feed ("30CDL"). Each throws
+  // std::invalid_argument naming what it does not know and what there is.
+  void unplug(const std::string& connector) { connectors.unplug(connector); }
+  void plug(const std::string& connector) { connectors.plug(connector); }
+  void pull_fuse(const std::string& name);
+  void refit_fuse(const std::string& name);
+  Fuse& fuse(const std::string& name);
+
   KeyFob& fob(int key_slot);  // throws std::out_of_range
   const VehicleConfig& config() const { return config_; }
 
@@ -87,6 +98,8 @@ class Vehicle : public sc_core::sc_module {
   HeaterRelay heated_front_screen;
   ContactSwitch heated_rear_window_button;  // dashboard push-buttons to ground
   ContactSwitch heated_front_screen_button;
+  // Last: its specs name the nodes above; it changes nothing until the workshop uses it.
+  Connectors connectors;
 
  private:
   void release_handle();

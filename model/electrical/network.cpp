@@ -131,14 +131,17 @@ void Network::solve() {
   ++solve_count_;
 }
 
-void Network::factorise_and_solve() {
+// Every branch but `skipped` (-1: none) into the nodal matrix and the right-hand side.
+void Network::stamp(std::vector<Eigen::Triplet<double>>& stamps, Eigen::VectorXd& rhs, BranchId skipped) const {
   const int n = static_cast<int>(node_names_.size()) - 1;  // ground is the reference
-  Eigen::VectorXd rhs = Eigen::VectorXd::Zero(n);
-  std::vector<Eigen::Triplet<double>> stamps;
+  rhs = Eigen::VectorXd::Zero(n);
+  stamps.clear();
   stamps.reserve(branches_.size() * 4 + n);
   for (int i = 0; i < n; ++i) stamps.emplace_back(i, i, kNodeLeak);
 
-  for (const auto& b : branches_) {
+  for (std::size_t id = 0; id < branches_.size(); ++id) {
+    if (static_cast<BranchId>(id) == skipped) continue;
+    const auto& b = branches_[id];
     const int ia = b.a - 1, ib = b.b - 1;  // -1 for ground
     // A forced-current branch is a pure current source: its conductance drops out.
     const double g = b.forced_current ? 0.0 : b.conductance;
@@ -154,7 +157,13 @@ void Network::factorise_and_solve() {
     if (ia >= 0) rhs[ia] += injected;
     if (ib >= 0) rhs[ib] -= injected;
   }
+}
 
+void Network::factorise_and_solve() {
+  const int n = static_cast<int>(node_names_.size()) - 1;
+  Eigen::VectorXd rhs;
+  std::vector<Eigen::Triplet<double>> stamps;
+  stamp(stamps, rhs, -1);
   matrix_.resize(n, n);
   matrix_.setFromTriplets(stamps.begin(), stamps.end());
   if (topology_changed_) {
@@ -166,6 +175,62 @@ void Network::factorise_and_solve() {
   const Eigen::VectorXd v = factor_.solve(rhs);
   for (int i = 0; i < n; ++i) voltages_[i + 1] = v[i];
   ++factorisations_;
+}
+
+double Network::open_circuit_voltage(BranchId branch) const {
+  const auto& b = branches_.at(branch);
+  const int n = static_cast<int>(node_names_.size()) - 1;
+  Eigen::VectorXd rhs;
+  std::vector<Eigen::Triplet<double>> stamps;
+  stamp(stamps, rhs, branch);
+  Eigen::SparseMatrix<double> matrix(n, n);
+  matrix.setFromTriplets(stamps.begin(), stamps.end());
+  Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> factor(matrix);
+  if (factor.info() != Eigen::Success) throw std::runtime_error("electrical network: factorisation failed");
+  const Eigen::VectorXd v = factor.solve(rhs);
+  auto at = [&](NodeId node) { return node == kGround ? 0.0 : v[node - 1]; };
+  return at(b.a) - at(b.b);
+}
+
+void Network::reconnect(BranchId branch, NodeId a, NodeId b) {
+  check_node(a);
+  check_node(b);
+  auto& br = branches_.at(branch);
+  if (a == b) throw std::invalid_argument("branch " + br.name + " would short a node to itself");
+  if (br.a == a && br.b == b) return;
+  br.a = a;
+  br.b = b;
+  dirty_ = topology_changed_ = true;
+}
+
+BranchId Network::borrow_branch(NodeId a, NodeId b) {
+  for (auto& s : spares_) {
+    if (s.lent) continue;
+    reconnect(s.branch, a, b);
+    s.lent = true;
+    return s.branch;
+  }
+  const BranchId id = add_resistor("spare." + std::to_string(spares_.size()), a, b, kOpen);
+  spares_.push_back({id, true});
+  return id;
+}
+
+bool Network::is_spare(BranchId branch) const {
+  for (const auto& s : spares_)
+    if (s.branch == branch) return true;
+  return false;
+}
+
+void Network::give_back(BranchId branch) {
+  for (auto& s : spares_) {
+    if (s.branch != branch || !s.lent) continue;
+    set_forced_current(branch, std::nullopt);
+    set_emf(branch, 0.0);
+    set_resistance(branch, kOpen);
+    s.lent = false;
+    return;
+  }
+  throw std::invalid_argument("branch " + branch_name(branch) + " was not lent");
 }
 
 double Network::voltage(NodeId node) const {

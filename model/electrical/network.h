@@ -46,6 +46,24 @@ class Network {
   // (a driver in current limit); std::nullopt restores the resistive behaviour.
   void set_forced_current(BranchId branch, std::optional<double> amps);
 
+  // Moves a branch onto other terminals (a workshop splitting a pin into its two connector halves,
+  // an instrument's leads going elsewhere). Changes the topology: the next solve re-orders.
+  void reconnect(BranchId branch, NodeId a, NodeId b);
+
+  // Branches lent to instruments: an open branch between a and b, reused from the ones given back
+  // (so a network never grows by repeated use); "spare.N" is added only when none is free.
+  // give_back() opens it again (no EMF, no forced current); it stays in the network, stamped as
+  // zero conductance, and costs nothing in the solution.
+  BranchId borrow_branch(NodeId a, NodeId b);
+  void give_back(BranchId branch);
+  std::size_t spare_count() const { return spares_.size(); }
+  bool is_spare(BranchId branch) const;
+
+  // The voltage across a branch's terminals (a minus b) if that branch were open, from a scratch
+  // solve of the present network without it; the network itself is left as it is. For a meter
+  // that checks for voltage on a part before trusting its ohms reading.
+  double open_circuit_voltage(BranchId branch) const;
+
   double resistance(BranchId branch) const;
   std::optional<double> forced_current(BranchId branch) const;
 
@@ -88,6 +106,7 @@ class Network {
   void describe_inputs(std::vector<double>& out) const;
   bool recall_operating_point();
   void factorise_and_solve();
+  void stamp(std::vector<Eigen::Triplet<double>>& stamps, Eigen::VectorXd& rhs, BranchId skipped) const;
 
   // An operating point with the inputs (per branch: stamped conductance, injected current)
   // it answers.
@@ -108,6 +127,11 @@ class Network {
   std::uint64_t factorisations_ = 0;
   std::vector<double> inputs_;             // of the state being solved
   std::vector<Remembered> remembered_;     // most recently used first
+  struct Spare {
+    BranchId branch;
+    bool lent;
+  };
+  std::vector<Spare> spares_;
   Eigen::SparseMatrix<double> matrix_;
   Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> factor_;
 };

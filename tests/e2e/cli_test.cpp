@@ -190,10 +190,12 @@ TEST_F(CliTest, DemoTellsTheCasesApart) {
   const auto r = run("demo");
   ASSERT_EQ(r.status, 0) << r.out;
   const std::pair<const char*, const char*> cases[] = {
-      {"flooded-bcm-hatch - ", "the module's output stage is dead"},
-      {"hinge-wire-broken - ", "most likely in the hinge loom"},
-      {"fuse-30cdl-blown - ", "check fuse F9"},
-      {"actuator-seized - ", "the lock mechanism is seized"},
+      {"flooded-bcm-hatch - ", "=> water_ingress{region=tailgate_driver}"},
+      {"hinge-wire-broken - ", "=> hinge_wire_open{wire=tailgate_feed}"},
+      {"fuse-30cdl-blown - ", "=> blown_fuse{fuse=F9}"},
+      {"actuator-seized - ", "=> actuator_failure{mode=seized}"},
+      {"actuator-shorted - ", "=> actuator_failure{mode=shorted}"},
+      {"bad-ground-hatch - ", "=> bad_ground{point=hatch}"},
   };
   std::size_t from = 0;
   for (const auto& [title, verdict] : cases) {
@@ -207,8 +209,40 @@ TEST_F(CliTest, DemoTellsTheCasesApart) {
   }
 }
 
+// The JSON the training product reads, exactly the issue's shape.
+TEST_F(CliTest, AssistScenarioJsonHasTheIssuesShape) {
+  const auto r = run("assist --quiet --json --scenario " + scenario("bad-ground-hatch"));
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out.substr(r.out.find('{')));
+  ASSERT_EQ(j.size(), 3u);
+  ASSERT_TRUE(j.at("explained").is_boolean());
+  EXPECT_TRUE(j["explained"].get<bool>());
+  const auto& top = j.at("candidates").at(0);
+  EXPECT_EQ(top.size(), 3u);
+  EXPECT_EQ(top.at("fault"), "bad_ground");
+  EXPECT_EQ(top.at("parameters"), (nlohmann::json{{"point", "hatch"}}));
+  EXPECT_GE(top.at("probability").get<double>(), 0.95);
+  EXPECT_GE(top["probability"].get<double>(), j["candidates"].at(1).at("probability").get<double>());
+  ASSERT_FALSE(j.at("measurements").empty());
+  for (const auto& m : j["measurements"]) {
+    EXPECT_EQ(m.size(), 3u);
+    EXPECT_TRUE(m.at("test").is_string());
+    EXPECT_TRUE(m.at("reading").is_number() || m.at("reading").is_null());
+    EXPECT_TRUE(m.at("cost_min").is_number());
+  }
+}
+
+TEST_F(CliTest, AssistRefusesAReadingNoInstrumentShows) {
+  const auto r = run("assist --json --reading hatch.bc1_pin.volts_trunk=1e9");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("1e+09 V is outside what hatch.bc1_pin.volts_trunk can show"), std::string::npos) << r.out;
+  const auto ok = run("assist --json --reading \"hatch.bc1_pin.volts_trunk=11.8 V\"");
+  ASSERT_EQ(ok.status, 0) << ok.out;
+  EXPECT_NE(ok.out.find("\"next\""), std::string::npos) << ok.out;
+}
+
 TEST_F(CliTest, HelpEverywhereAndBadArgumentsExitTwo) {
-  for (const char* cmd : {"--help", "run --help", "demo --help", "signals --help", "faults --help", "campaign --help",
+  for (const char* cmd : {"--help", "run --help", "demo --help", "assist --help", "signals --help", "faults --help", "campaign --help",
                           "serve --help", "speed --help", "diag --help"}) {
     const auto r = run(cmd);
     EXPECT_EQ(r.status, 0) << cmd << "\n" << r.out;

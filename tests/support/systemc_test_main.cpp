@@ -35,6 +35,9 @@ extern "C" int sc_main(int, char**) { return 0; }
 
 int main(int argc, char** argv) {
   setenv("SC_COPYRIGHT_MESSAGE", "DISABLE", 1);
+  // The shipped fault dictionary is built once for the suite into the build tree (the ctest
+  // fixture dictionary_cache_build); a cache named in the environment wins.
+  setenv("BCMHIL_DICTIONARY_CACHE", BCMHIL_TEST_DICTIONARY_CACHE, 0);
   testing::InitGoogleTest(&argc, argv);
   sc_core::sc_report_handler::set_handler(failing_report_handler);
   testing::UnitTest::GetInstance()->listeners().Append(new SystemcReportListener);

@@ -115,3 +115,62 @@ TEST(Network, BridgeNetworkAgreesWithDenseReference) {
   const double rth = (100.0 * 200.0) / 300.0 + (300.0 * 100.0) / 400.0;
   EXPECT_NEAR(net.current(bridge), vth / (rth + 50.0), 1e-6);
 }
+
+// Instruments borrow branches: a lent branch goes where it is asked, a returned one is reused,
+// and the network grows only by the most instruments ever on at once.
+TEST(Network, BorrowedBranchesAreReusedNotAdded) {
+  Network net;
+  const NodeId plus = net.add_node("plus");
+  const NodeId mid = net.add_node("mid");
+  net.add_source("battery", plus, kGround, 12.0, 0.0);
+  net.add_resistor("upper", plus, mid, 10e3);
+  net.add_resistor("lower", mid, kGround, 10e3);
+  const auto base = net.branch_count();
+  const BranchId meter = net.borrow_branch(mid, kGround);
+  EXPECT_EQ(net.branch_a(meter), mid);
+  net.set_resistance(meter, 10e3);
+  net.solve();
+  EXPECT_NEAR(net.voltage(mid), 4.0, 1e-4) << "a 10 k load on the divider";
+  net.give_back(meter);
+  net.solve();
+  EXPECT_NEAR(net.voltage(mid), 6.0, 1e-4) << "given back, it is open again";
+  for (int i = 0; i < 3; ++i) net.give_back(net.borrow_branch(plus, mid));
+  const BranchId a = net.borrow_branch(plus, mid);
+  const BranchId b = net.borrow_branch(mid, kGround);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(net.branch_count(), base + 2);
+  EXPECT_EQ(net.spare_count(), 2u);
+  EXPECT_THROW(net.give_back(net.branch("upper")), std::invalid_argument) << "not lent";
+  EXPECT_THROW(net.borrow_branch(mid, mid), std::invalid_argument);
+}
+
+TEST(Network, ReconnectMovesABranchAndResolves) {
+  Network net;
+  const NodeId plus = net.add_node("plus");
+  const NodeId x = net.add_node("x");
+  const NodeId y = net.add_node("y");
+  net.add_source("battery", plus, kGround, 10.0, 0.0);
+  const BranchId r = net.add_resistor("r", plus, x, 1.0);
+  net.add_resistor("rx", x, kGround, 1.0);
+  net.add_resistor("ry", y, kGround, 1.0);
+  net.solve();
+  EXPECT_NEAR(net.voltage(x), 5.0, 1e-4);
+  net.reconnect(r, plus, y);
+  net.solve();
+  EXPECT_NEAR(net.voltage(x), 0.0, 1e-4);
+  EXPECT_NEAR(net.voltage(y), 5.0, 1e-4);
+}
+
+// What a meter checking a part for voltage finds: the branch's terminals with the branch open.
+TEST(Network, OpenCircuitVoltageLeavesTheNetworkAlone) {
+  Network net;
+  const NodeId plus = net.add_node("plus");
+  const NodeId mid = net.add_node("mid");
+  net.add_source("battery", plus, kGround, 12.0, 0.0);
+  net.add_resistor("upper", plus, mid, 10e3);
+  const BranchId lower = net.add_resistor("lower", mid, kGround, 10e3);
+  net.solve();
+  EXPECT_NEAR(net.open_circuit_voltage(lower), 12.0, 1e-3);
+  EXPECT_NEAR(net.voltage(mid), 6.0, 1e-4);
+  EXPECT_FALSE(net.dirty());
+}

@@ -1,0 +1,193 @@
+#include "assistant.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace bcmhil::diagnosis {
+
+namespace {
+
+double entropy_bits(const std::vector<double>& mass, double total) {
+  if (total <= 0) return 0;
+  double h = 0;
+  for (double m : mass)
+    if (m > 0) {
+      const double p = m / total;
+      h -= p * std::log2(p);
+    }
+  return h;
+}
+
+void check_dictionary(const Dictionary& d) {
+  if (d.readings.size() != d.variants.size())
+    throw std::invalid_argument("dictionary: " + std::to_string(d.variants.size()) + " variants but " +
+                                std::to_string(d.readings.size()) + " rows of readings");
+  for (std::size_t v = 0; v < d.variants.size(); ++v) {
+    const int c = d.variants[v].candidate;
+    if (c < 0 || c >= static_cast<int>(d.candidates.size()))
+      throw std::invalid_argument("dictionary: variant " + d.variants[v].id + " names no candidate");
+    if (d.readings[v].size() != d.tests.size())
+      throw std::invalid_argument("dictionary: variant " + d.variants[v].id + " has " +
+                                  std::to_string(d.readings[v].size()) + " readings for " +
+                                  std::to_string(d.tests.size()) + " tests");
+    for (std::size_t t = 0; t < d.tests.size(); ++t) {
+      const int o = d.readings[v][t].outcome;
+      if (o < 0 || o >= static_cast<int>(d.tests[t].classes.size()))
+        throw std::invalid_argument("dictionary: variant " + d.variants[v].id + " reads class " + std::to_string(o) +
+                                    " on test " + d.tests[t].id + ", which has " +
+                                    std::to_string(d.tests[t].classes.size()));
+    }
+  }
+}
+
+}  // namespace
+
+Assistant::Assistant(const Dictionary& dictionary, AssistantOptions options)
+    : dictionary_(dictionary), options_(options) {
+  check_dictionary(dictionary_);
+  // A candidate's prior is shared among its variants, so a candidate simulated over a wider spread
+  // does not weigh more than one simulated once.
+  std::vector<int> variants_of(dictionary_.candidates.size(), 0);
+  for (const auto& v : dictionary_.variants) ++variants_of[v.candidate];
+  double total = 0;
+  for (std::size_t c = 0; c < dictionary_.candidates.size(); ++c)
+    if (variants_of[c] > 0) total += std::max(0.0, dictionary_.candidates[c].prior);
+  if (total <= 0) throw std::invalid_argument("dictionary: no candidate has a variant and a positive prior");
+  log_weight_.resize(dictionary_.variants.size());
+  for (std::size_t v = 0; v < dictionary_.variants.size(); ++v) {
+    const int c = dictionary_.variants[v].candidate;
+    const double p = (1 - options_.unexplained_prior) * dictionary_.candidates[c].prior / total / variants_of[c];
+    log_weight_[v] = p > 0 ? std::log(p) : -INFINITY;
+  }
+  unexplained_log_weight_ = options_.unexplained_prior > 0 ? std::log(options_.unexplained_prior) : -INFINITY;
+  // "Not explained" reads each test as the library does on average (the priors' mix of what the
+  // variants read), mixed with a flat 1/K: a fault outside the library looks like the usual car on
+  // most tests, and may read what no candidate reads. A flat 1/K alone would lose to any candidate
+  // with a single misread after a handful of ordinary readings; the mix alone could not explain a
+  // class that no candidate reads.
+  unexplained_reads_.assign(dictionary_.tests.size(), {});
+  for (std::size_t t = 0; t < dictionary_.tests.size(); ++t) {
+    auto& p = unexplained_reads_[t];
+    p.assign(dictionary_.tests[t].classes.size(), 0.0);
+    double sum = 0;
+    for (std::size_t v = 0; v < log_weight_.size(); ++v) {
+      const double w = std::exp(log_weight_[v]);
+      for (std::size_t o = 0; o < p.size(); ++o) p[o] += w * likelihood(static_cast<int>(v), static_cast<int>(t), static_cast<int>(o));
+      sum += w;
+    }
+    const double flat = options_.unexplained_flat / static_cast<double>(p.size());
+    for (double& x : p) x = (1 - options_.unexplained_flat) * x / sum + flat;
+  }
+  taken_.assign(dictionary_.tests.size(), false);
+  mismatches_.assign(dictionary_.variants.size(), 0);
+  normalise();
+}
+
+double Assistant::likelihood(int variant, int test, int outcome) const {
+  const int k = static_cast<int>(dictionary_.tests[test].classes.size());
+  if (k <= 1) return 1;
+  return dictionary_.readings[variant][test].outcome == outcome ? 1 - options_.misread : options_.misread / (k - 1);
+}
+
+void Assistant::observe(const Observation& o) {
+  if (o.test < 0 || o.test >= static_cast<int>(dictionary_.tests.size()))
+    throw std::invalid_argument("no test number " + std::to_string(o.test) + " in the dictionary");
+  const auto& test = dictionary_.tests[o.test];
+  if (o.outcome < 0 || o.outcome >= static_cast<int>(test.classes.size()))
+    throw std::invalid_argument("test " + test.id + " has no outcome class number " + std::to_string(o.outcome));
+  for (std::size_t v = 0; v < log_weight_.size(); ++v) {
+    log_weight_[v] += std::log(likelihood(static_cast<int>(v), o.test, o.outcome));
+    mismatches_[v] += dictionary_.readings[v][o.test].outcome != o.outcome;
+  }
+  unexplained_log_weight_ += std::log(unexplained_reads_[o.test][o.outcome]);
+  observations_.push_back(o);
+  taken_[o.test] = true;
+  normalise();
+}
+
+void Assistant::normalise() {
+  double top = unexplained_log_weight_;
+  for (double w : log_weight_) top = std::max(top, w);
+  double sum = std::exp(unexplained_log_weight_ - top);
+  variant_p_.resize(log_weight_.size());
+  for (std::size_t v = 0; v < log_weight_.size(); ++v) sum += variant_p_[v] = std::exp(log_weight_[v] - top);
+  for (double& p : variant_p_) p /= sum;
+  unexplained_p_ = std::exp(unexplained_log_weight_ - top) / sum;
+  candidate_p_.assign(dictionary_.candidates.size(), 0.0);
+  for (std::size_t v = 0; v < variant_p_.size(); ++v) candidate_p_[dictionary_.variants[v].candidate] += variant_p_[v];
+}
+
+std::vector<RankedCandidate> Assistant::ranking() const {
+  std::vector<RankedCandidate> out;
+  out.reserve(candidate_p_.size());
+  for (std::size_t c = 0; c < candidate_p_.size(); ++c) out.push_back({static_cast<int>(c), candidate_p_[c]});
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.probability > b.probability; });
+  return out;
+}
+
+double Assistant::probability(int candidate) const { return candidate_p_.at(candidate); }
+double Assistant::unexplained() const { return unexplained_p_; }
+
+bool Assistant::explained() const {
+  if (*std::min_element(mismatches_.begin(), mismatches_.end()) > 0) return false;
+  return unexplained_p_ < *std::max_element(candidate_p_.begin(), candidate_p_.end());
+}
+
+bool Assistant::done() const {
+  if (unexplained_p_ >= options_.stop_at) return true;
+  if (*std::max_element(candidate_p_.begin(), candidate_p_.end()) >= options_.stop_at) return true;
+  return !next_test().has_value();
+}
+
+double Assistant::expected_gain_bits(int test) const {
+  const int k = static_cast<int>(dictionary_.tests.at(test).classes.size());
+  if (k <= 1) return 0;
+  // Hypotheses: the candidates, then "not explained" last.
+  std::vector<double> prior_mass(candidate_p_);
+  prior_mass.push_back(unexplained_p_);
+  const double h_before = entropy_bits(prior_mass, 1.0);
+  const std::size_t n = prior_mass.size();
+  std::vector<std::vector<double>> mass(k, std::vector<double>(n, 0.0));
+  const double other = options_.misread / (k - 1);
+  for (std::size_t v = 0; v < variant_p_.size(); ++v) {
+    const double p = variant_p_[v];
+    if (p == 0) continue;
+    const int c = dictionary_.variants[v].candidate;
+    const int shown = dictionary_.readings[v][test].outcome;
+    for (int o = 0; o < k; ++o) mass[o][c] += p * (o == shown ? 1 - options_.misread : other);
+  }
+  double h_after = 0;
+  for (int o = 0; o < k; ++o) {
+    mass[o][n - 1] = unexplained_p_ * unexplained_reads_[test][o];
+    double total = 0;
+    for (double m : mass[o]) total += m;
+    h_after += total * entropy_bits(mass[o], total);
+  }
+  return std::max(0.0, h_before - h_after);
+}
+
+std::optional<TestChoice> Assistant::next_test() const {
+  std::optional<TestChoice> best;
+  for (std::size_t t = 0; t < dictionary_.tests.size(); ++t) {
+    if (taken_[t]) continue;
+    const double gain = expected_gain_bits(static_cast<int>(t));
+    if (gain < options_.min_gain_bits) continue;
+    const double per_minute = gain / std::max(dictionary_.tests[t].cost_min, options_.cost_floor_min);
+    if (!best || per_minute > best->per_minute) best = TestChoice{static_cast<int>(t), gain, per_minute};
+  }
+  return best;
+}
+
+std::vector<RankedCandidate> Assistant::pointed_at(int test, int outcome) const {
+  std::vector<double> mass(dictionary_.candidates.size(), 0.0);
+  for (std::size_t v = 0; v < variant_p_.size(); ++v)
+    if (dictionary_.readings[v][test].outcome == outcome) mass[dictionary_.variants[v].candidate] += variant_p_[v];
+  std::vector<RankedCandidate> out;
+  for (std::size_t c = 0; c < mass.size(); ++c)
+    if (mass[c] > 0) out.push_back({static_cast<int>(c), mass[c]});
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.probability > b.probability; });
+  return out;
+}
+
+}  // namespace bcmhil::diagnosis

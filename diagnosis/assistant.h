@@ -1,0 +1,102 @@
+#pragma once
+// The Bayesian troubleshooter over the fault dictionary (Heckerman/Breese; GDE's minimum expected
+// entropy): a posterior over the library's candidates from their priors and the readings taken so
+// far, the next test by expected information per workshop minute, and a stop when one candidate
+// passes 95 %.
+//
+// The model of a reading (chosen, tuned by `bcmhil assist --evaluate`):
+// - a variant of the dictionary shows its own outcome class with probability 1 - e and any other
+//   class with e / (K - 1): e covers a mistyped reading, a meter on the wrong pin, noise across a
+//   class threshold. One wrong reading therefore lowers the true candidate, never rules it out.
+// - "not explained": beside the library's candidates stands one more hypothesis, a fault the
+//   library does not hold, which reads each test as the library does on average (the priors' mix
+//   of every variant's reading, half of it flat 1/K), each test on its own. It starts with a small prior; a reading that
+//   the leading candidates do not predict but other faults do makes it win. It is not a candidate:
+//   the ranking lists library faults only, and `explained()` says whether it has overtaken them.
+#include "dictionary.h"
+
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bcmhil::diagnosis {
+
+struct AssistantOptions {
+  double misread = 0.03;           // e: the chance that a reading shows another class than its car's
+  double unexplained_prior = 0.05; // prior of "a fault the library does not hold"
+  double unexplained_flat = 0.5;   // its share of flat 1/K in what it predicts (the rest: the library's mix)
+  double stop_at = 0.95;           // stop when one candidate (or "not explained") passes this
+  double min_gain_bits = 0.02;     // a test below this expected gain is not worth its minutes
+  double cost_floor_min = 2.0;    // minutes charged at least, so a free observation has a finite ratio
+};
+
+struct Observation {
+  int test = 0;     // index into Dictionary::tests
+  int outcome = 0;  // index into that test's classes
+  double raw = std::numeric_limits<double>::quiet_NaN();  // as read, for the record (NaN: none, or a class entered)
+};
+
+struct RankedCandidate {
+  int candidate = 0;  // index into Dictionary::candidates
+  double probability = 0;
+};
+
+struct TestChoice {
+  int test = -1;
+  double gain_bits = 0;    // expected information about the candidates
+  double per_minute = 0;   // gain_bits / max(cost, cost floor)
+};
+
+class Assistant {
+ public:
+  // The dictionary must outlive the assistant. Throws std::invalid_argument on an inconsistent
+  // dictionary (a variant naming no candidate, a reading outside its test's classes).
+  explicit Assistant(const Dictionary& dictionary, AssistantOptions options = {});
+
+  // Adds one reading. Throws std::invalid_argument naming the test when the test or the class does
+  // not exist.
+  void observe(const Observation& observation);
+  const std::vector<Observation>& observations() const { return observations_; }
+  // The technician cannot take this test (no such meter, no helper): never proposed again.
+  void skip(int test) { taken_.at(test) = true; }
+
+  std::vector<RankedCandidate> ranking() const;  // every candidate, best first
+  double probability(int candidate) const;
+  double unexplained() const;  // posterior of "a fault the library does not hold"
+  // False when no variant of the library reads every reading taken (a misread, or a fault the
+  // library does not hold: the advice says to check the readings), or when "not explained"
+  // outweighs every candidate.
+  bool explained() const;
+
+  // Stops when one candidate or "not explained" passes stop_at, or when no test left is worth doing.
+  bool done() const;
+  // The untaken test with the best expected information per minute; nullopt when none is worth it.
+  std::optional<TestChoice> next_test() const;
+  double expected_gain_bits(int test) const;  // of one untaken test, under the current posterior
+
+  // Which candidates (with their probability now) would read `outcome` on `test`, best first:
+  // what "points at" in the advice.
+  std::vector<RankedCandidate> pointed_at(int test, int outcome) const;
+
+  const Dictionary& dictionary() const { return dictionary_; }
+  const AssistantOptions& options() const { return options_; }
+
+ private:
+  double likelihood(int variant, int test, int outcome) const;
+  void normalise();
+
+  const Dictionary& dictionary_;
+  AssistantOptions options_;
+  std::vector<double> log_weight_;      // per variant: log prior + log likelihood of the readings
+  double unexplained_log_weight_ = 0;
+  std::vector<std::vector<double>> unexplained_reads_;  // [test][class]: what "not explained" predicts
+  std::vector<double> variant_p_;       // normalised posterior per variant
+  std::vector<double> candidate_p_;     // summed per candidate
+  double unexplained_p_ = 0;
+  std::vector<Observation> observations_;
+  std::vector<bool> taken_;
+  std::vector<int> mismatches_;  // per variant: readings it does not read
+};
+
+}  // namespace bcmhil::diagnosis

@@ -1,0 +1,162 @@
+#include "diagnosis/assistant.h"
+
+#include "synthetic_dictionary.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace bcmhil::diagnosis {
+namespace {
+
+// Three candidates a technician knows: the healthy car, a dead module output, a broken hinge wire.
+// "pin" (meter at the BC1 pin, 10 min) separates the module from the wire; "hatch" (meter at the
+// hatch connector, 20 min) separates the healthy car from both faults; "flash" (free) tells nothing.
+Dictionary hatch_dictionary() {
+  Dictionary d;
+  d.tests = {{"pin", 10, "V", {"0 V", "battery"}},
+             {"hatch", 20, "V", {"0 V", "battery"}},
+             {"flash", 0, "flashes", {"none", "two"}}};
+  d.candidates = {{"healthy", {}, 1}, {"module_output_dead", {}, 1}, {"hinge_wire_open", {{"wire", "tailgate_feed"}}, 2}};
+  d.variants = {{"healthy#0", 0, {}}, {"module_output_dead#0", 1, {}}, {"hinge_wire_open#0", 2, {}}, {"hinge_wire_open#1", 2, {}}};
+  d.readings = {{{12, 1}, {12, 1}, {2, 1}},
+                {{0, 0}, {0, 0}, {2, 1}},
+                {{12, 1}, {0, 0}, {2, 1}},
+                {{12, 1}, {0, 0}, {2, 1}}};
+  return d;
+}
+
+AssistantOptions one_percent_unexplained() {
+  AssistantOptions o;
+  o.unexplained_prior = 0.01;
+  return o;
+}
+
+TEST(Assistant, StartsFromThePriorsSharedAmongVariants) {
+  const auto d = hatch_dictionary();
+  Assistant a(d, one_percent_unexplained());
+  // Priors 1:1:2, the wire's two variants sharing its 2; "not explained" takes its 1 %.
+  EXPECT_NEAR(a.probability(0), 0.99 * 0.25, 1e-9);
+  EXPECT_NEAR(a.probability(2), 0.99 * 0.5, 1e-9);
+  EXPECT_NEAR(a.unexplained(), 0.01, 1e-9);
+  EXPECT_EQ(a.ranking().front().candidate, 2);
+  EXPECT_TRUE(a.explained());
+}
+
+TEST(Assistant, ReadingsMoveThePosteriorAndItStopsAt95Percent) {
+  const auto d = hatch_dictionary();
+  Assistant a(d, one_percent_unexplained());
+  a.observe({1, 0});  // no voltage at the hatch: not the healthy car
+  EXPECT_LT(a.probability(0), 0.02);
+  EXPECT_FALSE(a.done());
+  a.observe({0, 1});  // battery at the BC1 pin: the wire
+  EXPECT_EQ(a.ranking().front().candidate, 2);
+  EXPECT_GE(a.probability(2), 0.95);
+  EXPECT_TRUE(a.done());
+  EXPECT_TRUE(a.explained());
+}
+
+TEST(Assistant, OneMistypedReadingLowersTheTruthButNeverRulesItOut) {
+  const auto d = hatch_dictionary();
+  Assistant a(d);
+  a.observe({1, 1});  // mistyped: the wire is broken but the user entered "battery" at the hatch
+  // Lowered by the misread odds (3 % vs 97 %), not to nothing.
+  EXPECT_GT(a.probability(2), 0.01);
+  EXPECT_LT(a.probability(2), 0.1);
+  a.observe({0, 1});  // battery at the pin
+  // Readings the wire predicts from here on bring it back to the top.
+  Dictionary more = d;
+  more.tests.push_back({"lamp", 5, "", {"dark", "lit"}});
+  for (auto& row : more.readings) row.push_back(row[1]);
+  Assistant b(more);
+  b.observe({1, 1});
+  b.observe({0, 1});
+  b.observe({3, 0});
+  EXPECT_EQ(b.ranking().front().candidate, 2);
+}
+
+TEST(Assistant, ReadingsNoCandidatePredictsAreNotExplained) {
+  const auto d = hatch_dictionary();
+  Assistant a(d);
+  a.observe({0, 0});  // 0 V at the BC1 pin (the module) ...
+  a.observe({1, 1});  // ... yet battery at the hatch, and
+  a.observe({2, 0});  // no flash: no candidate reads this
+  EXPECT_FALSE(a.explained());
+  EXPECT_GT(a.unexplained(), 0.5);
+}
+
+TEST(Assistant, NextTestIsTheBestInformationPerMinute) {
+  auto d = hatch_dictionary();
+  Assistant a(d);
+  // All candidates agree on the flashes: the free look tests only "not explained".
+  EXPECT_GT(a.expected_gain_bits(2), 0.0);
+  EXPECT_LT(a.expected_gain_bits(2), 0.5);
+  // The pin test splits the module from the rest at half the hatch's cost.
+  EXPECT_EQ(d.tests[a.next_test()->test].id, "pin");
+  // Charged almost nothing, the free look would come first.
+  AssistantOptions cheap;
+  cheap.cost_floor_min = 0.1;
+  EXPECT_EQ(d.tests[Assistant(d, cheap).next_test()->test].id, "flash");
+  // Make the hatch test cheap and it wins: it splits three ways of mass, the pin only the module off.
+  d.tests[1].cost_min = 1;
+  Assistant b(d);
+  EXPECT_EQ(d.tests[b.next_test()->test].id, "hatch");
+}
+
+TEST(Assistant, TakenTestsAreNotProposedAgain) {
+  const auto d = hatch_dictionary();
+  Assistant a(d);
+  a.observe({0, 1});
+  ASSERT_TRUE(a.next_test());
+  EXPECT_NE(a.next_test()->test, 0);
+}
+
+TEST(Assistant, RefusesAReadingOfNoTestOrNoClass) {
+  const auto d = hatch_dictionary();
+  Assistant a(d);
+  EXPECT_THROW(a.observe({7, 0}), std::invalid_argument);
+  try {
+    a.observe({0, 5});
+    FAIL();
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("pin"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Assistant, RefusesAnInconsistentDictionary) {
+  auto d = hatch_dictionary();
+  d.readings[1][0].outcome = 4;
+  EXPECT_THROW(Assistant{d}, std::invalid_argument);
+  d = hatch_dictionary();
+  d.variants[0].candidate = 9;
+  EXPECT_THROW(Assistant{d}, std::invalid_argument);
+}
+
+TEST(Assistant, PointedAtNamesTheCandidatesOfAnOutcome) {
+  const auto d = hatch_dictionary();
+  Assistant a(d);
+  const auto zero_at_pin = a.pointed_at(0, 0);
+  ASSERT_EQ(zero_at_pin.size(), 1u);
+  EXPECT_EQ(zero_at_pin[0].candidate, 1);
+  EXPECT_EQ(a.pointed_at(0, 1).size(), 2u);
+}
+
+TEST(Assistant, DiagnosesEveryVariantOfASyntheticLibrary) {
+  testing::SyntheticShape shape;
+  shape.disturbed = 4;
+  const auto d = testing::synthetic_dictionary(shape);
+  int right = 0;
+  for (std::size_t v = 0; v < d.variants.size(); ++v) {
+    Assistant a(d);
+    while (!a.done()) {
+      const int t = a.next_test()->test;
+      a.observe({t, d.readings[v][t].outcome});
+    }
+    right += a.ranking().front().candidate == d.variants[v].candidate;
+  }
+  // Random faults may collide on every test; nearly all are still told apart.
+  EXPECT_GE(right, static_cast<int>(d.variants.size()) * 9 / 10);
+}
+
+}  // namespace
+}  // namespace bcmhil::diagnosis

@@ -1,0 +1,109 @@
+#include "diagnosis/evaluation.h"
+
+#include "diagnosis/optimal_sequence.h"
+#include "synthetic_dictionary.h"
+
+#include <gtest/gtest.h>
+
+namespace bcmhil::diagnosis {
+namespace {
+
+TEST(Evaluation, WithoutCandidateRenumbersTheRest) {
+  const auto d = testing::synthetic_dictionary({});
+  const auto r = without_candidate(d, 3);
+  EXPECT_EQ(r.candidates.size(), d.candidates.size() - 1);
+  EXPECT_EQ(r.variants.size(), d.variants.size() - 3);
+  for (std::size_t v = 0; v < r.variants.size(); ++v)
+    EXPECT_EQ(r.candidates[r.variants[v].candidate].key() + r.variants[v].id.substr(r.variants[v].id.find('#')),
+              r.variants[v].id);
+}
+
+TEST(Evaluation, NamesCandidatesNoTestTellsApart) {
+  auto d = testing::synthetic_dictionary({});
+  EXPECT_TRUE(indistinguishable_candidates(d).empty());
+  d.readings[5] = d.readings[0];  // a variant of candidate 1 reads like the healthy car everywhere
+  const auto pairs = indistinguishable_candidates(d);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0].first, "healthy");
+  EXPECT_EQ(pairs[0].second, d.candidates[1].key());
+  EvaluationOptions o;
+  o.optimal = false;
+  const auto e = evaluate(d, o);
+  EXPECT_LT(e.held_out_possible, 1.0);  // that variant reads like the healthy car
+}
+
+TEST(Evaluation, MetricsOfASyntheticLibrary) {
+  testing::SyntheticShape shape;
+  shape.candidates = 16;
+  shape.tests = 14;
+  shape.disturbed = 5;
+  const auto d = testing::synthetic_dictionary(shape);
+  EvaluationOptions o;
+  o.classify = [&](int t, double raw) { return testing::synthetic_classify(d, t, raw); };
+  const auto e = evaluate(d, o);
+  EXPECT_EQ(e.variants, 48);
+  EXPECT_EQ(e.bound, 4 + 2);
+  EXPECT_EQ(e.results.size(), 48u);
+  EXPECT_EQ(e.held_out_cases, 45);  // every variant but the healthy car's
+  // The optimum is a lower bound on any policy with the same stop; the checklist walks in a fixed order.
+  EXPECT_GE(e.mean_cost_vs_optimal, 0.999);
+  EXPECT_LT(e.mean_cost_vs_checklist, 1.0);
+  EXPECT_NEAR(e.mean_cost_vs_checklist, e.mean_cost_min / e.checklist_cost_min, 1e-12);
+  EXPECT_GT(e.top1_within_bound, 0.5);
+  EXPECT_GT(e.top3_under_noise, 0.5);
+  EXPECT_GT(e.advice_ms_p99, 0.0);
+  // No policy does better than every test taken.
+  EXPECT_GE(e.top1_possible, e.top1_within_bound);
+  EXPECT_GE(e.held_out_possible, e.held_out_flagged);
+  int within = 0;
+  for (const auto& r : e.results) within += r.top1_within_bound;
+  EXPECT_NEAR(e.top1_within_bound, within / 48.0, 1e-12);
+}
+
+// Each fault shows on one test of its own and in the owner's complaint (free); the healthy car reads
+// the first class everywhere.
+Dictionary one_test_per_fault(int faults) {
+  Dictionary d;
+  d.candidates.push_back({"healthy", {}, 1});
+  d.tests.push_back({"complaint", 0, "", {"none", "hatch stays shut"}});
+  for (int f = 0; f < faults; ++f) {
+    d.tests.push_back({"t" + std::to_string(f), 1, "", {"normal", "abnormal"}});
+    d.candidates.push_back({"fault", {{"at", std::to_string(f)}}, 1});
+  }
+  for (int c = 0; c <= faults; ++c) {
+    d.variants.push_back({d.candidates[c].key() + "#0", c, {}});
+    std::vector<Reading> row(faults + 1, Reading{0, 0});
+    if (c > 0) row[0] = row[c] = {1, 1};
+    d.readings.push_back(row);
+  }
+  return d;
+}
+
+TEST(Evaluation, HeldOutFaultsOfTheirOwnTestAreFlagged) {
+  const auto d = one_test_per_fault(6);
+  EvaluationOptions o;
+  o.optimal = false;
+  const auto e = evaluate(d, o);
+  EXPECT_EQ(e.held_out_cases, 6);
+  // Held out, the complaint rules the healthy car out and every fault left reads normal on its own
+  // test: none explains the readings.
+  EXPECT_EQ(e.held_out_flagged, 1.0);
+  EXPECT_TRUE(e.held_out_missed.empty());
+  // Seven candidates, one test each: singling out needs up to 1 + 5 tests, the bound is 3 + 2.
+  EXPECT_LT(e.top1_within_bound, 1.0);
+}
+
+TEST(Evaluation, MisEnteredReadingsAreWhatMovesTop3) {
+  testing::SyntheticShape shape;
+  shape.tests = 12;
+  const auto d = testing::synthetic_dictionary(shape);
+  EvaluationOptions clean;
+  clean.misentered = 0;
+  clean.optimal = false;
+  EvaluationOptions wrong = clean;
+  wrong.misentered = 0.6;
+  EXPECT_GT(evaluate(d, clean).top3_under_noise, evaluate(d, wrong).top3_under_noise);
+}
+
+}  // namespace
+}  // namespace bcmhil::diagnosis
