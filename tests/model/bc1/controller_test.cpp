@@ -112,10 +112,12 @@ TEST_P(ReleasePulse, LengthEqualsTheCodedPulse) {
   ASSERT_EQ(falls(release).size(), 1u);
   EXPECT_EQ(rises(release)[0], acts);
   EXPECT_EQ(falls(release)[0] - rises(release)[0], static_cast<std::uint64_t>(GetParam()) * kMs);
-  // The lock motor current lasts exactly as long as the command.
+  // The lock motor current lasts exactly as long as the command. A pulse shorter than the pawl's
+  // ~150 ms travel leaves the motor coasting when it ends: its back-EMF then drives a fraction of
+  // a milliamp back through the module's 47 kohm readback divider (no clamp reads that).
   const auto& motor = t.sig("I(hatch_lock.motor)");
   EXPECT_GT(motor.value_at(acts), 4.0);
-  EXPECT_NEAR(motor.value_at(acts + GetParam() * kMs), 0.0, 1e-6);
+  EXPECT_NEAR(motor.value_at(acts + GetParam() * kMs), 0.0, 1e-3);
 }
 
 // 30 ms is shorter than the 50 ms readback settle time (Controller::kMonitorSettleS).
