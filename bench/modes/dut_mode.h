@@ -8,8 +8,10 @@
 // (tailgate release DOP_BOOT_RELEASE, left and right indicators): force it on over DS2, read the
 // outputs and the readback inputs (and a sense point that `follows:` the output, with any load
 // channel that follows it connected), force it off, read again; per module input wired to a relay
-// (`follows: DIP_...` on an input_to_ground channel): ground it, read it over DS2, release it.
-// Inputs the bench does not wire are reported "not tested (not wired)", never passed.
+// (`follows: DIP_...` on an input_to_ground channel): ground it, read it over DS2, release it, and
+// the same on the model (its pin grounded through a relay contact). No expected value is fixed:
+// each reference is the healthy model's answer to the same stimulus. Inputs the bench does not
+// wire are reported "not tested (not wired)", never passed.
 #include "mode_common.h"
 #include "safe_bench.h"
 

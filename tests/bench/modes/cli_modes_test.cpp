@@ -159,6 +159,29 @@ TEST_F(BenchDutCli, FloodedModuleFailsOnItsTailgateReleaseAndNothingElse) {
   EXPECT_TRUE(emu_->history().size() >= 1u);
 }
 
+TEST_F(BenchDutCli, AnOpenIndicatorDriverFailsTheLeftIndicatorAndNothingElse) {
+  // Issue 11: the readback the model gives is the reference. Forced on, the healthy model's left
+  // indicator status reads ON; the module's open driver leaves its pin (and the status) low.
+  ServedModule module(scenario("bench/indicator-open-bc1"), "indicator");
+  ASSERT_TRUE(module.ready());
+  int code = 0;
+  std::string text;
+  const auto j = dut(module.link(), &code, &text);
+  EXPECT_EQ(code, 1) << text;
+  ASSERT_TRUE(j.is_object()) << text;
+  EXPECT_EQ(j["failed_functions"], nlohmann::json::array({"left indicator"})) << text;
+  ASSERT_EQ(j["evidence"].size(), 1u) << text;
+  const std::string evidence = j["evidence"][0];
+  EXPECT_NE(evidence.find("monitor DIP_LH_DIR_IND_STATUS stays OFF on the module (reference ON)"), std::string::npos)
+      << evidence;
+  EXPECT_NE(evidence.find("fault 0xAA active"), std::string::npos) << evidence;
+  for (const auto& c : j["checks"]) {
+    if (c["function"] == "right indicator") {
+      EXPECT_EQ(c["verdict"], "pass") << c.dump();
+    }
+  }
+}
+
 TEST_F(BenchDutCli, HealthyModulePassesAndUnwiredInputsAreNotPassed) {
   ServedModule module(scenario("bench/healthy-bc1"), "healthy");
   ASSERT_TRUE(module.ready());
@@ -185,7 +208,8 @@ TEST_F(BenchDutCli, HealthyModulePassesAndUnwiredInputsAreNotPassed) {
 
 TEST_F(BenchDutCli, AnInputTheRelayCannotReachIsFlaggedAgainstTheModelsHandle) {
   // The relay is wired on paper but reaches nothing (as a broken input would): the module keeps
-  // reading the handle released while the reference model, its handle pressed, reads it pressed.
+  // reading the handle released while the reference model, its handle pin grounded through the
+  // same relay, reads it pressed.
   std::ofstream(bench_) << "name: ci-dut-input\n"
                            "boards: [{name: io, family: numato, device: '" << emu_->link() << "', channels: 8}]\n"
                            "channels:\n"
@@ -204,6 +228,11 @@ TEST_F(BenchDutCli, AnInputTheRelayCannotReachIsFlaggedAgainstTheModelsHandle) {
   EXPECT_NE(evidence.find("grounded through relay handle, DIP_BOOT_HANDLE_SW reads off on the module (reference ON)"),
             std::string::npos)
       << evidence;
+  // The reference is the model's handle pin grounded the same way, not a fixed "ON".
+  bool referenced = false;
+  for (const auto& c : j["checks"])
+    referenced = referenced || std::string(c["note"]).find("the model's pin grounded") != std::string::npos;
+  EXPECT_TRUE(referenced) << text;
   bool switched_on = false;
   for (const auto& e : emu_->history()) switched_on = switched_on || (e.channel == 3 && e.on);
   EXPECT_TRUE(switched_on) << "the input relay was never switched";
