@@ -179,7 +179,10 @@ TEST_F(BenchDutCli, AnOpenIndicatorDriverFailsTheLeftIndicatorAndNothingElse) {
     if (c["function"] == "right indicator") {
       EXPECT_EQ(c["verdict"], "pass") << c.dump();
     }
-  }
+  }  // Issue 10: the assistant names the fault from what the bench read.
+  ASSERT_TRUE(j["diagnosis"].is_object()) << text;
+  EXPECT_EQ(j["diagnosis"]["candidates"][0]["fault"], "driver_failure{mode=open,output=indicator_lh}") << text;
+  EXPECT_NE(text.find("verdict (assistant): driver_failure{mode=open,output=indicator_lh}"), std::string::npos) << text;
 }
 
 TEST_F(BenchDutCli, HealthyModulePassesAndUnwiredInputsAreNotPassed) {
@@ -192,6 +195,7 @@ TEST_F(BenchDutCli, HealthyModulePassesAndUnwiredInputsAreNotPassed) {
   ASSERT_TRUE(j.is_object()) << text;
   EXPECT_EQ(j["overall"], "healthy") << text;
   EXPECT_TRUE(j["failed_functions"].empty());
+  EXPECT_EQ(j["diagnosis"]["candidates"][0]["fault"], "healthy") << text;
   int not_wired = 0, passed = 0;
   for (const auto& c : j["checks"]) {
     const std::string fn = c["function"];
