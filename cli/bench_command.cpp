@@ -158,7 +158,9 @@ void add(CLI::App& app, int* exit_code) {
       "on and off over DS2 with its readback (and a sense point where the bench has one), each module input\n"
       "wired to a relay grounded and read. The same checks run on the healthy model of SCENARIO, served\n"
       "on a second pty; the report gives reference, module and verdict per check, then 'healthy' or the\n"
-      "failed function with its evidence. Inputs with no relay are 'not tested (not wired)'.\n\n") + exit_text);
+      "failed function with its evidence. Inputs with no relay are 'not tested (not wired)'. Then the assistant\n"
+      "names the module's fault from what the bench read over DS2 (the fault dictionary, built once and cached;\n"
+      "diagnosis/README.md, 'A module on the bench'); the exit status stays the comparison's.\n\n") + exit_text);
   u->add_option("--bench", d->bench, "bench description (YAML, bench/rig/README.md)")->required();
   u->add_option("--kline", d->kline, "the module's K-line: a K-line cable (/dev/ttyUSB0) or a pty link")->required();
   u->add_option("scenario", d->scenario, "scenario whose car and coding the healthy reference model uses")->required();
