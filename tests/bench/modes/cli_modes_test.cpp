@@ -155,6 +155,9 @@ TEST_F(BenchDutCli, FloodedModuleFailsOnItsTailgateReleaseAndNothingElse) {
       << evidence;
   EXPECT_NE(evidence.find("fault 0xC4 active"), std::string::npos) << evidence;
   EXPECT_NE(text.find("verdict: FAILED: tailgate release"), std::string::npos) << text;
+  // The assistant, from what the bench read (0xC4 as found, the readback low while forced), names
+  // the water on the tailgate driver first among the module's own faults.
+  EXPECT_EQ(j["diagnosis"]["candidates"][0]["fault"], "water_ingress{region=tailgate_driver}") << text;
   EXPECT_FALSE(emu_->state(1)) << "the supply relay must be off at the end";
   EXPECT_TRUE(emu_->history().size() >= 1u);
 }
