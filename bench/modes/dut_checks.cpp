@@ -74,6 +74,7 @@ class DutChecks {
     ident();
     progress("fault memory");
     const json found = faults("fault memory as found");
+    r_.faults_found = found;
     if (o_.clear_faults) clear();
     for (const auto& f : output_functions()) {
       progress(f.label);
@@ -105,13 +106,19 @@ class DutChecks {
 
   DutCheck& add(std::string function, std::string check, std::string ref, std::string mod, Verdict v,
                 std::string note = "") {
-    r_.checks.push_back({std::move(function), std::move(check), std::move(ref), std::move(mod), v, std::move(note)});
+    r_.checks.push_back({std::move(function), std::move(check), std::move(ref), std::move(mod), v, std::move(note), "", "", ""});
     return r_.checks.back();
   }
   void compare(const std::string& function, const std::string& check, const std::string& ref, const std::string& mod,
                const std::string& evidence) {
     auto& c = add(function, check, ref, mod, ref == mod ? Verdict::pass : Verdict::fail);
     if (c.verdict == Verdict::fail) evidence_[function].push_back(evidence);
+  }
+
+  static void read_from(DutCheck& c, const std::string& input, const std::string& stimulus) {
+    c.ds2_job = "inputs";
+    c.ds2_item = input;
+    c.bench_stimulus = stimulus;
   }
 
   void ident() {
@@ -126,6 +133,7 @@ class DutChecks {
     const bool ok = m.exit_code == tester::kExitOk;
     auto& c = add("diagnostics", "ident (IDENT)", describe(ref), describe(m), ok ? Verdict::pass : Verdict::fail,
                   "the module answers; its numbers are its own");
+    c.ds2_job = "ident";
     if (!ok) evidence_["diagnostics"].push_back("IDENT: " + c.module);
   }
 
@@ -217,6 +225,7 @@ class DutChecks {
       compare(fn, std::string("forced ON: monitor ") + mon, bit(ref.on_in, mon), bit(m.on_in, mon),
               std::string("forced ON, monitor ") + mon + (is_on(m.on_in, mon) ? " reads ON" : " stays OFF") +
                   " on the module (reference " + bit(ref.on_in, mon) + ")");
+      read_from(r_.checks.back(), mon, "force " + out);
     }
     for (const char* info : f.info)
       add(fn, std::string("forced ON: ") + info, bit(ref.on_in, info), bit(m.on_in, info), Verdict::info,
@@ -272,27 +281,27 @@ class DutChecks {
       set(id, false);
       settle();
       const auto m_off = read_bits(module_, true, &error);
-      std::string ref_on = "ON", ref_off = "off", how = "expected: a grounded switch input reads active";
-      if (in.signal == "DIP_BOOT_HANDLE_SW" && ref_model_.models(in.signal)) {
-        // The model's lid handle button grounds that input: press it across the read.
-        ref_model_.in_model([&](runner::Simulation& sim) {
-          sim.vehicle().press_lid_handle(sc_core::sc_time(static_cast<double>(o_.settle.count()) * 2 + 300, sc_core::SC_MS));
-        });
-        settle();
-        std::string e;
-        const auto r_on = read_bits(reference_, true, &e);
-        std::this_thread::sleep_for(o_.settle * 2 + std::chrono::milliseconds(300));
-        const auto r_off = read_bits(reference_, true, &e);
-        ref_on = bit(r_on, in.signal);
-        ref_off = bit(r_off, in.signal);
-        how = "reference: the model's handle button pressed";
+      // The reference: the same relay on the model's pin, read the same way.
+      if (!ref_model_.models(in.signal) || !ref_model_.ground_input(in.signal, true)) {
+        add(in.label, "relay " + wired->name + " grounds it: " + in.signal, "not modelled", bit(m_on, in.signal),
+            Verdict::info, "the reference model has no such input; shown, not judged");
+        continue;
       }
+      settle();
+      std::string ref_error;
+      const auto r_on = read_bits(reference_, true, &ref_error);
+      ref_model_.ground_input(in.signal, false);
+      settle();
+      const auto r_off = read_bits(reference_, true, &ref_error);
+      const std::string ref_on = bit(r_on, in.signal), ref_off = bit(r_off, in.signal);
       compare(in.label, "relay " + wired->name + " grounds it: " + in.signal, ref_on, bit(m_on, in.signal),
               "grounded through relay " + wired->name + ", " + in.signal + " reads " + bit(m_on, in.signal) +
                   " on the module (reference " + ref_on + ")");
-      r_.checks.back().note = how;
+      r_.checks.back().note = "reference: the model's pin grounded through a relay contact";
+      read_from(r_.checks.back(), in.signal, "ground");
       compare(in.label, "relay " + wired->name + " released: " + in.signal, ref_off, bit(m_off, in.signal),
               "released, " + in.signal + " still reads " + bit(m_off, in.signal) + " on the module");
+      read_from(r_.checks.back(), in.signal, "release");
       if (!error.empty()) {
         add(in.label, "status reads", "OKAY", "error: " + error, Verdict::fail);
         evidence_[in.label].push_back("reading the inputs failed: " + error);
