@@ -56,7 +56,10 @@ std::optional<electrical::NodeId> fuse_point(const model::Vehicle& vehicle, std:
 // The one wire at a connector pin's harness side: not the part's own branches, not the contact.
 ClampPlace pin_wire(model::Vehicle& vehicle, std::string_view label, const model::ConnectorSpec& spec) {
   const auto& net = vehicle.circuit.network();
-  const auto node = vehicle.connectors.harness_side(label);
+  // Before the connector is installed the wires end on the pin's own node, after it on its
+  // harness half: the same branches either way, so a clamp adds nothing to the network.
+  const auto pin_node = vehicle.connectors.part_side(label);
+  const auto node = vehicle.connectors.harness_half(pin_node).value_or(pin_node);
   std::vector<electrical::BranchId> wires;
   for (std::size_t b = 0; b < net.branch_count(); ++b) {
     const auto id = static_cast<electrical::BranchId>(b);
