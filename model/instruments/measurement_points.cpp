@@ -6,14 +6,17 @@ namespace bcmhil::instruments {
 
 namespace {
 
-// Lamp sockets: technician's name -> the lamp's feed node (model/car/vehicle.cpp).
+// Lamp sockets and switch terminals: technician's name -> the node (model/car/vehicle.cpp).
+// `lid_handle.1` is the lid handle switch's signal terminal (the wire from the BC1 through the
+// hinge ends there; the switch's other side is the tailgate's ground).
 struct Socket {
   const char* point;
   const char* node;
 };
 constexpr Socket kSockets[] = {{"socket.indicator_lh", "lamp.indicator_lh"},
                                {"socket.indicator_rh", "lamp.indicator_rh"},
-                               {"socket.interior", "lamp.interior"}};
+                               {"socket.interior", "lamp.interior"},
+                               {"lid_handle.1", "lid_handle.switch"}};
 
 std::string short_fuse_name(const model::Fuse& f) {
   return f.name.rfind("fuse.", 0) == 0 ? f.name.substr(5) : f.name;
