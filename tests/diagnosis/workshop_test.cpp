@@ -218,10 +218,16 @@ TEST(WorkshopTells, WettedKlineSilencesTheTesterButNotTheHatch) {
 
 TEST(Workshop, EveryShippedTestPerformsOnTheHealthyCar) {
   // Every point, place, signal, connector and DS2 item of the shipped catalogue exists on the
-  // car, and the healthy car shows something within each instrument's range.
+  // car, and the healthy car shows something within each instrument's range (or an ohmmeter's
+  // OL: the unplugged, unpowered module joins its X330.2 and X330.3 with nothing).
   const auto car = scenario_car("healthy-hatch");
   for (const auto& t : shipped().tests) {
     const auto r = play_test(car, t);
+    const bool ohmmeter = t.kind == ReadKind::instrument && t.instrument.instrument == "ohmmeter";
+    if (ohmmeter && std::isnan(r.raw)) {
+      EXPECT_EQ(r.outcome, static_cast<int>(t.classes.size()) - 1) << t.id << ": OL is the last class";
+      continue;
+    }
     EXPECT_FALSE(std::isnan(r.raw)) << t.id;
     EXPECT_TRUE(t.range().contains(r.raw)) << t.id << ": " << r.raw;
     EXPECT_GE(r.outcome, 0) << t.id;
