@@ -1,0 +1,144 @@
+// The student's page: pick an exercise, get a car of one's own (a session on the server), work on
+// it with the panels below, submit a diagnosis, read the debrief. Each panel is its own module;
+// this file starts the session and hands the session's answers and events to them.
+
+import { listExercises, createSession, Session } from './session.js';
+import { WiringView } from './wiring.js';
+import { InstrumentPanel } from './instruments.js';
+import { CarPanel } from './car.js';
+import { BenchPanel } from './bench.js';
+import { TesterPanel } from './tester.js';
+import { PartsPanel, money } from './parts.js';
+import { DiagnosisPanel, renderDebrief } from './debrief.js';
+
+const $ = (id) => document.getElementById(id);
+const page = { spent: 0, hints: 0, budgetMin: null, currency: '' };
+
+async function loadExercises() {
+  const select = $('exercise');
+  try {
+    const exercises = await listExercises();
+    for (const e of exercises) {
+      const option = document.createElement('option');
+      option.value = e.id;
+      option.textContent = e.title || e.id;
+      select.appendChild(option);
+    }
+    const wanted = new URLSearchParams(location.search).get('exercise');
+    if (wanted) select.value = wanted;
+  } catch (e) {
+    $('start-status').textContent = e.message;
+  }
+}
+
+async function start(event) {
+  event.preventDefault();
+  $('start-button').disabled = true;
+  $('start-status').textContent = 'Bringing the car in…';
+  try {
+    const created = await createSession($('student').value.trim(), $('exercise').value);
+    const session = new Session(created.session);
+    await session.open();
+    const hello = await session.request('hello');
+    setUp(session, hello);
+  } catch (e) {
+    $('start-status').textContent = e.message;
+    $('start-button').disabled = false;
+  }
+}
+
+function setUp(session, hello) {
+  const exercise = hello.exercise || {};
+  page.currency = exercise.currency || '';
+  page.budgetMin = exercise.time_budget_min ?? exercise.time_budget ?? null;
+  $('exercise-title').textContent = exercise.title || exercise.id || '';
+  $('work-order-text').textContent = exercise.work_order || '';
+  const tools = exercise.tools || exercise.tools_allowed || [];
+  $('tools-allowed').textContent = tools.length ? `Tools allowed: ${tools.join(', ')}` : '';
+  $('time-budget').textContent = page.budgetMin !== null ? `${page.budgetMin} min` : '-';
+
+  const points = hello.points || {};
+  let instruments;
+  const wiring = new WiringView($('wiring-view'), (point) => instruments.pick(point));
+  instruments = new InstrumentPanel(session, wiring, $('place-status'));
+  const car = new CarPanel(session);
+  wiring.draw(hello.wiring);
+  instruments.setup(tools.filter((t) => !['ds2', 'tester'].includes(t)), points);
+  car.setup(hello.controls);
+  new BenchPanel(session, wiring).setup(points);
+  new TesterPanel(session);
+  const parts = exercise.parts || [];
+  new PartsPanel(session, (answer) => charged(answer)).setup(parts, page.currency);
+  new DiagnosisPanel(session, (answer) => debrief(session, answer))
+    .setup(exercise.components || parts.map((p) => p.label || p.name || p.part), exercise.causes);
+  $('hint-button').addEventListener('click', () => hint(session));
+
+  session.onEvent((message) => {
+    if (message.event === 'state') {
+      car.update(message);
+      instruments.update(message.instruments);
+      clock(message);
+    }
+  });
+  session.onClosed(() => {
+    if ($('debrief').hidden) $('start-status').textContent = 'The connection to the workshop closed. Reload to resume.';
+  });
+
+  $('start').hidden = true;
+  $('workshop').hidden = false;
+  $('clock').hidden = false;
+  $('work-order-h').focus?.();
+}
+
+function clock(state) {
+  const wall = state.wall_s ?? state.time_used_s;
+  if (wall !== undefined) {
+    const s = Math.floor(wall);
+    $('time-used').textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  }
+  if (state.spent !== undefined) {
+    page.spent = state.spent;
+    $('money-spent').textContent = money(page.spent, page.currency);
+  }
+}
+
+function charged(answer) {
+  page.spent = answer.spent ?? answer.total ?? page.spent + Number(answer.price ?? answer.money ?? 0);
+  $('money-spent').textContent = money(page.spent, page.currency);
+}
+
+async function hint(session) {
+  const button = $('hint-button');
+  button.disabled = true;
+  try {
+    const answer = await session.request('hint');
+    const li = document.createElement('li');
+    li.textContent = answer.hint || answer.words || answer.text || '';
+    $('hints').appendChild(li);
+    page.hints += 1;
+    $('hints-used').textContent = String(page.hints);
+  } catch (e) {
+    const li = document.createElement('li');
+    li.textContent = `No hint: ${e.message}`;
+    $('hints').appendChild(li);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// The debrief joins the score's measurements with the session's log (what each one was).
+async function debrief(session, answer) {
+  let path = [];
+  try {
+    const log = await session.request('log');
+    path = log.path || log.entries || [];
+  } catch (_) { /* the debrief shows the score without the readings' words */ }
+  renderDebrief(answer, path, page.currency);
+  $('workshop').hidden = true;
+  const section = $('debrief');
+  section.hidden = false;
+  section.focus();
+}
+
+$('start-form').addEventListener('submit', start);
+loadExercises();

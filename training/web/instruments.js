@@ -1,0 +1,213 @@
+// The instruments panel: choose an instrument, put its leads on two points (a clamp on one place),
+// and show what every placed instrument displays, live from the session's state events: value,
+// the MIN/MAX held since it was placed (a release pulse lasts 200 ms), the ohmmeter's warning
+// when the part is live, the lamp lit or dark.
+
+export const INSTRUMENTS = {
+  dvm: { label: 'DVM (volts)', leads: 2 },
+  ohmmeter: { label: 'Ohmmeter', leads: 2 },
+  clamp: { label: 'Clamp meter (amps)', leads: 1 },
+  test_lamp: { label: 'Test lamp 21 W', leads: 2 },
+};
+
+export class InstrumentPanel {
+  constructor(session, wiring, status) {
+    this.session = session;
+    this.wiring = wiring;
+    this.status = status;
+    this.kind = 'dvm';
+    this.placed = new Map();     // slot -> {instrument, first, second}
+    this.readings = new Map();   // slot -> the last state entry for it
+    this.red = document.getElementById('lead-red');
+    this.black = document.getElementById('lead-black');
+    document.getElementById('place-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.place();
+    });
+    document.getElementById('leads-clear').addEventListener('click', () => this.clearLeads());
+    for (const input of [this.red, this.black]) input.addEventListener('input', () => this.showLeads());
+  }
+
+  // The tools the exercise allows, as radio buttons; the point lists for typing a point's name.
+  setup(tools, points) {
+    const fieldset = document.getElementById('instrument-kind');
+    for (const old of fieldset.querySelectorAll('label')) old.remove();
+    const allowed = Object.keys(INSTRUMENTS).filter((k) => !tools || tools.length === 0 || tools.includes(k));
+    for (const kind of allowed) {
+      const label = document.createElement('label');
+      const radio = document.createElement('input');
+      Object.assign(radio, { type: 'radio', name: 'instrument', value: kind, id: `instrument-${kind}` });
+      radio.addEventListener('change', () => this.choose(kind));
+      label.append(radio, ` ${INSTRUMENTS[kind].label}`);
+      fieldset.appendChild(label);
+    }
+    if (allowed.length) {
+      document.getElementById(`instrument-${allowed[0]}`).checked = true;
+      this.choose(allowed[0]);
+    }
+    fillDatalist('points-list', (points && points.measurement) || []);
+    fillDatalist('clamp-list', (points && points.clamp) || []);
+  }
+
+  choose(kind) {
+    this.kind = kind;
+    const clamp = INSTRUMENTS[kind].leads === 1;
+    document.getElementById('lead-red-label').textContent = clamp ? 'Clamp on' : 'Red lead';
+    this.red.setAttribute('list', clamp ? 'clamp-list' : 'points-list');
+    this.black.hidden = clamp;
+    document.getElementById('lead-black-label').hidden = clamp;
+    this.clearLeads();
+  }
+
+  // A click on a point in the wiring view: the red lead first, then the black; the second lead
+  // (or a clamp's only one) places the instrument.
+  pick(point) {
+    if (INSTRUMENTS[this.kind].leads === 1 || !this.red.value) {
+      this.red.value = point;
+      this.status.textContent = INSTRUMENTS[this.kind].leads === 1 ? '' : `Red lead on ${point}; now the black lead.`;
+    } else {
+      this.black.value = point;
+    }
+    this.showLeads();
+    const ready = INSTRUMENTS[this.kind].leads === 1 || (this.red.value && this.black.value);
+    if (ready) this.place();
+  }
+
+  clearLeads() {
+    this.red.value = '';
+    this.black.value = '';
+    this.showLeads();
+  }
+
+  async place() {
+    const first = this.red.value.trim();
+    const second = INSTRUMENTS[this.kind].leads === 1 ? undefined : this.black.value.trim();
+    if (!first || (INSTRUMENTS[this.kind].leads === 2 && !second)) {
+      this.status.textContent = 'Put both leads on first.';
+      return;
+    }
+    const fields = { instrument: this.kind, first };
+    if (second !== undefined) fields.second = second;
+    try {
+      const answer = await this.session.request('place', fields);
+      this.placed.set(answer.slot, { instrument: this.kind, first, second });
+      this.status.textContent = `${INSTRUMENTS[this.kind].label} placed on ${first}${second ? ' / ' + second : ''}.`;
+      this.clearLeads();
+      this.render();
+    } catch (e) {
+      this.status.textContent = `Not placed: ${e.message}`;
+    }
+  }
+
+  async remove(slot) {
+    try {
+      await this.session.request('remove', { slot });
+      this.placed.delete(slot);
+      this.readings.delete(slot);
+      this.render();
+    } catch (e) {
+      this.status.textContent = `Not removed: ${e.message}`;
+    }
+  }
+
+  // The state event's instruments: [{slot, instrument, first, second, value, unit, display,
+  // min, max, energised, lit, overload}].
+  update(instruments) {
+    if (!Array.isArray(instruments)) return;
+    for (const entry of instruments) {
+      this.readings.set(entry.slot, entry);
+      if (!this.placed.has(entry.slot)) {
+        this.placed.set(entry.slot, { instrument: entry.instrument, first: entry.first, second: entry.second });
+      }
+    }
+    this.render();
+  }
+
+  showLeads() {
+    const leads = [];
+    for (const p of this.placed.values()) {
+      leads.push({ point: p.first, colour: p.instrument === 'clamp' ? 'clamp' : 'red' });
+      if (p.second) leads.push({ point: p.second, colour: 'black' });
+    }
+    if (this.red.value) leads.push({ point: this.red.value, colour: INSTRUMENTS[this.kind].leads === 1 ? 'clamp' : 'red' });
+    if (this.black.value) leads.push({ point: this.black.value, colour: 'black' });
+    this.wiring.showLeads(leads);
+  }
+
+  render() {
+    const list = document.getElementById('placed');
+    const focused = document.activeElement && document.activeElement.dataset.slot;
+    list.textContent = '';
+    for (const [slot, p] of this.placed) {
+      list.appendChild(this.card(slot, p, this.readings.get(slot)));
+    }
+    if (focused !== undefined) {
+      const again = list.querySelector(`button[data-slot="${focused}"]`);
+      if (again) again.focus();
+    }
+    this.showLeads();
+  }
+
+  card(slot, p, r) {
+    const li = document.createElement('li');
+    li.className = `instrument ${p.instrument}`;
+    li.dataset.slot = slot;
+    const name = document.createElement('span');
+    name.className = 'instrument-name';
+    name.textContent = `${INSTRUMENTS[p.instrument] ? INSTRUMENTS[p.instrument].label : p.instrument}: ` +
+      (p.second ? `red ${p.first}, black ${p.second}` : `on ${p.first}`);
+    const display = document.createElement('output');
+    display.className = 'display';
+    display.textContent = r ? shown(r) : '…';
+    li.append(name, display);
+    if (p.instrument === 'test_lamp') {
+      const lit = r && (r.lit ?? r.display === 'lit');
+      li.classList.toggle('lit', Boolean(lit));
+    }
+    if (r && (r.min !== undefined || r.max !== undefined) && p.instrument !== 'test_lamp') {
+      const hold = document.createElement('span');
+      hold.className = 'hold';
+      hold.textContent = `MIN ${number(r.min, r.unit)}  MAX ${number(r.max, r.unit)}`;
+      li.appendChild(hold);
+    }
+    if (r && r.energised) {
+      const warning = document.createElement('strong');
+      warning.className = 'energised';
+      warning.setAttribute('role', 'alert');
+      warning.textContent = 'Energised: this part is live, the ohms mean nothing. Unplug it or pull its fuse.';
+      li.appendChild(warning);
+    }
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.dataset.slot = slot;
+    remove.textContent = 'Remove';
+    remove.setAttribute('aria-label', `Remove ${name.textContent}`);
+    remove.addEventListener('click', () => this.remove(slot));
+    li.appendChild(remove);
+    return li;
+  }
+}
+
+const UNIT = { ohm: 'Ω' };
+
+function number(value, unit) {
+  if (value === undefined || value === null) return '-';
+  const n = Number(value);
+  const digits = Math.abs(n) >= 100 ? 1 : Math.abs(n) >= 10 ? 2 : 3;
+  return `${n.toFixed(digits)} ${UNIT[unit] || unit || ''}`.trim();
+}
+
+function shown(r) {
+  if (r.display) return r.display;
+  return number(r.value, r.unit);
+}
+
+function fillDatalist(id, names) {
+  const list = document.getElementById(id);
+  list.textContent = '';
+  for (const name of names) {
+    const option = document.createElement('option');
+    option.value = typeof name === 'string' ? name : name.name;
+    list.appendChild(option);
+  }
+}

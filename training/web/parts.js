@@ -1,0 +1,62 @@
+// Parts the workshop can replace or repair, each with its price and the minutes it takes; the
+// session charges them and changes the car (a replaced faulty part takes its fault with it).
+
+export class PartsPanel {
+  constructor(session, onCharged) {
+    this.session = session;
+    this.onCharged = onCharged;
+    this.status = document.getElementById('parts-status');
+  }
+
+  // parts: [{name, label?, price, minutes, repair?: {price, minutes}}] from the exercise.
+  setup(parts, currency) {
+    this.currency = currency || '';
+    const body = document.querySelector('#parts-table tbody');
+    body.textContent = '';
+    for (const part of parts || []) {
+      const row = document.createElement('tr');
+      const name = part.label || part.name || part.part;
+      cell(row, name, 'th');
+      cell(row, money(part.price, this.currency));
+      cell(row, part.minutes !== undefined ? `${part.minutes} min` : '');
+      const actions = document.createElement('td');
+      actions.append(this.button('replace', part, name, 'Replace'));
+      if (part.repairable || part.repair) actions.append(' ', this.button('repair', part, name, 'Repair'));
+      row.appendChild(actions);
+      body.appendChild(row);
+    }
+  }
+
+  button(op, part, name, verb) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = verb;
+    button.dataset.part = part.name || part.part;
+    button.setAttribute('aria-label', `${verb} ${name}`);
+    button.addEventListener('click', async () => {
+      try {
+        const answer = await this.session.request(op, { part: part.name || part.part });
+        const price = answer.price ?? answer.money ?? part.price;
+        const minutes = answer.minutes ?? part.minutes;
+        this.status.textContent = `${name} ${op === 'replace' ? 'replaced' : 'repaired'}: ` +
+          `${money(price, this.currency)}, ${minutes} min.`;
+        if (this.onCharged) this.onCharged(answer);
+      } catch (e) {
+        this.status.textContent = `${name}: ${e.message}`;
+      }
+    });
+    return button;
+  }
+}
+
+export function money(value, currency = '') {
+  if (value === undefined || value === null) return '';
+  return `${Number(value).toFixed(2)}${currency ? ' ' + currency : ''}`;
+}
+
+function cell(row, content, tag = 'td') {
+  const c = document.createElement(tag);
+  if (tag === 'th') c.scope = 'row';
+  c.textContent = content;
+  row.appendChild(c);
+}
