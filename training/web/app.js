@@ -12,6 +12,10 @@ import { PartsPanel, money } from './parts.js';
 import { DiagnosisPanel, renderDebrief } from './debrief.js';
 
 const $ = (id) => document.getElementById(id);
+const TOOL_WORDS = {
+  dvm: 'DVM', ohmmeter: 'ohmmeter', clamp: 'clamp meter', test_lamp: 'test lamp', ds2: 'DS2 tester',
+  connectors: 'unplugging connectors', fuses: 'pulling fuses',
+};
 const page = { spent: 0, hints: 0, budgetMin: null, currency: '' };
 
 async function loadExercises() {
@@ -50,11 +54,11 @@ async function start(event) {
 function setUp(session, hello) {
   const exercise = hello.exercise || {};
   page.currency = exercise.currency || '';
-  page.budgetMin = exercise.time_budget_min ?? exercise.time_budget ?? null;
+  page.budgetMin = exercise.time_budget_s !== undefined ? Math.round(exercise.time_budget_s / 60) : null;
   $('exercise-title').textContent = exercise.title || exercise.id || '';
   $('work-order-text').textContent = exercise.work_order || '';
-  const tools = exercise.tools || exercise.tools_allowed || [];
-  $('tools-allowed').textContent = tools.length ? `Tools allowed: ${tools.join(', ')}` : '';
+  const tools = exercise.tools || [];
+  $('tools-allowed').textContent = tools.length ? `Tools allowed: ${tools.map((t) => TOOL_WORDS[t] || t).join(', ')}` : '';
   $('time-budget').textContent = page.budgetMin !== null ? `${page.budgetMin} min` : '-';
 
   const points = hello.points || {};
@@ -63,14 +67,19 @@ function setUp(session, hello) {
   instruments = new InstrumentPanel(session, wiring, $('place-status'));
   const car = new CarPanel(session);
   wiring.draw(hello.wiring);
-  instruments.setup(tools.filter((t) => !['ds2', 'tester'].includes(t)), points);
+  instruments.setup(tools, points);
+  const allows = (tool) => tools.length === 0 || tools.includes(tool);
+  $('tester').hidden = !allows('ds2');
+  $('connectors').hidden = !allows('connectors');
+  $('fuses').hidden = !allows('fuses');
+  $('bench').hidden = !allows('connectors') && !allows('fuses');
   car.setup(hello.controls);
   new BenchPanel(session, wiring).setup(points);
   new TesterPanel(session);
   const parts = exercise.parts || [];
   new PartsPanel(session, (answer) => charged(answer)).setup(parts, page.currency);
   new DiagnosisPanel(session, (answer) => debrief(session, answer))
-    .setup(exercise.components || parts.map((p) => p.label || p.name || p.part), exercise.causes);
+    .setup(exercise.components, exercise.causes);
   $('hint-button').addEventListener('click', () => hint(session));
 
   session.onEvent((message) => {
@@ -81,7 +90,7 @@ function setUp(session, hello) {
     }
   });
   session.onClosed(() => {
-    if ($('debrief').hidden) $('start-status').textContent = 'The connection to the workshop closed. Reload to resume.';
+    if ($('debrief').hidden) $('connection-status').textContent = 'The connection to the workshop closed. Reload the page to resume.';
   });
 
   $('start').hidden = true;

@@ -33,6 +33,7 @@ export class InstrumentPanel {
     const fieldset = document.getElementById('instrument-kind');
     for (const old of fieldset.querySelectorAll('label')) old.remove();
     const allowed = Object.keys(INSTRUMENTS).filter((k) => !tools || tools.length === 0 || tools.includes(k));
+    document.getElementById('instruments').hidden = allowed.length === 0;
     for (const kind of allowed) {
       const label = document.createElement('label');
       const radio = document.createElement('input');

@@ -8,20 +8,20 @@ export class PartsPanel {
     this.status = document.getElementById('parts-status');
   }
 
-  // parts: [{name, label?, price, minutes, repair?: {price, minutes}}] from the exercise.
+  // parts: [{id, name, action: replace|repair, price, minutes}] from the exercise.
   setup(parts, currency) {
     this.currency = currency || '';
     const body = document.querySelector('#parts-table tbody');
     body.textContent = '';
     for (const part of parts || []) {
       const row = document.createElement('tr');
-      const name = part.label || part.name || part.part;
+      const name = part.name || part.id;
       cell(row, name, 'th');
       cell(row, money(part.price, this.currency));
       cell(row, part.minutes !== undefined ? `${part.minutes} min` : '');
       const actions = document.createElement('td');
-      actions.append(this.button('replace', part, name, 'Replace'));
-      if (part.repairable || part.repair) actions.append(' ', this.button('repair', part, name, 'Repair'));
+      const op = part.action === 'repair' ? 'repair' : 'replace';
+      actions.append(this.button(op, part, name, op === 'repair' ? 'Repair' : 'Replace'));
       row.appendChild(actions);
       body.appendChild(row);
     }
@@ -31,11 +31,11 @@ export class PartsPanel {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = verb;
-    button.dataset.part = part.name || part.part;
+    button.dataset.part = part.id;
     button.setAttribute('aria-label', `${verb} ${name}`);
     button.addEventListener('click', async () => {
       try {
-        const answer = await this.session.request(op, { part: part.name || part.part });
+        const answer = await this.session.request(op, { part: part.id });
         const price = answer.price ?? answer.money ?? part.price;
         const minutes = answer.minutes ?? part.minutes;
         this.status.textContent = `${name} ${op === 'replace' ? 'replaced' : 'repaired'}: ` +

@@ -1,0 +1,193 @@
+// The training page in a real browser: the real `bcmhil train` server on 127.0.0.1:0 and Debian's
+// chromium, headless, driven by playwright-core (pinned by package-lock.json). Two students:
+//   1. solves the seed exercise: reads the fault memory on the DS2 tester, puts the DVM on the BC1
+//      tailgate pin X330.4 and on the hatch connector during the release pulse (fob trunk), submits
+//      "BC1 water damage" and sees the score;
+//   2. replaces the tailgate lock actuator first and sees the penalty in the debrief.
+// Any browser console error or uncaught page error fails the test. Screenshots of the main page and
+// the debrief go to --screenshots DIR.
+//
+// Usage: node training_browser_test.mjs --bcmhil PATH [--screenshots DIR] [--chromium PATH]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+let chromium;
+try {
+  ({ chromium } = require('playwright-core'));
+} catch (_) {
+  console.error('playwright-core is not installed: run ./bcmhil (its bootstrap runs npm ci in ' +
+                'tests/e2e/training_browser) or npm ci there yourself');
+  process.exit(1);
+}
+
+// The seed exercise and what the test does on it. Exercise files: training/exercises/.
+const SEED_EXERCISE = 'boot-wont-open';
+const ACTUATOR = 'hatch_lock';
+
+function options() {
+  const args = process.argv.slice(2);
+  const out = { chromium: '/usr/bin/chromium', screenshots: null, bcmhil: null };
+  for (let i = 0; i < args.length; i += 2) {
+    const key = args[i].replace(/^--/, '');
+    if (!(key in out) || args[i + 1] === undefined) throw new Error(`usage: --bcmhil PATH [--screenshots DIR] [--chromium PATH]; got ${args[i]}`);
+    out[key] = args[i + 1];
+  }
+  if (!out.bcmhil) throw new Error('--bcmhil PATH is required');
+  return out;
+}
+
+// Starts `bcmhil train --listen 127.0.0.1:0` and resolves with its URL when it prints it.
+function startServer(bcmhil, classDir) {
+  const child = spawn(bcmhil, ['train', '--listen', '127.0.0.1:0', '--class-dir', classDir],
+                      { stdio: ['ignore', 'pipe', 'pipe'] });
+  let printed = '';
+  const url = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bcmhil train printed no URL in 60 s:\n${printed}`)), 60000);
+    const look = (chunk) => {
+      printed += chunk;
+      const match = printed.match(/http:\/\/127\.0\.0\.1:\d+\/?/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0].replace(/\/?$/, '/'));
+      }
+    };
+    child.stdout.on('data', look);
+    child.stderr.on('data', look);
+    child.on('exit', (code) => reject(new Error(`bcmhil train exited (${code}) before serving:\n${printed}`)));
+  });
+  return { child, url, output: () => printed };
+}
+
+// Every console error and uncaught exception of a page, kept to fail the test at the end.
+function watch(page, name, errors) {
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${name}: console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${name}: page error: ${error.message}`));
+}
+
+async function startExercise(page, url, student) {
+  await page.goto(url);
+  await page.getByLabel('Your name').fill(student);
+  await page.getByLabel('Exercise').selectOption(SEED_EXERCISE);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('heading', { name: 'Work order' }).waitFor();
+  const order = await page.locator('#work-order-text').textContent();
+  assert.ok(order.trim().length > 0, 'the work order is shown');
+}
+
+// Clicks a point of the wiring view (the red lead, then the black one).
+async function probe(page, point) {
+  await page.locator(`#wiring-view .point[data-point="${point}"]`).first().click();
+}
+
+// Places the DVM from red to black by clicking the wiring view, presses the fob's trunk button and
+// waits until the DVM's MIN/MAX hold has seen the release pulse; returns the instrument's card text.
+async function measureDuringRelease(page, red, black) {
+  await page.getByLabel('DVM (volts)').check();
+  await probe(page, red);
+  await probe(page, black);
+  const card = page.locator('#placed li').filter({ hasText: `red ${red}, black ${black}` });
+  await card.locator('.display').filter({ hasNotText: '…' }).waitFor();
+  await page.getByRole('button', { name: 'Fob: trunk' }).click();
+  await page.waitForTimeout(1500);   // the release pulse is 200 ms; state events every 50 ms
+  return card.textContent();
+}
+
+async function solvingStudent(browser, url, screenshots, errors) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  watch(page, 'student 1', errors);
+  await startExercise(page, url, 'e2e-solver');
+
+  await page.getByLabel('Job').selectOption('faults');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.locator('#ds2-output').filter({ hasText: '> faults' }).waitFor();
+  const memory = await page.locator('#ds2-output').textContent();
+  assert.match(memory, /C4/i, `the fault memory names the luggage release fault 0xC4:\n${memory}`);
+
+  const pin = await measureDuringRelease(page, 'X330.4', 'ground');
+  console.log(`X330.4 during the release: ${pin}`);
+  const hatch = await measureDuringRelease(page, 'hatch.2', 'ground');
+  console.log(`hatch.2 during the release: ${hatch}`);
+  if (screenshots) await page.screenshot({ path: join(screenshots, 'training-page.png'), fullPage: true });
+
+  await page.getByLabel('Component').fill('BC1');
+  await page.getByLabel('Cause').fill('water damage');
+  await page.getByRole('button', { name: 'Submit diagnosis' }).click();
+  await page.getByRole('heading', { name: 'Debrief' }).waitFor();
+  await page.locator('#debrief-body .score').waitFor();
+  const result = await page.locator('#debrief-body .summary').textContent();
+  assert.match(result, /Solved/, `the diagnosis is right:\n${result}`);
+  assert.doesNotMatch(result, /Not solved/);
+  const score = Number((await page.locator('#debrief-body .score').textContent()).split('/')[0]);
+  assert.ok(score > 0, `a score is shown (${score})`);
+  const rows = await page.locator('#debrief-body table.path tbody tr').count();
+  assert.ok(rows >= 2, `the debrief lists the measurements taken (${rows} rows)`);
+  console.log(`student 1: solved, score ${score}, ${rows} measurements in the debrief`);
+  if (screenshots) await page.screenshot({ path: join(screenshots, 'training-debrief.png'), fullPage: true });
+  await page.close();
+  return score;
+}
+
+async function partsCannonStudent(browser, url, errors) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  watch(page, 'student 2', errors);
+  await startExercise(page, url, 'e2e-parts-cannon');
+  const replace = page.locator(`#parts-table button[data-part="${ACTUATOR}"]`).filter({ hasText: 'Replace' });
+  await replace.click();
+  await page.locator('#parts-status').filter({ hasText: 'replaced' }).waitFor();
+  await page.getByLabel('Component').fill('BC1');
+  await page.getByLabel('Cause').fill('water damage');
+  await page.getByRole('button', { name: 'Submit diagnosis' }).click();
+  await page.locator('#debrief-body .score').waitFor();
+  const wrong = await page.locator('#debrief-body .wrong-parts').textContent();
+  assert.notEqual(wrong.trim(), 'none', 'the replaced actuator is a wrong part');
+  assert.match(await page.locator('#debrief-body .wrong-cost').textContent(), /\d/, 'its cost is shown');
+  const points = await page.locator('#debrief-body .points').textContent();
+  assert.doesNotMatch(points, /parts 15 \/ 15/, `the parts share is penalised: ${points}`);
+  const score = Number((await page.locator('#debrief-body .score').textContent()).split('/')[0]);
+  console.log(`student 2: wrong parts ${wrong}; ${points}; score ${score}`);
+  await page.close();
+  return score;
+}
+
+async function main() {
+  const opts = options();
+  if (opts.screenshots) mkdirSync(opts.screenshots, { recursive: true });
+  const classDir = mkdtempSync(join(tmpdir(), 'bcmhil-train-e2e-'));
+  const server = startServer(opts.bcmhil, classDir);
+  let browser;
+  const errors = [];
+  try {
+    const url = await server.url;
+    console.log(`server at ${url}`);
+    browser = await chromium.launch({
+      executablePath: opts.chromium,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+             '--disable-component-update', '--disable-sync'],
+    });
+    const solved = await solvingStudent(browser, url, opts.screenshots, errors);
+    const penalised = await partsCannonStudent(browser, url, errors);
+    assert.ok(penalised < solved, `replacing the actuator first costs points (${penalised} < ${solved})`);
+    assert.deepEqual(errors, [], 'no console or page errors');
+    console.log('training browser test: both students as expected, no browser errors');
+  } catch (error) {
+    console.error(`bcmhil train printed:\n${server.output()}`);
+    throw error;
+  } finally {
+    if (browser) await browser.close();
+    server.child.kill('SIGTERM');
+    rmSync(classDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error.stack || String(error));
+  process.exit(1);
+});
