@@ -5,9 +5,11 @@
 
 const SVG = 'http://www.w3.org/2000/svg';
 const PIN_H = 22;          // one pin row
-const BOX_W = 250;         // a connector or load box
-const COLUMN_X = [20, 340, 660];
+const BOX_W = 240;         // a connector or load box
 const FUSE_W = 120;
+// Left to right as the current flows: fuses, the BC1's connectors, the harness's, the loads.
+const FUSE_X = 20;
+const COLUMN_X = [FUSE_X + FUSE_W + 40, FUSE_X + FUSE_W + 40 + BOX_W + 70, FUSE_X + FUSE_W + 40 + 2 * (BOX_W + 70)];
 
 function el(name, attributes = {}, parent = null) {
   const node = document.createElementNS(SVG, name);
@@ -66,10 +68,9 @@ export class WiringView {
     const connectors = circuit.connectors || [];
     const bc1 = connectors.filter((c) => /^X33\d$/.test(c.name));
     const harness = connectors.filter((c) => !/^X33\d$/.test(c.name));
-    const fuseBottom = this.drawFuses(svg, circuit.fuses || []);
-    let bottom = fuseBottom;
+    let bottom = this.drawFuses(svg, circuit.fuses || []);
     bottom = Math.max(bottom, this.drawColumn(svg, bc1, COLUMN_X[0], 'connector bc1', 'BC1 ', 20));
-    bottom = Math.max(bottom, this.drawColumn(svg, harness, COLUMN_X[1], 'connector', '', fuseBottom + 20));
+    bottom = Math.max(bottom, this.drawColumn(svg, harness, COLUMN_X[1], 'connector', '', 20));
     bottom = Math.max(bottom, this.drawColumn(svg, circuit.loads || [], COLUMN_X[2], 'load', '', 20));
     bottom = this.drawGround(svg, bottom + 20);
     this.drawSegments(wires, circuit.segments || []);
@@ -108,15 +109,14 @@ export class WiringView {
     this.remember(this.points, info.point, { x: spotX, y: y + PIN_H / 2 - 1, node: g });
   }
 
-  // Fuses in pairs at the top of the middle column, the harness connectors below them; returns
-  // the lowest y used.
+  // Fuses stacked in the first column; returns the lowest y used.
   drawFuses(svg, fuses) {
     if (fuses.length === 0) return 0;
     const y = 20;
     fuses.forEach((fuse, i) => {
       const name = nameOf(fuse);
-      const x = COLUMN_X[1] + (i % 2) * (FUSE_W + 10);
-      const fy = y + Math.floor(i / 2) * 60;
+      const x = FUSE_X;
+      const fy = y + i * 60;
       const g = el('g', { class: 'fuse', 'data-name': name }, svg);
       const rect = el('rect', { x: x + 20, y: fy + 8, width: FUSE_W - 40, height: 20, rx: 3, class: 'box' }, g);
       const rating = typeof fuse === 'object' && fuse.rating ? ` ${fuse.rating}` : '';
@@ -130,11 +130,11 @@ export class WiringView {
         this.remember(this.points, point, { x: ex, y: fy + 18, node: t });
       }
     });
-    return y + Math.ceil(fuses.length / 2) * 60;
+    return y + fuses.length * 60;
   }
 
   drawGround(svg, y) {
-    const x = COLUMN_X[1] + BOX_W / 2;
+    const x = COLUMN_X[0] + BOX_W + 35;
     const g = this.pointGroup(svg, 'ground', 'ground: body ground (battery minus)');
     el('path', { d: `M${x - 16} ${y} h32 M${x - 10} ${y + 6} h20 M${x - 4} ${y + 12} h8`, class: 'ground' }, g);
     el('circle', { cx: x, cy: y - 8, r: 6, class: 'spot' }, g);
