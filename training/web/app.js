@@ -79,7 +79,8 @@ function setUp(session, hello) {
   const parts = exercise.parts || [];
   new PartsPanel(session, (answer) => charged(answer)).setup(parts, page.currency);
   new DiagnosisPanel(session, (answer) => debrief(session, answer))
-    .setup(exercise.components, exercise.causes);
+    .setup(exercise.components || (exercise.answers || {}).components,
+           exercise.causes || (exercise.answers || {}).causes);
   $('hint-button').addEventListener('click', () => hint(session));
 
   session.onEvent((message) => {

@@ -16,10 +16,11 @@ export class DiagnosisPanel {
     });
   }
 
-  // Suggestions for the two fields (the exercise's parts, the causes it names), free text allowed.
+  // The exercise's answers (every pool component and cause, and decoys) as two choice lists; with
+  // no list a field stays free text.
   setup(components, causes) {
-    fill('component-list', components || []);
-    fill('cause-list', causes || []);
+    choices('diag-component', components || [], 'Choose the component');
+    choices('diag-cause', causes || [], 'Choose the cause');
   }
 
   async submit() {
@@ -203,12 +204,21 @@ function item(list, words) {
   list.appendChild(li);
 }
 
-function fill(id, names) {
-  const list = document.getElementById(id);
-  list.textContent = '';
+function choices(id, names, prompt) {
+  if (names.length === 0) return;
+  const input = document.getElementById(id);
+  const select = document.createElement('select');
+  select.id = id;
+  select.required = true;
+  const none = document.createElement('option');
+  none.value = '';
+  none.textContent = prompt;
+  select.appendChild(none);
   for (const name of names) {
     const option = document.createElement('option');
-    option.value = typeof name === 'string' ? name : name.name;
-    list.appendChild(option);
+    option.value = name;
+    option.textContent = name;
+    select.appendChild(option);
   }
+  input.replaceWith(select);
 }

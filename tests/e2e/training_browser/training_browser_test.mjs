@@ -26,8 +26,8 @@ try {
 }
 
 // The seed exercise and what the test does on it. Exercise files: training/exercises/.
-const SEED_EXERCISE = 'boot-wont-open';
-const ACTUATOR = 'hatch_lock';
+const SEED_EXERCISE = 'hatch-flashes-twice';
+const ACTUATOR = 'tailgate_lock';
 
 function options() {
   const args = process.argv.slice(2);
@@ -123,8 +123,8 @@ async function solvingStudent(browser, url, screenshots, errors) {
   console.log(`hatch.2 during the release: ${hatch}`);
   if (screenshots) await page.screenshot({ path: join(screenshots, 'training-page.png'), fullPage: true });
 
-  await page.getByLabel('Component').fill('BC1');
-  await page.getByLabel('Cause').fill('water damage');
+  await page.getByLabel('Component').selectOption('BC1');
+  await page.getByLabel('Cause').selectOption('water damage');
   await page.getByRole('button', { name: 'Submit diagnosis' }).click();
   await page.getByRole('heading', { name: 'Debrief' }).waitFor();
   await page.locator('#debrief-body .score').waitFor();
@@ -148,8 +148,8 @@ async function partsCannonStudent(browser, url, errors) {
   const replace = page.locator(`#parts-table button[data-part="${ACTUATOR}"]`).filter({ hasText: 'Replace' });
   await replace.click();
   await page.locator('#parts-status').filter({ hasText: 'replaced' }).waitFor();
-  await page.getByLabel('Component').fill('BC1');
-  await page.getByLabel('Cause').fill('water damage');
+  await page.getByLabel('Component').selectOption('BC1');
+  await page.getByLabel('Cause').selectOption('water damage');
   await page.getByRole('button', { name: 'Submit diagnosis' }).click();
   await page.locator('#debrief-body .score').waitFor();
   const wrong = await page.locator('#debrief-body .wrong-parts').textContent();
