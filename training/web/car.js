@@ -69,6 +69,9 @@ export class CarPanel {
   // What a person sees and hears, from the state event.
   update(state) {
     const seen = describe(state);
+    const key = seen.join('\n');
+    if (key === this.lastSeen) return this.time(state);   // a live region: only real changes
+    this.lastSeen = key;
     const list = this.status;
     list.querySelectorAll('li.seen').forEach((li) => li.remove());
     for (const words of seen) {
@@ -77,6 +80,10 @@ export class CarPanel {
       li.textContent = words;
       list.prepend(li);
     }
+    this.time(state);
+  }
+
+  time(state) {
     if (state.sim_s !== undefined) {
       document.getElementById('sim-time').textContent = `Car time ${Number(state.sim_s).toFixed(1)} s`;
     }

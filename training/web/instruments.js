@@ -18,6 +18,7 @@ export class InstrumentPanel {
     this.kind = 'dvm';
     this.placed = new Map();     // slot -> {instrument, first, second}
     this.readings = new Map();   // slot -> the last state entry for it
+    this.history = new Map();    // slot -> [{t, v}] of the last TRACE_S seconds, for the trace
     this.red = document.getElementById('lead-red');
     this.black = document.getElementById('lead-black');
     document.getElementById('place-form').addEventListener('submit', (e) => {
@@ -105,6 +106,7 @@ export class InstrumentPanel {
       await this.session.request('remove', { slot });
       this.placed.delete(slot);
       this.readings.delete(slot);
+      this.history.delete(slot);
       this.render();
     } catch (e) {
       this.status.textContent = `Not removed: ${e.message}`;
@@ -115,8 +117,13 @@ export class InstrumentPanel {
   // min, max, energised, lit, overload}].
   update(instruments) {
     if (!Array.isArray(instruments)) return;
+    const now = performance.now() / 1000;
     for (const entry of instruments) {
       this.readings.set(entry.slot, entry);
+      const trace = this.history.get(entry.slot) || [];
+      if (typeof entry.value === 'number') trace.push({ t: now, v: entry.value });
+      while (trace.length && trace[0].t < now - TRACE_S) trace.shift();
+      this.history.set(entry.slot, trace);
       if (!this.placed.has(entry.slot)) {
         this.placed.set(entry.slot, { instrument: entry.instrument, first: entry.first, second: entry.second });
       }
@@ -157,7 +164,7 @@ export class InstrumentPanel {
     name.className = 'instrument-name';
     name.textContent = `${INSTRUMENTS[p.instrument] ? INSTRUMENTS[p.instrument].label : p.instrument}: ` +
       (p.second ? `red ${p.first}, black ${p.second}` : `on ${p.first}`);
-    const display = document.createElement('output');
+    const display = document.createElement('span');   // not a live region: it changes 20 times a second
     display.className = 'display';
     display.textContent = r ? shown(r) : '…';
     li.append(name, display);
@@ -171,6 +178,7 @@ export class InstrumentPanel {
       hold.textContent = `MIN ${number(r.min, r.unit)}  MAX ${number(r.max, r.unit)}`;
       li.appendChild(hold);
     }
+    if (p.instrument !== 'test_lamp') li.appendChild(trace(this.history.get(slot) || [], r && r.unit));
     if (r && r.energised) {
       const warning = document.createElement('strong');
       warning.className = 'energised';
@@ -190,6 +198,33 @@ export class InstrumentPanel {
 }
 
 const UNIT = { ohm: 'Ω' };
+const TRACE_S = 10;   // seconds of readings the trace keeps
+
+// The reading over the last TRACE_S seconds as a small SVG line (a 200 ms pulse shows as a spike),
+// scaled to what it held; an image with its range in words for screen readers.
+function trace(points, unit) {
+  const W = 220, H = 36;
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('class', 'trace');
+  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  svg.setAttribute('width', W);
+  svg.setAttribute('height', H);
+  svg.setAttribute('role', 'img');
+  if (points.length < 2) {
+    svg.setAttribute('aria-label', 'no trace yet');
+    return svg;
+  }
+  const values = points.map((p) => p.v);
+  const lo = Math.min(0, ...values), hi = Math.max(...values);
+  const span = hi - lo || 1;
+  const t1 = points[points.length - 1].t;
+  const xy = points.map((p) => `${(W - ((t1 - p.t) / TRACE_S) * W).toFixed(1)},${(H - 3 - ((p.v - lo) / span) * (H - 6)).toFixed(1)}`);
+  const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+  line.setAttribute('points', xy.join(' '));
+  svg.appendChild(line);
+  svg.setAttribute('aria-label', `last ${TRACE_S} s: from ${number(Math.min(...values), unit)} to ${number(hi, unit)}`);
+  return svg;
+}
 
 function number(value, unit) {
   if (value === undefined || value === null) return '-';
