@@ -41,13 +41,33 @@ async function start(event) {
   $('start-status').textContent = 'Bringing the car in…';
   try {
     const created = await createSession($('student').value.trim(), $('exercise').value);
-    const session = new Session(created.session);
-    await session.open();
-    const hello = await session.request('hello');
-    setUp(session, hello);
+    // The address names the session, so a reload (or a dropped line) comes back to the same car;
+    // the token stays in the server's HttpOnly cookie.
+    history.replaceState(null, '', `?session=${encodeURIComponent(created.session)}`);
+    await attach(created.session);
   } catch (e) {
     $('start-status').textContent = e.message;
     $('start-button').disabled = false;
+  }
+}
+
+// Connects to a session (new, or from the address: one the instructor started with a chosen seed,
+// or this student's after a reload) and sets the page up from its `hello`.
+async function attach(sessionId) {
+  const session = new Session(sessionId);
+  await session.open();
+  const hello = await session.request('hello');
+  setUp(session, hello);
+}
+
+async function resume(sessionId) {
+  $('start-status').textContent = 'Reconnecting to your car…';
+  try {
+    await attach(sessionId);
+    $('start-status').textContent = '';
+  } catch (e) {
+    $('start-status').textContent = `That session cannot be reached (${e.message}); start an exercise.`;
+    history.replaceState(null, '', location.pathname);
   }
 }
 
@@ -152,3 +172,5 @@ async function debrief(session, answer) {
 
 $('start-form').addEventListener('submit', start);
 loadExercises();
+const resumed = new URLSearchParams(location.search).get('session');
+if (resumed) resume(resumed);
