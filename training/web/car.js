@@ -54,6 +54,7 @@ export class CarPanel {
     const { label, ...fields } = control;
     try {
       await this.session.request('act', fields);
+      this.note(`You: ${label}`);
       if (this.onActed) this.onActed(label);
     } catch (e) {
       this.note(`${label}: ${e.message}`);
@@ -64,30 +65,62 @@ export class CarPanel {
     const li = document.createElement('li');
     li.textContent = words;
     this.status.prepend(li);
+    while (this.status.children.length > 40) this.status.lastChild.remove();
   }
 
-  // What a person sees and hears, from the state event.
+  // What a person sees and hears, from the state event's senses (LiveCar's Senses): the steady
+  // picture in a list that is replaced, the moments (clicks, the latch, flashes, the lid lifting)
+  // as lines added to the live log.
   update(state) {
-    const seen = describe(state);
-    const key = seen.join('\n');
-    if (key === this.lastSeen) return this.time(state);   // a live region: only real changes
-    this.lastSeen = key;
-    const list = this.status;
-    list.querySelectorAll('li.seen').forEach((li) => li.remove());
-    for (const words of seen) {
-      const li = document.createElement('li');
-      li.className = 'seen';
-      li.textContent = words;
-      list.prepend(li);
+    const senses = state.senses || state.sees;
+    if (senses && typeof senses === 'object') {
+      const picture = steady(senses);
+      const key = picture.join('\n');
+      if (key !== this.lastPicture) {
+        this.lastPicture = key;
+        const list = document.getElementById('car-state');
+        list.textContent = '';
+        for (const words of picture) {
+          const li = document.createElement('li');
+          li.textContent = words;
+          list.appendChild(li);
+        }
+      }
+      const at = state.sim_s !== undefined ? `${Number(state.sim_s).toFixed(1)} s: ` : '';
+      for (const words of moments(senses, this.previous)) this.note(at + words);
+      this.previous = senses;
     }
-    this.time(state);
-  }
-
-  time(state) {
     if (state.sim_s !== undefined) {
       document.getElementById('sim-time').textContent = `Car time ${Number(state.sim_s).toFixed(1)} s`;
     }
   }
+}
+
+const onOff = (v) => (v ? 'lit' : 'dark');
+
+function steady(s) {
+  const out = [];
+  if ('hatch_open' in s) {
+    out.push(`Tailgate: ${s.hatch_open ? `open${s.hatch_angle_deg ? ` (${Math.round(s.hatch_angle_deg)}°)` : ''}` : 'shut'}`);
+  }
+  if ('indicator_lh' in s) out.push(`Indicators: left ${onOff(s.indicator_lh)}, right ${onOff(s.indicator_rh)}`);
+  if ('interior_light' in s) out.push(`Interior light: ${onOff(s.interior_light)}`);
+  if (s.locked && typeof s.locked === 'object') {
+    const locks = Object.entries(s.locked).map(([k, v]) => `${k.replace(/^door_lock\./, '').replace(/_/g, ' ')} ${v ? 'locked' : 'unlocked'}`);
+    if (locks.length) out.push(`Locks: ${locks.join(', ')}`);
+  }
+  if (s.siren) out.push('The alarm siren sounds');
+  return out;
+}
+
+// What happened since the previous event, in words.
+function moments(s, before) {
+  const out = [];
+  if (s.relay_clicks) out.push(`${s.relay_clicks} relay click${s.relay_clicks > 1 ? 's' : ''} in the footwell`);
+  if (s.latch_clunks) out.push('a clunk at the tailgate latch');
+  if (s.flashes) out.push(`the indicators flash${s.flashes > 1 ? ` (${s.flashes})` : ''}`);
+  if (before && !before.hatch_open && s.hatch_open) out.push('the tailgate lifts');
+  return out;
 }
 
 // A control from `hello`: {action, label?, ...fields}; a plain string is an action without fields.
@@ -95,27 +128,3 @@ function normalise(control) {
   if (typeof control === 'string') return { label: control.replace(/_/g, ' '), action: control };
   return { label: control.label || control.action.replace(/_/g, ' '), ...control };
 }
-
-// The state event's observations in words: {sees: {...}} or {observations: [...]} (strings or
-// {name, value}); booleans read "on" / "off".
-function describe(state) {
-  const out = [];
-  const sees = state.sees || state.observations || state.car || {};
-  if (Array.isArray(sees)) {
-    for (const item of sees) out.push(typeof item === 'string' ? item : `${item.name}: ${word(item.value)}`);
-  } else {
-    for (const [name, value] of Object.entries(sees)) {
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        for (const [k, v] of Object.entries(value)) out.push(`${label(name)} ${label(k)}: ${word(v)}`);
-      } else if (Array.isArray(value)) {
-        if (value.length) out.push(`${label(name)}: ${value.join(', ')}`);
-      } else {
-        out.push(`${label(name)}: ${word(value)}`);
-      }
-    }
-  }
-  return out.reverse();
-}
-
-const label = (name) => String(name).replace(/[_.]/g, ' ');
-const word = (v) => (v === true ? 'yes' : v === false ? 'no' : String(v));

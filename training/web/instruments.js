@@ -113,12 +113,14 @@ export class InstrumentPanel {
     }
   }
 
-  // The state event's instruments: [{slot, instrument, first, second, value, unit, display,
-  // min, max, energised, lit, overload}].
+  // The state event's instruments: [{slot, instrument, first, second, now, min, max, held,
+  // energised, lit}] with now/min/max readings {value, unit, overload, display} (LiveCar's
+  // SlotDisplay); flat {value, unit, display, min, max} taken too.
   update(instruments) {
     if (!Array.isArray(instruments)) return;
     const now = performance.now() / 1000;
-    for (const entry of instruments) {
+    for (const raw of instruments) {
+      const entry = flatten(raw);
       this.readings.set(entry.slot, entry);
       const trace = this.history.get(entry.slot) || [];
       if (typeof entry.value === 'number') trace.push({ t: now, v: entry.value });
@@ -172,10 +174,10 @@ export class InstrumentPanel {
       const lit = r && (r.lit ?? r.display === 'lit');
       li.classList.toggle('lit', Boolean(lit));
     }
-    if (r && (r.min !== undefined || r.max !== undefined) && p.instrument !== 'test_lamp') {
+    if (r && r.held !== false && (r.min !== undefined || r.max !== undefined) && p.instrument !== 'test_lamp') {
       const hold = document.createElement('span');
       hold.className = 'hold';
-      hold.textContent = `MIN ${number(r.min, r.unit)}  MAX ${number(r.max, r.unit)}`;
+      hold.textContent = `MIN ${r.minDisplay || number(r.min, r.unit)}  MAX ${r.maxDisplay || number(r.max, r.unit)}`;
       li.appendChild(hold);
     }
     if (p.instrument !== 'test_lamp') li.appendChild(trace(this.history.get(slot) || [], r && r.unit));
@@ -198,6 +200,18 @@ export class InstrumentPanel {
 }
 
 const UNIT = { ohm: 'Ω' };
+
+// A SlotDisplay with nested readings, as one flat entry: value, unit, display, min, max and their
+// displays.
+function flatten(raw) {
+  const reading = (r) => (r !== null && typeof r === 'object' ? r : { value: r });
+  if (raw.now === undefined) return raw;
+  const now = reading(raw.now), min = reading(raw.min), max = reading(raw.max);
+  return {
+    ...raw, value: now.value, unit: now.unit ?? raw.unit, display: now.display, overload: now.overload,
+    min: min.value, max: max.value, minDisplay: min.display, maxDisplay: max.display,
+  };
+}
 const TRACE_S = 10;   // seconds of readings the trace keeps
 
 // The reading over the last TRACE_S seconds as a small SVG line (a 200 ms pulse shows as a spike),
