@@ -1,5 +1,6 @@
 // The instructor's class page (/class?key=K): every attempt from the server's class export
-// (GET /api/class/attempts.json?key=K), and links to the same export as CSV and JSON.
+// (GET /api/class/attempts.json?key=K: attempt records, training/records: student, exercise, seed,
+// started, submitted, path, submission, score), and links to the same export as CSV and JSON.
 
 const key = new URLSearchParams(location.search).get('key') || '';
 const exportUrl = (ext) => `/api/class/attempts.${ext}?key=${encodeURIComponent(key)}`;
@@ -30,17 +31,17 @@ function render(attempts) {
   for (const a of sorted) {
     const s = a.score && typeof a.score === 'object' ? a.score : a;
     const row = document.createElement('tr');
-    const time = s.time_min ?? (s.time_s !== undefined ? s.time_s / 60 : a.time_min);
+    const time = s.time_used_s !== undefined ? s.time_used_s / 60 : undefined;
     const wrong = s.wrong_parts || a.wrong_parts || [];
-    const path = a.path || s.measurements || [];
+    const path = a.path || [];
     const cells = [
       a.student, a.exercise, a.seed,
       s.solved === undefined ? '' : s.solved ? 'yes' : 'no',
-      s.points ?? s.total ?? (typeof a.score === 'number' ? a.score : ''),
-      Array.isArray(wrong) ? wrong.map((w) => (typeof w === 'string' ? w : w.part || w.name)).join(', ') : wrong,
+      s.points && typeof s.points === 'object' ? Number(s.points.total).toFixed(0) : '',
+      wrong.map((w) => w.part).join(', '),
       time === undefined ? '' : Number(time).toFixed(1),
-      Array.isArray(path) ? path.length : path,
-      Array.isArray(s.hints) ? s.hints.length : s.hints ?? a.hints ?? '',
+      path.filter((e) => ['measurement', 'ds2', 'observation'].includes(e.kind)).length,
+      s.hints ?? '',
       finished(a),
     ];
     cells.forEach((v, i) => {
@@ -54,7 +55,7 @@ function render(attempts) {
 }
 
 function finished(a) {
-  return a.finished || a.submitted_at || a.time || '';
+  return a.submitted || '';
 }
 
 load();
