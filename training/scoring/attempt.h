@@ -166,10 +166,14 @@ struct Score {
   double time_budget_s = 0;
   int hints = 0;
   std::vector<MeasurementScore> measurements;
-  double student_bits = 0;              // sum over the path (redundant readings count 0)
-  double student_cost_min = 0;          // catalogue minutes of the path (each at least the floor)
+  double student_bits = 0;              // sum over the path's serial and space-splitting measurements
+  // Catalogue minutes of the path's measurements, each charged at least the assistant's floor
+  // (AssistantOptions::cost_floor_min, 2 min: a free look still takes a measurement); an entry
+  // that amounts to no catalogue test is charged the floor.
+  double student_cost_min = 0;
   OptimalPath optimal;
   double optimal_bits = 0;
+  double optimal_cost_min = 0;          // the optimal path's minutes charged the same way
   Points points;
 };
 
