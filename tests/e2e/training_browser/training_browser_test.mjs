@@ -1,7 +1,9 @@
 // The training page in a real browser: the real `bcmhil train` server on 127.0.0.1:0 and Debian's
-// chromium, headless, driven by playwright-core (pinned by package-lock.json). Two students:
-//   1. solves the seed exercise: reads the fault memory on the DS2 tester, puts the DVM on the BC1
-//      tailgate pin X330.4 and on the hatch connector during the release pulse (fob trunk), submits
+// chromium, headless, driven by playwright-core (pinned by package-lock.json).
+//   0. a student starts the seed exercise from the start form and gets the workshop page;
+// then two students on the car the instructor hands out with the seed that draws BC1 water damage:
+//   1. solves it: reads the fault memory on the DS2 tester, puts the DVM on the BC1 tailgate pin
+//      X330.4 and on the hatch connector during the release pulse (fob trunk), submits
 //      "BC1 water damage" and sees the score;
 //   2. replaces the tailgate lock actuator first and sees the penalty in the debrief.
 // Any browser console error or uncaught page error fails the test. Screenshots of the main page and
@@ -25,8 +27,10 @@ try {
   process.exit(1);
 }
 
-// The seed exercise and what the test does on it. Exercise files: training/exercises/.
+// The seed exercise, the seed that draws BC1 water damage on it (training/exercises/README.md;
+// tests/training/exercise checks the draw), and the part student 2 replaces first.
 const SEED_EXERCISE = 'hatch-flashes-twice';
+const WATER_SEED = 3;
 const ACTUATOR = 'tailgate_lock';
 
 function options() {
@@ -63,6 +67,16 @@ function startServer(bcmhil, classDir) {
   return { child, url, output: () => printed };
 }
 
+// The class key, from the class page's address the server prints (it may follow the URL's line).
+async function instructorKey(server) {
+  for (let waited = 0; waited < 5000; waited += 100) {
+    const match = server.output().match(/class\?key=([A-Za-z0-9_-]+)/);
+    if (match) return match[1];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`bcmhil train printed no class page address with its key:\n${server.output()}`);
+}
+
 // Every console error and uncaught exception of a page, kept to fail the test at the end.
 function watch(page, name, errors) {
   page.on('console', (message) => {
@@ -71,14 +85,39 @@ function watch(page, name, errors) {
   page.on('pageerror', (error) => errors.push(`${name}: page error: ${error.message}`));
 }
 
-async function startExercise(page, url, student) {
-  await page.goto(url);
-  await page.getByLabel('Your name').fill(student);
-  await page.getByLabel('Exercise').selectOption(SEED_EXERCISE);
-  await page.getByRole('button', { name: 'Start' }).click();
+// A student's car as the instructor hands it out: POST /api/sessions with the chosen seed and the
+// class key (the server sets the session's cookie in this browser context), then the page opens
+// on that session.
+async function pinnedSession(context, url, key, student) {
+  const response = await context.request.post(`${url}api/sessions`,
+    { data: { student, exercise: SEED_EXERCISE, seed: WATER_SEED, key } });
+  assert.equal(response.status(), 201, `the instructor's session for ${student}: ${await response.text()}`);
+  const { session } = await response.json();
+  const page = await context.newPage();
+  await page.goto(`${url}?session=${session}`);
+  await workOrderShown(page);
+  return page;
+}
+
+async function workOrderShown(page) {
   await page.getByRole('heading', { name: 'Work order' }).waitFor();
   const order = await page.locator('#work-order-text').textContent();
   assert.ok(order.trim().length > 0, 'the work order is shown');
+}
+
+// A student who comes in through the start form: the exercise list, POST /api/sessions from the
+// page, the WebSocket on the cookie it got, `hello` drawn as the page.
+async function studentAtTheDoor(context, url, errors) {
+  const page = await context.newPage();
+  watch(page, 'student at the start form', errors);
+  await page.goto(url);
+  await page.getByLabel('Your name').fill('e2e-walk-in');
+  await page.getByLabel('Exercise').selectOption(SEED_EXERCISE);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await workOrderShown(page);
+  assert.match(page.url(), /\?session=[0-9a-f]{32}$/, 'the address names the session');
+  await page.locator('#wiring-view .point[data-point="X330.4"]').first().waitFor();
+  await page.close();
 }
 
 // Puts a lead on a point of the wiring view (the red lead, then the black one): with the mouse,
@@ -106,10 +145,10 @@ async function measureDuringRelease(page, red, black, how = 'mouse') {
   return card.textContent();
 }
 
-async function solvingStudent(browser, url, screenshots, errors) {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+async function solvingStudent(browser, url, key, screenshots, errors) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await pinnedSession(context, url, key, 'e2e-solver');
   watch(page, 'student 1', errors);
-  await startExercise(page, url, 'e2e-solver');
 
   await page.getByLabel('Job').selectOption('faults');
   await page.getByRole('button', { name: 'Run' }).click();
@@ -136,15 +175,16 @@ async function solvingStudent(browser, url, screenshots, errors) {
   const rows = await page.locator('#debrief-body table.path tbody tr').count();
   assert.ok(rows >= 2, `the debrief lists the measurements taken (${rows} rows)`);
   console.log(`student 1: solved, score ${score}, ${rows} measurements in the debrief`);
+  assert.match(result, /water damage/, 'the debrief reveals the fault');
   if (screenshots) await page.screenshot({ path: join(screenshots, 'training-debrief.png'), fullPage: true });
-  await page.close();
+  await context.close();
   return score;
 }
 
-async function partsCannonStudent(browser, url, errors) {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+async function partsCannonStudent(browser, url, key, errors) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await pinnedSession(context, url, key, 'e2e-parts-cannon');
   watch(page, 'student 2', errors);
-  await startExercise(page, url, 'e2e-parts-cannon');
   const replace = page.locator(`#parts-table button[data-part="${ACTUATOR}"]`).filter({ hasText: 'Replace' });
   await replace.click();
   await page.locator('#parts-status').filter({ hasText: 'replaced' }).waitFor();
@@ -159,7 +199,7 @@ async function partsCannonStudent(browser, url, errors) {
   assert.doesNotMatch(points, /parts 15 \/ 15/, `the parts share is penalised: ${points}`);
   const score = Number((await page.locator('#debrief-body .score').textContent()).split('/')[0]);
   console.log(`student 2: wrong parts ${wrong}; ${points}; score ${score}`);
-  await page.close();
+  await context.close();
   return score;
 }
 
@@ -179,8 +219,12 @@ async function main() {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
              '--disable-component-update', '--disable-sync'],
     });
-    const solved = await solvingStudent(browser, url, opts.screenshots, errors);
-    const penalised = await partsCannonStudent(browser, url, errors);
+    const key = await instructorKey(server);
+    const walkIn = await browser.newContext();
+    await studentAtTheDoor(walkIn, url, errors);
+    await walkIn.close();
+    const solved = await solvingStudent(browser, url, key, opts.screenshots, errors);
+    const penalised = await partsCannonStudent(browser, url, key, errors);
     assert.ok(penalised < solved, `replacing the actuator first costs points (${penalised} < ${solved})`);
     assert.deepEqual(errors, [], 'no console or page errors');
     console.log('training browser test: both students as expected, no browser errors');
