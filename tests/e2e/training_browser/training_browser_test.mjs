@@ -203,6 +203,23 @@ async function partsCannonStudent(browser, url, key, errors) {
   return score;
 }
 
+// The instructor's class page lists both attempts; its CSV export link answers.
+async function instructor(browser, url, key, errors) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 700 } });
+  const page = await context.newPage();
+  watch(page, 'instructor', errors);
+  await page.goto(`${url}class?key=${key}`);
+  const solver = page.locator('#attempts tbody tr').filter({ hasText: 'e2e-solver' });
+  await solver.waitFor();
+  assert.match(await solver.textContent(), /yes/, 'the class page shows student 1 solved it');
+  await page.locator('#attempts tbody tr').filter({ hasText: 'e2e-parts-cannon' }).waitFor();
+  const csv = await context.request.get(await page.locator('#export-csv').getAttribute('href', {}).then((h) => new URL(h, url).href));
+  assert.equal(csv.status(), 200, 'the CSV export answers');
+  assert.match(await csv.text(), /e2e-solver/, 'the CSV holds student 1');
+  console.log('instructor: both attempts on the class page and in the CSV export');
+  await context.close();
+}
+
 async function main() {
   const opts = options();
   if (opts.screenshots) mkdirSync(opts.screenshots, { recursive: true });
@@ -226,6 +243,7 @@ async function main() {
     const solved = await solvingStudent(browser, url, key, opts.screenshots, errors);
     const penalised = await partsCannonStudent(browser, url, key, errors);
     assert.ok(penalised < solved, `replacing the actuator first costs points (${penalised} < ${solved})`);
+    await instructor(browser, url, key, errors);
     assert.deepEqual(errors, [], 'no console or page errors');
     console.log('training browser test: both students as expected, no browser errors');
   } catch (error) {
