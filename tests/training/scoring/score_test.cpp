@@ -170,8 +170,10 @@ TEST(Hint, IsTheAssistantsNextTestInWordsAndNamesNoFault) {
   const std::string first = next_hint(key, {}, dictionary(), catalogue());
   const auto* t = catalogue().find(flooded_optimal().steps.front().test);
   EXPECT_NE(first.find(t->words.substr(0, 30)), std::string::npos) << first;
-  for (const auto& c : dictionary().candidates)
-    if (c.fault != "healthy") EXPECT_EQ(first.find(c.fault), std::string::npos) << c.fault << " in " << first;
+  for (const auto& c : dictionary().candidates) {
+    if (c.fault == "healthy") continue;
+    EXPECT_EQ(first.find(c.fault), std::string::npos) << c.fault << " in " << first;
+  }
   auto path = assistants_path();
   path.resize(1);
   const std::string second = next_hint(key, path, dictionary(), catalogue());
@@ -184,9 +186,10 @@ TEST(Hint, KeepsToTheExercisesTools) {
   auto key = flooded_key();
   key.tools = {"ds2"};
   const std::string hint = next_hint(key, {}, dictionary(), catalogue());
-  for (const auto& t : catalogue().tests)
-    if (t.kind == diagnosis::ReadKind::instrument && !t.words.empty())
-      EXPECT_EQ(hint.find(t.words.substr(0, 40)), std::string::npos) << t.id;
+  for (const auto& t : catalogue().tests) {
+    if (t.kind != diagnosis::ReadKind::instrument || t.words.empty()) continue;
+    EXPECT_EQ(hint.find(t.words.substr(0, 40)), std::string::npos) << t.id;
+  }
 }
 
 TEST(ScoreJson, PathRoundTripsAndTheScoreNamesItsClasses) {
