@@ -58,7 +58,7 @@ export class WiringView {
     const figure = document.createElement('figure');
     figure.className = 'circuit';
     const caption = document.createElement('figcaption');
-    caption.textContent = circuit.name;
+    caption.textContent = circuit.title || circuit.name;
     figure.appendChild(caption);
     const svg = el('svg', { role: 'group', 'aria-label': `Circuit: ${circuit.name}` });
     figure.appendChild(svg);
@@ -66,13 +66,15 @@ export class WiringView {
 
     const wires = el('g', { class: 'wires' }, svg);   // drawn first, under the boxes
     const connectors = circuit.connectors || [];
-    const bc1 = connectors.filter((c) => /^X33\d$/.test(c.name));
-    const harness = connectors.filter((c) => !/^X33\d$/.test(c.name));
+    const isBc1 = (c) => c.part === 'bc1' || (!c.part && /^X33\d$/.test(c.name));
+    const bc1 = connectors.filter(isBc1);
+    const harness = connectors.filter((c) => !isBc1(c));
     let bottom = this.drawFuses(svg, circuit.fuses || []);
     bottom = Math.max(bottom, this.drawColumn(svg, bc1, COLUMN_X[0], 'connector bc1', 'BC1 ', 20));
     bottom = Math.max(bottom, this.drawColumn(svg, harness, COLUMN_X[1], 'connector', '', 20));
     bottom = Math.max(bottom, this.drawColumn(svg, circuit.loads || [], COLUMN_X[2], 'load', '', 20));
     bottom = this.drawGround(svg, bottom + 20);
+    this.drawJunctions(svg, circuit.segments || []);
     this.drawSegments(wires, circuit.segments || []);
     svg.setAttribute('viewBox', `0 0 ${COLUMN_X[2] + BOX_W + 20} ${bottom + 10}`);
     svg.setAttribute('width', COLUMN_X[2] + BOX_W + 20);
@@ -119,11 +121,11 @@ export class WiringView {
       const fy = y + i * 60;
       const g = el('g', { class: 'fuse', 'data-name': name }, svg);
       const rect = el('rect', { x: x + 20, y: fy + 8, width: FUSE_W - 40, height: 20, rx: 3, class: 'box' }, g);
-      const rating = typeof fuse === 'object' && fuse.rating ? ` ${fuse.rating}` : '';
+      const rating = typeof fuse === 'object' && fuse.rating_a ? ` ${fuse.rating_a} A` : '';
       text(g, x + 26, fy + 22, `${name}${rating}`, 'box-title');
       this.remember(this.boxes, name, { rect, x, y: fy, width: FUSE_W, height: 36 });
       for (const [end, ex] of [['in', x + 8], ['out', x + FUSE_W - 8]]) {
-        const point = `${name}.${end}`;
+        const point = (typeof fuse === 'object' && fuse[end]) || `${name}.${end}`;
         const t = this.pointGroup(g, point, `${point}: fuse ${name}, ${end === 'in' ? 'battery' : 'feed'} side`);
         el('circle', { cx: ex, cy: fy + 18, r: 6, class: 'spot' }, t);
         text(t, ex - 8, fy + 44, end, 'pin-words');
@@ -141,6 +143,36 @@ export class WiringView {
     text(g, x + 22, y + 4, 'ground', 'pin-words');
     this.remember(this.points, 'ground', { x, y: y - 8, node: g });
     return y + 20;
+  }
+
+  // Harness nodes between two segments (a splice, the middle of the hinge loom) are measurement
+  // points too (by their network name): drawn as small spots in the gap between the BC1's column
+  // and the harness connectors', at the height of what they join.
+  drawJunctions(svg, segments) {
+    const unknown = new Set();
+    for (const seg of segments) {
+      for (const end of [seg.from, seg.to]) if (end && !this.anchor(end)) unknown.add(end);
+    }
+    const x = COLUMN_X[0] + BOX_W + 35;
+    const placed = new Map();
+    let spare = 30;
+    for (let round = 0; round < 3; round++) {
+      for (const name of unknown) {
+        const ys = [];
+        for (const seg of segments) {
+          const other = seg.from === name ? seg.to : seg.to === name ? seg.from : null;
+          const a = other && (this.anchor(other) || placed.get(other));
+          if (a) ys.push(a.y);
+        }
+        if (ys.length && !placed.has(name)) placed.set(name, { x, y: ys.reduce((p, q) => p + q, 0) / ys.length });
+      }
+    }
+    for (const name of unknown) {
+      const at = placed.get(name) || { x, y: (spare += 24) };
+      const g = this.pointGroup(svg, name, `${name}: a point in the harness`);
+      el('circle', { cx: at.x, cy: at.y, r: 5, class: 'spot junction' }, g);
+      this.remember(this.points, name, { x: at.x, y: at.y, node: g });
+    }
   }
 
   // A segment joins two points, or a point and a box (a load without pins), by their names.
