@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
 
 const require = createRequire(import.meta.url);
 let chromium;
@@ -46,8 +47,8 @@ function options() {
 }
 
 // Starts `bcmhil train --listen 127.0.0.1:0` and resolves with its URL when it prints it.
-function startServer(bcmhil, classDir) {
-  const child = spawn(bcmhil, ['train', '--listen', '127.0.0.1:0', '--class-dir', classDir],
+function startServer(bcmhil, classDir, key) {
+  const child = spawn(bcmhil, ['train', '--listen', '127.0.0.1:0', '--class-dir', classDir, '--instructor-key', key],
                       { stdio: ['ignore', 'pipe', 'pipe'] });
   let printed = '';
   const url = new Promise((resolve, reject) => {
@@ -65,16 +66,6 @@ function startServer(bcmhil, classDir) {
     child.on('exit', (code) => reject(new Error(`bcmhil train exited (${code}) before serving:\n${printed}`)));
   });
   return { child, url, output: () => printed };
-}
-
-// The class key, from the class page's address the server prints (it may follow the URL's line).
-async function instructorKey(server) {
-  for (let waited = 0; waited < 5000; waited += 100) {
-    const match = server.output().match(/class\?key=([A-Za-z0-9_-]+)/);
-    if (match) return match[1];
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`bcmhil train printed no class page address with its key:\n${server.output()}`);
 }
 
 // Every console error and uncaught exception of a page, kept to fail the test at the end.
@@ -225,7 +216,8 @@ async function main() {
   const opts = options();
   if (opts.screenshots) mkdirSync(opts.screenshots, { recursive: true });
   const classDir = mkdtempSync(join(tmpdir(), 'bcmhil-train-e2e-'));
-  const server = startServer(opts.bcmhil, classDir);
+  const key = randomBytes(16).toString('hex');   // the instructor's, for this run only
+  const server = startServer(opts.bcmhil, classDir, key);
   let browser;
   const errors = [];
   try {
@@ -237,7 +229,6 @@ async function main() {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
              '--disable-component-update', '--disable-sync'],
     });
-    const key = await instructorKey(server);
     const walkIn = await browser.newContext();
     await studentAtTheDoor(walkIn, url, errors);
     await walkIn.close();
