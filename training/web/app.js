@@ -30,6 +30,13 @@ async function loadExercises() {
     }
     const wanted = new URLSearchParams(location.search).get('exercise');
     if (wanted) select.value = wanted;
+    // The customer's words of the chosen exercise, before the student starts it.
+    const preview = () => {
+      const chosen = exercises.find((e) => e.id === select.value);
+      $('exercise-preview').textContent = chosen ? chosen.work_order : '';
+    };
+    select.addEventListener('change', preview);
+    preview();
   } catch (e) {
     $('start-status').textContent = e.message;
   }
