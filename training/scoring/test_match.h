@@ -1,0 +1,43 @@
+#pragma once
+// Which catalogue test a student's free measurement amounts to. The student places a DVM on two
+// points, unplugs a connector, presses the fob's trunk button and reads the MIN/MAX hold; the
+// catalogue's hatch.pin2.volts_unplugged_trunk is exactly that. A path entry matches a test when
+// - it reads the same way: the same instrument on the same points (a DVM's leads swapped read
+//   the negated value; an ohmmeter or a lamp either way round), the same DS2 job and item, the
+//   same observed signal;
+// - the car is in the test's state: the connectors unplugged and the fuses pulled are the ones
+//   the test's stimulus leaves unplugged and pulled;
+// - the student's recent actions end with the test's person steps, in order (the scenario
+//   parser reads both, so `press_fob trunk` is the same step however it is written), timed so
+//   the reading covers the test's window: the instrument on before the window opens and read
+//   after it closes; a DS2 state (inputs, outputs) read within kStateTolerance of the test's
+//   instant, a DS2 memory (faults, info, ...) any time after it; a test without person steps
+//   wants the car at rest: nothing done for kRestSeconds before the window.
+// Then the test's reduction of the window (max, min, last, count) is taken from the reading
+// (the hold's max or min, the display, the count) and classified by the catalogue's thresholds.
+// Tests whose stimulus runs a DS2 job (force an output) are not matched: the path does not say
+// what the tester forced.
+#include "attempt.h"
+
+#include "diagnosis/catalogue.h"
+
+#include <optional>
+
+namespace bcmhil::training {
+
+constexpr double kRestSeconds = 3.0;      // chosen: the longest shipped stimulus effect is a 2.5 s flash train
+constexpr double kStateTolerance = 0.5;   // chosen: a DS2 input/output read this close to the test's instant
+
+struct TestMatch {
+  const diagnosis::CatalogueTest* test = nullptr;
+  double raw = 0;   // the reading reduced as the test reduces its window
+  int outcome = 0;  // its class
+};
+
+// The first test of the catalogue the entry amounts to, or nullopt (and for replace, repair, hint).
+std::optional<TestMatch> match_test(const PathEntry& entry, const diagnosis::Catalogue& catalogue);
+
+// Whether the entry amounts to this one test (nullopt when not).
+std::optional<TestMatch> match_one(const PathEntry& entry, const diagnosis::CatalogueTest& test);
+
+}  // namespace bcmhil::training
