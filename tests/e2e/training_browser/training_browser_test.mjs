@@ -102,8 +102,8 @@ async function studentAtTheDoor(context, url, errors) {
   const page = await context.newPage();
   watch(page, 'student at the start form', errors);
   await page.goto(url);
-  await page.getByLabel('Your name').fill('e2e-walk-in');
-  await page.getByLabel('Exercise').selectOption(SEED_EXERCISE);
+  await page.getByLabel('Your name', { exact: true }).fill('e2e-walk-in');
+  await page.getByLabel('Exercise', { exact: true }).selectOption(SEED_EXERCISE);
   await page.getByRole('button', { name: 'Start' }).click();
   await workOrderShown(page);
   assert.match(page.url(), /\?session=[0-9a-f]{32}$/, 'the address names the session');
@@ -126,7 +126,7 @@ async function probe(page, point, how) {
 // Places the DVM from red to black by clicking the wiring view, presses the fob's trunk button and
 // waits until the DVM's MIN/MAX hold has seen the release pulse; returns the instrument's card text.
 async function measureDuringRelease(page, red, black, how = 'mouse') {
-  await page.getByLabel('DVM (volts)').check();
+  await page.getByLabel('DVM (volts)', { exact: true }).check();
   await probe(page, red, how);
   await probe(page, black, how);
   const card = page.locator('#placed li').filter({ hasText: `red ${red}, black ${black}` });
@@ -141,7 +141,7 @@ async function solvingStudent(browser, url, key, screenshots, errors) {
   const page = await pinnedSession(context, url, key, 'e2e-solver');
   watch(page, 'student 1', errors);
 
-  await page.getByLabel('Job').selectOption('faults');
+  await page.getByLabel('Job', { exact: true }).selectOption('faults');
   await page.getByRole('button', { name: 'Run' }).click();
   await page.locator('#ds2-output').filter({ hasText: '> faults' }).waitFor();
   const memory = await page.locator('#ds2-output').textContent();
@@ -153,8 +153,8 @@ async function solvingStudent(browser, url, key, screenshots, errors) {
   console.log(`hatch.2 during the release: ${hatch}`);
   if (screenshots) await page.screenshot({ path: join(screenshots, 'training-page.png'), fullPage: true });
 
-  await page.getByLabel('Component').selectOption('BC1');
-  await page.getByLabel('Cause').selectOption('water damage');
+  await page.getByLabel('Component', { exact: true }).selectOption('BC1');
+  await page.getByLabel('Cause', { exact: true }).selectOption('water damage');
   await page.getByRole('button', { name: 'Submit diagnosis' }).click();
   await page.getByRole('heading', { name: 'Debrief' }).waitFor();
   await page.locator('#debrief-body .score').waitFor();
@@ -179,8 +179,8 @@ async function partsCannonStudent(browser, url, key, errors) {
   const replace = page.locator(`#parts-table button[data-part="${ACTUATOR}"]`).filter({ hasText: 'Replace' });
   await replace.click();
   await page.locator('#parts-status').filter({ hasText: 'replaced' }).waitFor();
-  await page.getByLabel('Component').selectOption('BC1');
-  await page.getByLabel('Cause').selectOption('water damage');
+  await page.getByLabel('Component', { exact: true }).selectOption('BC1');
+  await page.getByLabel('Cause', { exact: true }).selectOption('water damage');
   await page.getByRole('button', { name: 'Submit diagnosis' }).click();
   await page.locator('#debrief-body .score').waitFor();
   const wrong = await page.locator('#debrief-body .wrong-parts').textContent();
