@@ -101,7 +101,8 @@ function setUp(session, hello) {
   $('fuses').hidden = !allows('fuses');
   $('bench').hidden = !allows('connectors') && !allows('fuses');
   car.setup(hello.controls);
-  new BenchPanel(session, wiring).setup(points);
+  const bench = new BenchPanel(session, wiring);
+  bench.setup(points);
   new TesterPanel(session);
   const parts = exercise.parts || [];
   new PartsPanel(session, (answer) => charged(answer)).setup(parts, page.currency);
@@ -114,6 +115,7 @@ function setUp(session, hello) {
     if (message.event === 'state') {
       car.update(message);
       instruments.update(message.instruments);
+      bench.update(message);
       clock(message);
     }
   });
@@ -121,27 +123,32 @@ function setUp(session, hello) {
     if ($('debrief').hidden) $('connection-status').textContent = 'The connection to the workshop closed. Reload the page to resume.';
   });
 
+  if (hello.state) {
+    car.update(hello.state);
+    instruments.update(hello.state.instruments);
+    bench.update(hello.state);
+    clock(hello.state);
+  }
   $('start').hidden = true;
   $('workshop').hidden = false;
   $('clock').hidden = false;
   $('work-order-h').focus?.();
 }
 
+// Time used counts as the score counts it: wall time plus the workshop minutes parts charged.
 function clock(state) {
-  const wall = state.wall_s ?? state.time_used_s;
-  if (wall !== undefined) {
-    const s = Math.floor(wall);
+  if (state.wall_s !== undefined) {
+    const s = Math.floor(state.wall_s + 60 * (state.minutes_charged || 0));
     $('time-used').textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
   }
-  if (state.spent !== undefined) {
-    page.spent = state.spent;
+  if (state.money_spent !== undefined) {
+    page.spent = state.money_spent;
     $('money-spent').textContent = money(page.spent, page.currency);
   }
 }
 
 function charged(answer) {
-  page.spent = answer.spent ?? answer.total ?? page.spent + Number(answer.price ?? answer.money ?? 0);
-  $('money-spent').textContent = money(page.spent, page.currency);
+  clock({ money_spent: answer.money_spent ?? page.spent + Number(answer.price || 0) });
 }
 
 async function hint(session) {
@@ -150,9 +157,9 @@ async function hint(session) {
   try {
     const answer = await session.request('hint');
     const li = document.createElement('li');
-    li.textContent = answer.hint || answer.words || answer.text || '';
+    li.textContent = answer.text;
     $('hints').appendChild(li);
-    page.hints += 1;
+    page.hints = answer.hints ?? page.hints + 1;
     $('hints-used').textContent = String(page.hints);
   } catch (e) {
     const li = document.createElement('li');

@@ -28,17 +28,34 @@ export class BenchPanel {
       button.addEventListener('click', async () => {
         const open = button.getAttribute('aria-pressed') === 'true';
         try {
-          await this.session.request(open ? onOp : offOp, { [field]: name });
-          button.setAttribute('aria-pressed', String(!open));
-          this.wiring.showOpen(name, !open);
+          const answer = await this.session.request(open ? onOp : offOp, { [field]: name });
+          this.show(button, name, !open);
+          const blown = answer.blown === undefined ? '' : answer.blown ? ': it is blown' : ': it looks intact';
           this.status.textContent = `${name} ${open ? (field === 'fuse' ? 'refitted' : 'plugged in') :
-            (field === 'fuse' ? 'pulled' : 'unplugged')}.`;
+            (field === 'fuse' ? 'pulled' : 'unplugged')}${blown}.`;
           if (this.onChanged) this.onChanged();
         } catch (e) {
           this.status.textContent = `${name}: ${e.message}`;
         }
       });
       box.appendChild(button);
+    }
+  }
+
+  show(button, name, open) {
+    button.setAttribute('aria-pressed', String(open));
+    this.wiring.showOpen(name, open);
+  }
+
+  // The car's own account (a state event, or `hello` after a reload): what is unplugged and pulled.
+  update(state) {
+    for (const [list, field] of [[state.unplugged, 'connector'], [state.fuses_pulled, 'fuse']]) {
+      if (!Array.isArray(list)) continue;
+      for (const button of document.querySelectorAll(`#bench button[data-${field}]`)) {
+        const name = button.dataset[field];
+        const open = list.includes(name);
+        if ((button.getAttribute('aria-pressed') === 'true') !== open) this.show(button, name, open);
+      }
     }
   }
 }

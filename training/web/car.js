@@ -1,7 +1,7 @@
-// The car to operate and what a person standing at it sees and hears. The buttons send `act`
-// with the control's own fields (contract 1: the scenario step vocabulary, `press_fob` with
-// `button`, `press_lid_handle`, `open`/`close` with `what`, `set_ignition` with `on`,
-// `press_hazard`, `set_battery` with `volts`); the session's `hello` lists the controls it offers.
+// The car to operate and what a person standing at it sees and hears. The session's `hello` lists
+// the controls ({label, action, args}: the scenario step vocabulary, `press_fob` with `button`,
+// `press_lid_handle`, `open`/`close` with `what`, `set_ignition` with `on`, `set_battery` with
+// `volts`...); a button sends `act` with the action and its arguments.
 
 // Used when `hello` gives no list: the actions of the issue, in the step vocabulary.
 const DEFAULT_CONTROLS = [
@@ -27,7 +27,8 @@ export class CarPanel {
       document.getElementById('battery-volts-out').textContent = `${Number(volts.value).toFixed(1)} V`;
     });
     document.getElementById('battery-set').addEventListener('click', () =>
-      this.act({ label: 'Battery charge', action: 'set_battery', volts: Number(volts.value) }));
+      this.act({ label: `Battery charge ${Number(volts.value).toFixed(1)} V`, action: 'set_battery',
+                 volts: `${Number(volts.value).toFixed(1)} V` }));
   }
 
   setup(controls) {
@@ -68,11 +69,11 @@ export class CarPanel {
     while (this.status.children.length > 40) this.status.lastChild.remove();
   }
 
-  // What a person sees and hears, from the state event's senses (LiveCar's Senses): the steady
-  // picture in a list that is replaced, the moments (clicks, the latch, flashes, the lid lifting)
-  // as lines added to the live log.
+  // What a person sees and hears, from the state event: `car` (lamps, the lid, the locks, the
+  // siren) as a steady picture in a list that is replaced; `heard` and `seen` (relay clicks, latch
+  // clunks, flashes since the previous event) and the lid lifting as lines added to the live log.
   update(state) {
-    const senses = state.senses || state.sees;
+    const senses = state.car;
     if (senses && typeof senses === 'object') {
       const picture = steady(senses);
       const key = picture.join('\n');
@@ -87,7 +88,7 @@ export class CarPanel {
         }
       }
       const at = state.sim_s !== undefined ? `${Number(state.sim_s).toFixed(1)} s: ` : '';
-      for (const words of moments(senses, this.previous)) this.note(at + words);
+      for (const words of moments(senses, state.heard || {}, state.seen || {}, this.previous)) this.note(at + words);
       this.previous = senses;
     }
     if (state.sim_s !== undefined) {
@@ -114,17 +115,18 @@ function steady(s) {
 }
 
 // What happened since the previous event, in words.
-function moments(s, before) {
+function moments(s, heard, seen, before) {
   const out = [];
-  if (s.relay_clicks) out.push(`${s.relay_clicks} relay click${s.relay_clicks > 1 ? 's' : ''} in the footwell`);
-  if (s.latch_clunks) out.push('a clunk at the tailgate latch');
-  if (s.flashes) out.push(`the indicators flash${s.flashes > 1 ? ` (${s.flashes})` : ''}`);
+  if (heard.relay_clicks) out.push(`${heard.relay_clicks} relay click${heard.relay_clicks > 1 ? 's' : ''} in the footwell`);
+  if (heard.latch_clunks) out.push('a clunk at the tailgate latch');
+  if (seen.flashes) out.push(`the indicators flash${seen.flashes > 1 ? ` (${seen.flashes})` : ''}`);
   if (before && !before.hatch_open && s.hatch_open) out.push('the tailgate lifts');
   return out;
 }
 
-// A control from `hello`: {action, label?, ...fields}; a plain string is an action without fields.
+// A control from `hello`, {label, action, args}, as the fields of its `act` request.
 function normalise(control) {
   if (typeof control === 'string') return { label: control.replace(/_/g, ' '), action: control };
-  return { label: control.label || control.action.replace(/_/g, ' '), ...control };
+  const { label, action, args } = control;
+  return { label: label || action.replace(/_/g, ' '), action, ...(args || {}) };
 }

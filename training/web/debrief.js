@@ -177,9 +177,10 @@ function partWords(w, currency) {
 
 function faultWords(fault) {
   if (typeof fault === 'string') return fault;
-  const name = [fault.component, fault.cause].filter(Boolean).join(': ') || fault.name || fault.kind || '';
-  const params = fault.parameters || fault.params;
-  return params ? `${name} ${JSON.stringify(params)}` : name;
+  const name = [fault.component, fault.cause].filter(Boolean).join(': ');
+  const params = Object.entries(fault.parameters || {}).map(([k, v]) => `${k.replace(/_/g, ' ')} ${v}`);
+  const model = [fault.type, params.join(', ')].filter(Boolean).join('; ');
+  return model ? `${name} (${model})` : name;
 }
 
 function add(dl, term, value, cls = '') {

@@ -47,7 +47,7 @@ export class InstrumentPanel {
       document.getElementById(`instrument-${allowed[0]}`).checked = true;
       this.choose(allowed[0]);
     }
-    fillDatalist('points-list', (points && points.measurement) || []);
+    fillDatalist('points-list', (points && points.measure) || []);
     fillDatalist('clamp-list', (points && points.clamp) || []);
   }
 
@@ -101,6 +101,20 @@ export class InstrumentPanel {
     }
   }
 
+  // The student notes what the display shows now (and its MIN/MAX): the session records it as a
+  // measurement of their path; removing the instrument notes its last reading too.
+  async note(slot) {
+    try {
+      await this.session.request('read', { slot });
+      const r = this.readings.get(slot);
+      const p = this.placed.get(slot);
+      this.status.textContent = `Noted: ${p ? `${p.first}${p.second ? ' / ' + p.second : ''}` : ''} ` +
+        `${r ? shown(r) : ''}${r && r.maxDisplay ? ` (MIN ${r.minDisplay}, MAX ${r.maxDisplay})` : ''}.`;
+    } catch (e) {
+      this.status.textContent = `Not noted: ${e.message}`;
+    }
+  }
+
   async remove(slot) {
     try {
       await this.session.request('remove', { slot });
@@ -144,21 +158,29 @@ export class InstrumentPanel {
     this.wiring.showLeads(leads);
   }
 
+  // One card per placed instrument, made once and then updated in place: its buttons stay the
+  // same elements while readings arrive 20 times a second (a click is never lost to a redraw).
   render() {
     const list = document.getElementById('placed');
-    const focused = document.activeElement && document.activeElement.dataset.slot;
-    list.textContent = '';
-    for (const [slot, p] of this.placed) {
-      list.appendChild(this.card(slot, p, this.readings.get(slot)));
+    this.cards = this.cards || new Map();
+    for (const [slot, card] of this.cards) {
+      if (!this.placed.has(slot)) {
+        card.li.remove();
+        this.cards.delete(slot);
+      }
     }
-    if (focused !== undefined) {
-      const again = list.querySelector(`button[data-slot="${focused}"]`);
-      if (again) again.focus();
+    for (const [slot, p] of this.placed) {
+      if (!this.cards.has(slot)) {
+        const card = this.card(slot, p);
+        this.cards.set(slot, card);
+        list.appendChild(card.li);
+      }
+      this.fill(this.cards.get(slot), slot, p, this.readings.get(slot));
     }
     this.showLeads();
   }
 
-  card(slot, p, r) {
+  card(slot, p) {
     const li = document.createElement('li');
     li.className = `instrument ${p.instrument}`;
     li.dataset.slot = slot;
@@ -168,34 +190,49 @@ export class InstrumentPanel {
       (p.second ? `red ${p.first}, black ${p.second}` : `on ${p.first}`);
     const display = document.createElement('span');   // not a live region: it changes 20 times a second
     display.className = 'display';
-    display.textContent = r ? shown(r) : '…';
-    li.append(name, display);
+    display.textContent = '…';
+    const hold = document.createElement('span');
+    hold.className = 'hold';
+    const traceBox = document.createElement('span');
+    traceBox.className = 'trace-box';
+    const warning = document.createElement('strong');
+    warning.className = 'energised';
+    warning.setAttribute('role', 'alert');
+    warning.hidden = true;
+    const buttons = document.createElement('span');
+    buttons.className = 'card-buttons';
+    buttons.append(this.cardButton(slot, 'note', 'Note reading', name.textContent, () => this.note(slot)),
+                   this.cardButton(slot, 'remove', 'Remove', name.textContent, () => this.remove(slot)));
+    li.append(name, display, hold, traceBox, warning, buttons);
+    return { li, display, hold, traceBox, warning };
+  }
+
+  fill(card, slot, p, r) {
+    if (!r) return;
+    card.display.textContent = shown(r);
     if (p.instrument === 'test_lamp') {
-      const lit = r && (r.lit ?? r.display === 'lit');
-      li.classList.toggle('lit', Boolean(lit));
+      card.li.classList.toggle('lit', Boolean(r.lit ?? r.display === 'lit'));
+    } else {
+      card.hold.textContent = r.held === false ? 'MIN - MAX -'
+        : `MIN ${r.minDisplay || number(r.min, r.unit)}  MAX ${r.maxDisplay || number(r.max, r.unit)}`;
+      card.traceBox.replaceChildren(trace(this.history.get(slot) || [], r.unit));
     }
-    if (r && r.held !== false && (r.min !== undefined || r.max !== undefined) && p.instrument !== 'test_lamp') {
-      const hold = document.createElement('span');
-      hold.className = 'hold';
-      hold.textContent = `MIN ${r.minDisplay || number(r.min, r.unit)}  MAX ${r.maxDisplay || number(r.max, r.unit)}`;
-      li.appendChild(hold);
+    const energised = Boolean(r.energised);
+    if (energised && card.warning.hidden) {
+      card.warning.textContent = 'Energised: this part is live, the ohms mean nothing. Unplug it or pull its fuse.';
     }
-    if (p.instrument !== 'test_lamp') li.appendChild(trace(this.history.get(slot) || [], r && r.unit));
-    if (r && r.energised) {
-      const warning = document.createElement('strong');
-      warning.className = 'energised';
-      warning.setAttribute('role', 'alert');
-      warning.textContent = 'Energised: this part is live, the ohms mean nothing. Unplug it or pull its fuse.';
-      li.appendChild(warning);
-    }
-    const remove = document.createElement('button');
-    remove.type = 'button';
-    remove.dataset.slot = slot;
-    remove.textContent = 'Remove';
-    remove.setAttribute('aria-label', `Remove ${name.textContent}`);
-    remove.addEventListener('click', () => this.remove(slot));
-    li.appendChild(remove);
-    return li;
+    card.warning.hidden = !energised;
+  }
+
+  cardButton(slot, what, words, instrument, onClick) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.slot = slot;
+    button.dataset.what = what;
+    button.textContent = words;
+    button.setAttribute('aria-label', `${words}: ${instrument}`);
+    button.addEventListener('click', onClick);
+    return button;
   }
 }
 

@@ -123,16 +123,19 @@ async function probe(page, point, how) {
   }
 }
 
-// Places the DVM from red to black by clicking the wiring view, presses the fob's trunk button and
-// waits until the DVM's MIN/MAX hold has seen the release pulse; returns the instrument's card text.
+// Places the DVM from red to black on the wiring view, presses the fob's boot button, lets the
+// release pulse pass (the DVM's MIN/MAX hold keeps it) and notes the reading (a measurement of the
+// student's path); returns the instrument's card text.
 async function measureDuringRelease(page, red, black, how = 'mouse') {
   await page.getByLabel('DVM (volts)', { exact: true }).check();
   await probe(page, red, how);
   await probe(page, black, how);
   const card = page.locator('#placed li').filter({ hasText: `red ${red}, black ${black}` });
   await card.locator('.display').filter({ hasNotText: '…' }).waitFor();
-  await page.getByRole('button', { name: 'Fob: trunk' }).click();
+  await page.getByRole('button', { name: 'key fob: boot' }).click();
   await page.waitForTimeout(1500);   // the release pulse is 200 ms; state events every 50 ms
+  await card.getByRole('button', { name: /^Note reading/ }).click();
+  await page.locator('#place-status').filter({ hasText: 'Noted' }).waitFor();
   return card.textContent();
 }
 
