@@ -8,6 +8,7 @@
 #include "diagnosis/dictionary_cache.h"
 #include "diagnosis/variants.h"
 #include "training/exercise/exercise_parser.h"
+#include "training/records/class_export.h"
 #include "training/server/secrets.h"
 #include "training/server/train_server.h"
 
@@ -119,7 +120,14 @@ int train(const TrainArgs& args) {
   config.max_sessions = args.max_sessions;
   config.idle_timeout = std::chrono::minutes(args.idle_minutes);
   try {
-    config.dictionary_path = dictionary_file();
+    // The export reads the attempt files the session children write (training/records).
+  config.class_export = [dir = config.class_dir](const std::string& format) {
+    const auto records = training::read_class(dir);
+    for (const auto& skipped : records.skipped)
+      std::cerr << "bcmhil train: export: skipped " << skipped.file << ": " << skipped.error << "\n";
+    return format == "csv" ? training::class_csv(records) : training::class_json(records).dump(2);
+  };
+  config.dictionary_path = dictionary_file();
   } catch (const std::exception& e) {
     std::cerr << "bcmhil train: no fault dictionary: " << e.what() << "\n";
     return 3;
