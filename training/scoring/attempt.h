@@ -92,7 +92,7 @@ struct AnswerKey {
   std::vector<std::string> parts;      // parts whose replacement or repair cures it
   diagnosis::CarUnderTest car;         // the car with the drawn fault, for the assistant's optimal path
   double time_budget_s = 0;
-  std::vector<std::string> tools;      // allowed: dvm, test_lamp, ds2 (empty: all)
+  std::vector<std::string> tools;      // allowed, of exercise_tools(): dvm, ohmmeter, clamp, test_lamp, ds2, connectors, fuses (empty: all)
 };
 
 AnswerKey answer_key(const Exercise& exercise, const DrawnFault& drawn);

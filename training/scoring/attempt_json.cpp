@@ -149,7 +149,7 @@ ojson to_json(const Score& s) {
   j["optimal_bits"] = s.optimal_bits;
   j["optimal_cost_min"] = s.optimal_cost_min;
   j["points"] = {{"solved", s.points.solved}, {"parts", s.points.parts},     {"time", s.points.time},
-                 {"quality", s.points.quality}, {"hints", -s.points.hints}, {"total", s.points.total}};
+                 {"quality", s.points.quality}, {"hints", 0.0 - s.points.hints}, {"total", s.points.total}};
   return j;
 }
 

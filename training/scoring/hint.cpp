@@ -16,23 +16,28 @@ namespace bcmhil::training {
 
 namespace {
 
-// The tool a test needs: its instrument (the DVM's ohms and clamp modes are the DVM's), "ds2",
-// or nothing beyond eyes and ears.
-std::string tool_of(const diagnosis::CatalogueTest& test) {
-  switch (test.kind) {
-    case diagnosis::ReadKind::instrument: {
-      const std::string& i = test.instrument.instrument;
-      return i == "ohmmeter" || i == "clamp" ? "dvm" : i;
-    }
-    case diagnosis::ReadKind::ds2: return "ds2";
-    case diagnosis::ReadKind::signal: return "";
+// The tools a test needs (exercise_tools(): "dvm", "ohmmeter", "clamp", "test_lamp", "ds2",
+// "connectors", "fuses"): its instrument or the tester, and the hands for what its stimulus
+// unplugs or pulls. Eyes and ears need none.
+std::vector<std::string> tools_of(const diagnosis::CatalogueTest& test) {
+  std::vector<std::string> tools;
+  if (test.kind == diagnosis::ReadKind::instrument) tools.push_back(test.instrument.instrument);
+  if (test.kind == diagnosis::ReadKind::ds2) tools.push_back("ds2");
+  for (const auto& step : test.stimulus) {
+    if (step.person && step.person->action == scenario::Action::diagnose) tools.push_back("ds2");
+    if (!step.workshop) continue;
+    const auto kind = step.workshop->kind;
+    const bool connector = kind == diagnosis::WorkshopAction::Kind::unplug || kind == diagnosis::WorkshopAction::Kind::plug;
+    tools.push_back(connector ? "connectors" : "fuses");
   }
-  return "";
+  return tools;
 }
 
 bool allowed(const AnswerKey& key, const diagnosis::CatalogueTest& test) {
-  const std::string tool = tool_of(test);
-  return key.tools.empty() || tool.empty() || std::find(key.tools.begin(), key.tools.end(), tool) != key.tools.end();
+  if (key.tools.empty()) return true;
+  for (const auto& tool : tools_of(test))
+    if (std::find(key.tools.begin(), key.tools.end(), tool) == key.tools.end()) return false;
+  return true;
 }
 
 std::string hint_text(const diagnosis::Advice& a) {

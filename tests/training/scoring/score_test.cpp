@@ -4,6 +4,8 @@
 // assistant's next test in words and names no fault.
 #include "student_path.h"
 
+#include "training/exercise/draw.h"
+#include "training/exercise/exercise_parser.h"
 #include "training/scoring/attempt.h"
 #include "training/scoring/attempt_json.h"
 #include "training/scoring/points.h"
@@ -14,6 +16,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace bcmhil::training {
@@ -170,8 +173,10 @@ TEST(Hint, IsTheAssistantsNextTestInWordsAndNamesNoFault) {
   const std::string first = next_hint(key, {}, dictionary(), catalogue());
   const auto* t = catalogue().find(flooded_optimal().steps.front().test);
   EXPECT_NE(first.find(t->words.substr(0, 30)), std::string::npos) << first;
-  for (const auto& c : dictionary().candidates)
-    if (c.fault != "healthy") EXPECT_EQ(first.find(c.fault), std::string::npos) << c.fault << " in " << first;
+  for (const auto& c : dictionary().candidates) {
+    if (c.fault == "healthy") continue;
+    EXPECT_EQ(first.find(c.fault), std::string::npos) << c.fault << " in " << first;
+  }
   auto path = assistants_path();
   path.resize(1);
   const std::string second = next_hint(key, path, dictionary(), catalogue());
@@ -184,9 +189,10 @@ TEST(Hint, KeepsToTheExercisesTools) {
   auto key = flooded_key();
   key.tools = {"ds2"};
   const std::string hint = next_hint(key, {}, dictionary(), catalogue());
-  for (const auto& t : catalogue().tests)
-    if (t.kind == diagnosis::ReadKind::instrument && !t.words.empty())
-      EXPECT_EQ(hint.find(t.words.substr(0, 40)), std::string::npos) << t.id;
+  for (const auto& t : catalogue().tests) {
+    if (t.kind != diagnosis::ReadKind::instrument || t.words.empty()) continue;
+    EXPECT_EQ(hint.find(t.words.substr(0, 40)), std::string::npos) << t.id;
+  }
 }
 
 TEST(ScoreJson, PathRoundTripsAndTheScoreNamesItsClasses) {
@@ -199,6 +205,34 @@ TEST(ScoreJson, PathRoundTripsAndTheScoreNamesItsClasses) {
   EXPECT_EQ(j["points"]["total"], 100.0);
   EXPECT_EQ(j["measurements"].size(), path.size());
   EXPECT_THROW(path_from_json(nlohmann::json::parse(R"([{"kind": "teleport"}])")), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace bcmhil::training
+
+namespace bcmhil::training {
+namespace {
+
+// The shipped seed exercise: seed 3 draws water in the BC1 (training/exercises/README.md).
+TEST(ExerciseScore, TheTailgateLockReplacedOnTheSeedExercisesFloodedModuleCostsItsPrice) {
+  const Exercise ex = load_exercise(shipped_exercises_dir() + "/hatch-flashes-twice.yaml");
+  const DrawnFault drawn = draw_fault(ex, 3);
+  ASSERT_EQ(drawn.pool_id, "bc1_water");
+  const AnswerKey key = answer_key(ex, drawn);
+  EXPECT_EQ(key.car.faults.size(), 1u);
+  EXPECT_NE(std::find(key.parts.begin(), key.parts.end(), "bc1"), key.parts.end());
+  PathEntry replace;
+  replace.kind = PathKind::replace;
+  replace.detail.part = "tailgate_lock";
+  replace.detail.price = ex.find_part("tailgate_lock")->price;
+  replace.detail.minutes = ex.find_part("tailgate_lock")->minutes;
+  const Score s = score_attempt(ex, drawn, {replace}, {drawn.component, drawn.cause, 600}, dictionary(), catalogue());
+  EXPECT_TRUE(s.solved);
+  ASSERT_EQ(s.wrong_parts.size(), 1u);
+  EXPECT_DOUBLE_EQ(s.wrong_parts_cost, 85);
+  EXPECT_FALSE(s.optimal.steps.empty());
+  EXPECT_EQ(s.optimal.verdict.rfind("water_ingress", 0), 0u) << s.optimal.verdict;
+  EXPECT_LT(s.points.total, 100);
 }
 
 }  // namespace
