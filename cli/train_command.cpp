@@ -8,6 +8,8 @@
 #include "diagnosis/dictionary_cache.h"
 #include "diagnosis/variants.h"
 #include "training/exercise/exercise_parser.h"
+#include "training/records/class_export.h"
+#include "training/server/load_generator.h"
 #include "training/server/secrets.h"
 #include "training/server/train_server.h"
 
@@ -15,12 +17,14 @@
 #include <unistd.h>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 namespace bcmhil::cli {
 
@@ -37,6 +41,9 @@ struct TrainArgs {
   std::string instructor_key;
   std::size_t max_sessions = 64;
   int idle_minutes = 30;
+  int load_test = 0;  // students of the load generator; 0: serve
+  double load_seconds = 30;
+  std::string load_exercise = "hatch-flashes-twice";
 };
 
 // "127.0.0.1:8080", "0.0.0.0:0", "[::1]:8080" -> address and port; throws CLI::ValidationError.
@@ -88,6 +95,29 @@ std::string dictionary_file() {
   return path;
 }
 
+// The load generator on a thread of its own against this very server (its io_context stays on
+// the main thread, which forks the children); the report goes to stdout, then the server stops.
+std::thread start_load_test(const TrainArgs& args, ts::TrainServer& server, boost::asio::io_context& io, int& status) {
+  ts::LoadOptions options;
+  options.port = server.endpoint().port();
+  options.host = server.endpoint().address().to_string();
+  options.students = args.load_test;
+  options.seconds = args.load_seconds;
+  options.exercise = args.load_exercise;
+  options.server_pid = getpid();
+  return std::thread([options, &server, &io, &status] {
+    try {
+      const auto report = ts::run_load(options);
+      std::cout << ts::format_report(options, report) << std::flush;
+      status = report.connected == options.students && report.errors == 0 ? 0 : 1;
+    } catch (const std::exception& e) {
+      std::cerr << "bcmhil train: load test: " << e.what() << "\n";
+      status = 3;
+    }
+    boost::asio::post(io, [&server, &io] { server.stop([&io] { io.stop(); }); });
+  });
+}
+
 int train(const TrainArgs& args) {
   ts::ServerConfig config;
   try {
@@ -119,7 +149,14 @@ int train(const TrainArgs& args) {
   config.max_sessions = args.max_sessions;
   config.idle_timeout = std::chrono::minutes(args.idle_minutes);
   try {
-    config.dictionary_path = dictionary_file();
+    // The export reads the attempt files the session children write (training/records).
+  config.class_export = [dir = config.class_dir](const std::string& format) {
+    const auto records = training::read_class(dir);
+    for (const auto& skipped : records.skipped)
+      std::cerr << "bcmhil train: export: skipped " << skipped.file << ": " << skipped.error << "\n";
+    return format == "csv" ? training::class_csv(records) : training::class_json(records).dump(2);
+  };
+  config.dictionary_path = dictionary_file();
   } catch (const std::exception& e) {
     std::cerr << "bcmhil train: no fault dictionary: " << e.what() << "\n";
     return 3;
@@ -146,9 +183,13 @@ int train(const TrainArgs& args) {
   std::cout << "bcmhil train: serving " << config.exercises.size() << " exercises on " << url << "\n"
             << "  instructor: " << url << "class?key=" << config.instructor_key << "\n"
             << "  class directory: " << config.class_dir << "     (Ctrl-C stops)" << std::endl;
+  int status = 0;
+  std::thread load;
+  if (args.load_test > 0) load = start_load_test(args, server, io, status);
   io.run();
+  if (load.joinable()) load.join();
   std::cerr << "bcmhil train: stopped\n";
-  return 0;
+  return status;
 }
 
 void add(CLI::App& app, int* exit_code) {
@@ -174,9 +215,19 @@ void add(CLI::App& app, int* exit_code) {
   cmd->add_option("--idle-minutes", args->idle_minutes, "end a session when no window has been open on it this long")
       ->check(CLI::Range(1, 24 * 60))
       ->capture_default_str();
+  cmd->add_option("--load-test", args->load_test,
+                  "benchmark: N students over real WebSockets against this server (each places a DVM on the battery "
+                  "and changes the charge every second); prints reading latency p50/p99 and CPU, then stops")
+      ->check(CLI::Range(1, 1000));
+  cmd->add_option("--load-seconds", args->load_seconds, "the load test's measuring window")
+      ->check(CLI::Range(1.0, 3600.0))
+      ->capture_default_str();
+  cmd->add_option("--load-exercise", args->load_exercise, "the exercise the load test's students open")
+      ->capture_default_str();
   cmd->footer(
       "Prints the URL for students and the instructor's link. Ctrl-C ends every session (each car's log is kept).\n"
-      "Exit status: 0 stopped, 2 invalid exercise or option, 3 cannot listen or no fault dictionary.");
+      "Exit status: 0 stopped (a load test: every student measured without error), 1 a load test with errors,\n"
+      "2 invalid exercise or option, 3 cannot listen or no fault dictionary.");
   cmd->callback([args, exit_code] { *exit_code = train(*args); });
 }
 

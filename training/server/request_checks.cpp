@@ -175,7 +175,7 @@ std::string content_type_for(std::string_view name) {
 }
 
 bool known_op(std::string_view op) {
-  static const std::array<std::string_view, 14> ops{"hello",   "act",        "place",  "remove",  "unplug",
+  static const std::array<std::string_view, 15> ops{"hello",   "act",        "place",  "remove",  "read", "unplug",
                                                     "plug",    "pull_fuse",  "refit_fuse", "ds2", "replace",
                                                     "repair",  "hint",       "submit", "log"};
   for (auto known : ops)

@@ -92,6 +92,12 @@ TEST(TestMatch, ARestTestWantsTheCarAtRest) {
   EXPECT_FALSE(match_one(e, t));
   e.detail.actions.back().before_s = 60;
   EXPECT_TRUE(match_one(e, t));
+  // A DS2 input read at rest: the lid handle pressed a second ago is no rest.
+  const auto& ds2 = test("hatch.ds2.handle_input_at_rest");
+  PathEntry d = entry_for(ds2, 0);
+  ASSERT_TRUE(match_one(d, ds2));
+  d.detail.actions.push_back({"press_lid_handle", {}, 1.0});
+  EXPECT_FALSE(match_one(d, ds2));
 }
 
 TEST(TestMatch, AnotherButtonIsAnotherStep) {
