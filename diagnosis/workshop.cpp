@@ -20,6 +20,8 @@ namespace {
 
 constexpr double kNothing = std::numeric_limits<double>::quiet_NaN();
 
+}  // namespace
+
 // The reading a DS2 job gives: see the units in diagnosis/README.md.
 double ds2_value(const Ds2Read& read, const tester::JobResult& r) {
   if (read.job == "ident") return r.exit_code == tester::kExitOk ? 1.0 : 0.0;
@@ -45,7 +47,6 @@ double ds2_value(const Ds2Read& read, const tester::JobResult& r) {
   return v.is_boolean() ? (v.get<bool>() ? 1.0 : 0.0) : v.get<double>();
 }
 
-}  // namespace
 
 // What the technician's hands and tester do inside the simulation: the stimulus steps at their
 // instants, the DS2 read at its instant. A SystemC thread spawned by perform().

@@ -5,6 +5,7 @@
 #include "bench/runner/simulation.h"
 #include "bench/runner/step_player.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -22,6 +23,29 @@ double rank(const instruments::InstrumentReading& r) {
 
 // A person hears the siren when its trigger line is up (chosen: above half the battery).
 constexpr double kSirenVolts = 6.0;
+
+// The signals a person sees (the catalogue's observation tests read these), each from the car.
+struct Watched {
+  const char* signal;
+  double (*read)(model::Vehicle&);
+};
+const std::vector<Watched>& watched_signals() {
+  static const std::vector<Watched> signals{
+      {"indicator_lh.lit", [](model::Vehicle& v) { return v.indicator_lh.lit() ? 1.0 : 0.0; }},
+      {"indicator_rh.lit", [](model::Vehicle& v) { return v.indicator_rh.lit() ? 1.0 : 0.0; }},
+      {"interior_lamp.lit", [](model::Vehicle& v) { return v.interior_lamp.lit() ? 1.0 : 0.0; }},
+      {"hatch.open", [](model::Vehicle& v) { return v.hatch_lock.hatch_open() ? 1.0 : 0.0; }},
+      {"hatch_lock.latch_released", [](model::Vehicle& v) { return v.hatch_lock.latch_released() ? 1.0 : 0.0; }},
+      {"door_lock.driver.locked", [](model::Vehicle& v) { return v.door_locks.driver.locked() ? 1.0 : 0.0; }},
+      {"door_lock.passenger.locked", [](model::Vehicle& v) { return v.door_locks.passenger.locked() ? 1.0 : 0.0; }},
+      {"bc1.drv_lock_relay.operated",
+       [](model::Vehicle& v) { return v.bc1.lock_relay(model::CentralLocking::drv).operated() ? 1.0 : 0.0; }},
+      {"fuse.F9.blown", [](model::Vehicle& v) { return v.fuse("F9").blown ? 1.0 : 0.0; }},
+      {"fuse.F10.blown", [](model::Vehicle& v) { return v.fuse("F10").blown ? 1.0 : 0.0; }},
+      {"fuse.30A.blown", [](model::Vehicle& v) { return v.fuse("30A").blown ? 1.0 : 0.0; }},
+  };
+  return signals;
+}
 
 }  // namespace
 
@@ -76,11 +100,14 @@ void LiveCar::bring_in(sc_time until) {
   if (until < scenario_.duration) until = scenario_.duration;
   sim_->start();
   split_connectors();
+  mark_observations();  // before the watcher's first sample
   sc_core::sc_spawn_options options;
   sc_core::sc_spawn([this] { watch_instruments(); }, "training_meters", &options);
   sc_core::sc_spawn([this] { count_clicks(); }, "training_ears", &options);
+  sc_core::sc_spawn([this] { watch_signals(); }, "training_eyes", &options);
   sim_->advance(until - sc_core::sc_time_stamp());
   relay_clicks_ = latch_clunks_ = flashes_ = 0;  // what happened before the student came is not heard
+  mark_observations();
   brought_in_ = true;
 }
 
@@ -180,6 +207,38 @@ void LiveCar::watch_instruments() {
     latch_clunks_ += latch && !latch_was ? 1 : 0;
     lamps_were = lamps;
     latch_was = latch;
+  }
+}
+
+// What a person sees changes after an operating point: the parts (lamps, latch, locks) take
+// the new one in their next delta, so the signals are read one delta after each solve.
+void LiveCar::watch_signals() {
+  for (;;) {
+    sc_core::wait(sim_->vehicle().circuit.solved());
+    sc_core::wait(sc_core::SC_ZERO_TIME);
+    sample_signals();
+  }
+}
+
+void LiveCar::sample_signals() {
+  auto& v = sim_->vehicle();
+  const auto& signals = watched_signals();
+  for (std::size_t i = 0; i < signals.size(); ++i) {
+    const double now = signals[i].read(v);
+    auto& o = observed_[i];
+    o.rises += now > o.last ? 1 : 0;
+    o.min = std::min(o.min, now);
+    o.max = std::max(o.max, now);
+    o.last = now;
+  }
+}
+
+void LiveCar::mark_observations() {
+  auto& v = sim_->vehicle();
+  observed_.clear();
+  for (const auto& w : watched_signals()) {
+    const double now = w.read(v);
+    observed_.push_back({w.signal, now, now, now, 0});
   }
 }
 

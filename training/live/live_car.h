@@ -59,6 +59,16 @@ struct Senses {
   int flashes = 0;        // indicator lamps lighting (either side)
 };
 
+// What a person watching the car saw of one signal (the catalogue's observation signals:
+// indicator_lh.lit, hatch.open, door_lock.driver.locked, fuse.F9.blown, ...) since the last
+// mark_observations(): its value now, its lowest and highest, and how often it rose (a lamp's
+// flashes).
+struct Observed {
+  std::string signal;
+  double last = 0, min = 0, max = 0;
+  int rises = 0;
+};
+
 class LiveCar {
  public:
   // A fresh kernel with the car elaborated: the exercise's car set-up and these faults (onset 0).
@@ -95,12 +105,17 @@ class LiveCar {
   tester::JobResult ds2(const std::string& job, const std::vector<std::string>& args);
 
   Senses senses();
+  // Observations since the last mark (or bring_in), one per observed signal, in a fixed order.
+  std::vector<Observed> observed() const { return observed_; }
+  void mark_observations();
   model::Vehicle& vehicle();
 
  private:
   struct Slot;
   struct Hands;
   void watch_instruments();
+  void watch_signals();
+  void sample_signals();
   void count_clicks();
   void split_connectors();
 
@@ -109,6 +124,7 @@ class LiveCar {
   std::unique_ptr<Hands> hands_;
   std::map<int, std::unique_ptr<Slot>> slots_;
   int next_slot_ = 1;
+  std::vector<Observed> observed_;
   int relay_clicks_ = 0, latch_clunks_ = 0, flashes_ = 0;
   bool brought_in_ = false;
 };

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace bcmhil::training {
 namespace {
 
@@ -83,6 +85,29 @@ TEST(LiveCar, UnknownPointsAndSlotsAreRefusedByName) {
   EXPECT_FALSE(d.energised);
   EXPECT_GT(d.now.value, 0.5);
   EXPECT_LT(d.now.value, 50.0);
+}
+
+}  // namespace
+}  // namespace bcmhil::training
+
+namespace bcmhil::training {
+namespace {
+
+// What a person watching saw after the trunk button: two flashes, the hatch open.
+TEST(LiveCar, ObservationsCountTheTwoFlashesOfTheTrunkButton) {
+  LiveCar car(CarSetup{}, {});
+  car.bring_in(sc_core::sc_time(20, sc_core::SC_SEC));
+  car.mark_observations();
+  car.act(trunk_button());
+  for (int i = 0; i < 60; ++i) car.advance(sc_core::sc_time(50, sc_core::SC_MS));
+  std::map<std::string, Observed> seen;
+  for (const auto& o : car.observed()) seen[o.signal] = o;
+  EXPECT_EQ(seen.at("indicator_lh.lit").rises, 2);
+  EXPECT_EQ(seen.at("indicator_rh.lit").rises, 2);
+  EXPECT_EQ(seen.at("hatch.open").max, 1.0);
+  EXPECT_EQ(seen.at("fuse.F9.blown").max, 0.0);
+  car.mark_observations();
+  EXPECT_EQ(car.observed().front().rises, 0);
 }
 
 }  // namespace
