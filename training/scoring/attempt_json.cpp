@@ -104,7 +104,8 @@ ojson to_json(const PathEntry& e) {
   j["detail"] = detail_json(e.kind, e.detail);
   if (read_something(e.kind))
     j["reading"] = {{"value", number(e.reading.value)}, {"unit", e.reading.unit},
-                    {"min", number(e.reading.min)}, {"max", number(e.reading.max)}};
+                    {"min", number(e.reading.min)},     {"max", number(e.reading.max)},
+                    {"count", e.reading.count}};
   return j;
 }
 
@@ -185,6 +186,7 @@ PathEntry path_entry_from_json(const nlohmann::json& j) {
   e.reading.unit = text_at(r, "unit");
   e.reading.min = number_at(r, "min", NAN);
   e.reading.max = number_at(r, "max", NAN);
+  e.reading.count = static_cast<int>(number_at(r, "count", -1));
   return e;
 }
 

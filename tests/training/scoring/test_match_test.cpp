@@ -100,6 +100,32 @@ TEST(TestMatch, ARestTestWantsTheCarAtRest) {
   EXPECT_FALSE(match_one(d, ds2));
 }
 
+TEST(TestMatch, AnObservationCountsTheRisesAndNeedsNoUnit) {
+  const auto& t = test("hatch.trunk.opens_thrice");
+  PathEntry e = entry_for(t, 0);
+  e.reading = {1.0, "", 0.0, 1.0, 2};  // open now, it rose twice
+  const auto m = match_one(e, t);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(t.classes.at(m->outcome).name, "sometimes");
+  e.detail.placed_before_s = 0.5;  // watched only after the last press: not the three presses
+  const auto last = match_test(e, catalogue());
+  ASSERT_TRUE(last);
+  EXPECT_EQ(last->test->id, "hatch.trunk.opens");
+  const auto& once = test("hatch.trunk.opens");
+  PathEntry o = entry_for(once, 0);
+  o.reading = {0.0, "", 0.0, 1.0, 1};  // it opened and fell shut again: max is what counts
+  const auto m1 = match_one(o, once);
+  ASSERT_TRUE(m1);
+  EXPECT_EQ(once.classes.at(m1->outcome).name, "opens");
+}
+
+TEST(TestMatch, AnInstrumentReadingInAnotherUnitIsAnotherMeasurement) {
+  const auto& t = test("hatch.bc1_pin.volts_trunk");
+  PathEntry e = entry_for(t, 12);
+  e.reading.unit = "mV";
+  EXPECT_FALSE(match_one(e, t));
+}
+
 TEST(TestMatch, AnotherButtonIsAnotherStep) {
   const auto& t = test("hatch.trunk.flashes");
   PathEntry e = entry_for(t, 2);
