@@ -101,7 +101,7 @@ function studentPath(measurements, path, totalBits) {
     const cls = String(m.value ?? m.class ?? '');
     if (cls) row.className = `class-${cls.replace(/[^a-z]+/gi, '-')}`;
     const test = m.test ? `${m.test}${m.outcome ? ': ' + m.outcome : ''}` : 'matches no catalogue test';
-    for (const v of [i + 1, what(entry), reading(entry.reading), test, bits(m), cls.replace(/_/g, ' ')]) {
+    for (const v of [i + 1, what(entry), reading(entry), test, bits(m), cls.replace(/_/g, ' ')]) {
       const c = document.createElement('td');
       c.textContent = v;
       row.appendChild(c);
@@ -155,14 +155,22 @@ function what(entry) {
   return entry.kind || '';
 }
 
-function reading(r) {
+// A path entry's reading in words: an instrument's value with its MIN/MAX hold, a fault code's
+// state, a yes/no, a count.
+const FAULT_STATES = ['absent', 'stored', 'active'];
+function reading(entry) {
+  const r = entry.reading;
   if (!r) return '';
-  if (typeof r !== 'object') return String(r);
-  if (r.display) return r.display;
   const n = (v) => (v === null || v === undefined ? 'OL' : String(Number(Number(v).toPrecision(4))));
-  const hold = r.min !== undefined && r.min !== null && r.max !== undefined && r.max !== null
-    ? ` (min ${n(r.min)}, max ${n(r.max)})` : '';
-  return `${n(r.value)} ${r.unit ?? ''}${hold}`.trim();
+  if (entry.kind === 'measurement') {
+    const hold = r.min !== null && r.min !== undefined && r.max !== null && r.max !== undefined
+      ? ` (min ${n(r.min)}, max ${n(r.max)})` : '';
+    return `${n(r.value)} ${r.unit === 'ohm' ? 'Ω' : r.unit || ''}${hold}`;
+  }
+  if (r.unit === 'state' && entry.detail && entry.detail.job === 'faults') return FAULT_STATES[r.value] ?? n(r.value);
+  if (r.unit === 'yes/no') return r.value ? 'yes' : 'no';
+  if (r.value === null || r.value === undefined) return 'no answer';
+  return `${n(r.value)} ${r.unit || ''}`.trim();
 }
 
 function bits(m) {

@@ -127,6 +127,7 @@ export class WiringView {
       for (const [end, ex] of [['in', x + 8], ['out', x + FUSE_W - 8]]) {
         const point = (typeof fuse === 'object' && fuse[end]) || `${name}.${end}`;
         const t = this.pointGroup(g, point, `${point}: fuse ${name}, ${end === 'in' ? 'battery' : 'feed'} side`);
+        el('rect', { x: ex - 12, y: fy + 6, width: 24, height: 42, class: 'hit' }, t);
         el('circle', { cx: ex, cy: fy + 18, r: 6, class: 'spot' }, t);
         text(t, ex - 8, fy + 44, end, 'pin-words');
         this.remember(this.points, point, { x: ex, y: fy + 18, node: t });
@@ -138,6 +139,7 @@ export class WiringView {
   drawGround(svg, y) {
     const x = COLUMN_X[0] + BOX_W + 35;
     const g = this.pointGroup(svg, 'ground', 'ground: body ground (battery minus)');
+    el('rect', { x: x - 20, y: y - 18, width: 90, height: 34, class: 'hit' }, g);
     el('path', { d: `M${x - 16} ${y} h32 M${x - 10} ${y + 6} h20 M${x - 4} ${y + 12} h8`, class: 'ground' }, g);
     el('circle', { cx: x, cy: y - 8, r: 6, class: 'spot' }, g);
     text(g, x + 22, y + 4, 'ground', 'pin-words');
@@ -170,6 +172,7 @@ export class WiringView {
     for (const name of unknown) {
       const at = placed.get(name) || { x, y: (spare += 24) };
       const g = this.pointGroup(svg, name, `${name}: a point in the harness`);
+      el('circle', { cx: at.x, cy: at.y, r: 10, class: 'hit' }, g);
       el('circle', { cx: at.x, cy: at.y, r: 5, class: 'spot junction' }, g);
       this.remember(this.points, name, { x: at.x, y: at.y, node: g });
     }
@@ -196,6 +199,8 @@ export class WiringView {
     return box ? { x: box.x, y: box.y + box.height / 2 } : null;
   }
 
+  // A clickable point; each carries a transparent `hit` shape where its drawing leaves gaps, so a
+  // click anywhere on it counts.
   pointGroup(parent, point, label) {
     const g = el('g', { class: 'point', role: 'button', tabindex: 0, 'aria-label': label, 'data-point': point }, parent);
     const title = el('title', {}, g);

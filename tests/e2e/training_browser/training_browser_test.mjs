@@ -150,6 +150,11 @@ async function solvingStudent(browser, url, key, screenshots, errors) {
   const page = await pinnedSession(context, url, key, 'e2e-solver');
   watch(page, 'student 1', errors);
 
+  // The complaint first, as a technician does: the boot button on the fob (the lights flash
+  // twice, nothing opens); the module stores 0xC4 when its release output fails.
+  await page.getByRole('button', { name: 'key fob: boot' }).click();
+  await page.locator('#observations').filter({ hasText: 'You: key fob: boot' }).waitFor();
+  await page.waitForTimeout(1500);
   await page.getByLabel('Job', { exact: true }).selectOption('faults');
   await page.getByRole('button', { name: 'Run' }).click();
   await page.locator('#ds2-output').filter({ hasText: '> faults' }).waitFor();
