@@ -253,6 +253,7 @@ async function main() {
     console.log('training browser test: both students as expected, no browser errors');
   } catch (error) {
     console.error(`bcmhil train printed:\n${server.output()}`);
+    if (errors.length) console.error(`browser errors:\n${errors.join('\n')}`);
     throw error;
   } finally {
     if (browser) await browser.close();
