@@ -33,8 +33,10 @@ def main():
                 text = ws.recv()
             except websocket.WebSocketTimeoutException:
                 break
-            except websocket.WebSocketConnectionClosedException:
-                print("# closed", flush=True)
+            except (websocket.WebSocketConnectionClosedException, OSError) as e:
+                # The server closed (e.g. 1009 for an op over the limit); answering its close
+                # frame may find the socket already gone.
+                print("# closed: %r" % e, flush=True)
                 sys.exit(2)
             print("< " + text, flush=True)
             if done(json.loads(text)):

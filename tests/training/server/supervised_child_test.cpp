@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/wait.h>
+#include <thread>
 
 namespace bcmhil::training::server {
 namespace {
@@ -124,6 +126,44 @@ TEST(SupervisedChild, ALineOverTheLimitIsABrokenChild) {
   child->start();
   io.run_for(10s);
   EXPECT_NE(why.find("longer than 1000 bytes"), std::string::npos) << why;
+}
+
+}  // namespace
+}  // namespace bcmhil::training::server
+
+namespace bcmhil::training::server {
+namespace {
+
+// A server killed outright cannot stop its children: the kernel must (PR_SET_PDEATHSIG fires when
+// the thread that forked the child ends). Here that thread simply ends, leaving its supervisor
+// behind undestroyed, with a child that ignores its stdin's EOF.
+TEST(SupervisedChild, TheKernelKillsTheChildWhenItsForkingThreadEnds) {
+  pid_t pid = -1;
+  std::thread forker([&pid] {
+    auto* io = new boost::asio::io_context;  // leaked on purpose: no destructor may kill the child
+    ChildEvents events;
+    events.on_line = [io](std::string) { io->stop(); };
+    auto* child = new std::shared_ptr<SupervisedChild>(
+        std::make_shared<SupervisedChild>(*io, shell("echo up; exec sleep 60"), events, quick()));
+    (*child)->start();
+    pid = (*child)->pid();
+    io->run_for(5s);  // until it is up: its PR_SET_PDEATHSIG is set before exec
+  });
+  forker.join();
+  ASSERT_GT(pid, 0);
+  int status = 0;
+  pid_t got = 0;
+  for (int i = 0; i < 200 && got == 0; ++i) {
+    got = waitpid(pid, &status, WNOHANG);
+    if (got == 0) std::this_thread::sleep_for(10ms);
+  }
+  if (got == 0) {
+    ::kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    FAIL() << "the child outlived the thread that started it";
+  }
+  ASSERT_EQ(got, pid);
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
 }
 
 }  // namespace
