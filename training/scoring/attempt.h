@@ -114,6 +114,7 @@ enum class MeasurementClass {
 struct MeasurementScore {
   std::size_t path_index = 0;          // into the path
   std::string test;                    // the catalogue test it amounts to; empty: none
+  std::string title;                   // its catalogue title, for the debrief
   std::string outcome;                 // its outcome class, by name ("0 V"); empty when unmatched
   double raw = std::numeric_limits<double>::quiet_NaN();  // the reduced reading classified
   double cost_min = 0;                 // the catalogue's minutes for it (0 when unmatched)
@@ -126,6 +127,7 @@ struct MeasurementScore {
 // One step of the assistant's optimal path on the same car (diagnosis::diagnose_car).
 struct OptimalStep {
   std::string test;
+  std::string title;  // its catalogue title
   std::string outcome;
   double raw = std::numeric_limits<double>::quiet_NaN();
   double cost_min = 0;

@@ -103,7 +103,7 @@ TEST(TestMatch, ARestTestWantsTheCarAtRest) {
 TEST(TestMatch, AnObservationCountsTheRisesAndNeedsNoUnit) {
   const auto& t = test("hatch.trunk.opens_thrice");
   PathEntry e = entry_for(t, 0);
-  e.reading = {1.0, "", 0.0, 1.0, 2};  // open now, it rose twice
+  e.reading = {0.0, "", 0.0, 1.0, 2};  // shut now, it rose twice
   const auto m = match_one(e, t);
   ASSERT_TRUE(m);
   EXPECT_EQ(t.classes.at(m->outcome).name, "sometimes");
