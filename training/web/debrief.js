@@ -100,7 +100,7 @@ function studentPath(measurements, path, totalBits) {
     const row = document.createElement('tr');
     const cls = String(m.value ?? m.class ?? '');
     if (cls) row.className = `class-${cls.replace(/[^a-z]+/gi, '-')}`;
-    const test = m.test ? `${m.test}${m.outcome ? ': ' + m.outcome : ''}` : 'matches no catalogue test';
+    const test = m.test ? `${m.title || m.test}${m.outcome ? ': ' + m.outcome : ''}` : 'matches no catalogue test';
     for (const v of [i + 1, what(entry), reading(entry), test, bits(m), cls.replace(/_/g, ' ')]) {
       const c = document.createElement('td');
       c.textContent = v;
