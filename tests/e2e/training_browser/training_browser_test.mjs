@@ -217,7 +217,13 @@ async function instructor(browser, url, key, errors) {
   watch(page, 'instructor', errors);
   await page.goto(`${url}class?key=${key}`);
   const solver = page.locator('#attempts tbody tr').filter({ hasText: 'e2e-solver' });
-  await solver.waitFor();
+  try {
+    await solver.waitFor();
+  } catch (error) {
+    const status = await page.locator('#class-status').textContent();
+    throw new Error(`the class page does not list student 1's attempt (it says "${status}"): ` +
+                    `the attempt records are written by the session child on submit\n${error.message}`);
+  }
   assert.match(await solver.textContent(), /yes/, 'the class page shows student 1 solved it');
   await page.locator('#attempts tbody tr').filter({ hasText: 'e2e-parts-cannon' }).waitFor();
   const href = await page.locator('#export-csv').getAttribute('href');
