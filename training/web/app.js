@@ -107,8 +107,7 @@ function setUp(session, hello) {
   const parts = exercise.parts || [];
   new PartsPanel(session, (answer) => charged(answer)).setup(parts, page.currency);
   new DiagnosisPanel(session, (answer) => debrief(session, answer))
-    .setup(exercise.components || (exercise.answers || {}).components,
-           exercise.causes || (exercise.answers || {}).causes);
+    .setup(exercise.components, exercise.causes);
   $('hint-button').addEventListener('click', () => hint(session));
 
   session.onEvent((message) => {
@@ -132,7 +131,7 @@ function setUp(session, hello) {
   $('start').hidden = true;
   $('workshop').hidden = false;
   $('clock').hidden = false;
-  $('work-order-h').focus?.();
+  $('work-order-h').focus();   // a screen reader starts at the work order
 }
 
 // Time used counts as the score counts it: wall time plus the workshop minutes parts charged.
@@ -148,7 +147,7 @@ function clock(state) {
 }
 
 function charged(answer) {
-  clock({ money_spent: answer.money_spent ?? page.spent + Number(answer.price || 0) });
+  clock({ money_spent: answer.money_spent });
 }
 
 async function hint(session) {
@@ -175,7 +174,7 @@ async function debrief(session, answer) {
   let path = [];
   try {
     const log = await session.request('log');
-    path = log.path || log.entries || [];
+    path = log.path;
   } catch (_) { /* the debrief shows the score without the readings' words */ }
   renderDebrief(answer, path, page.currency);
   $('workshop').hidden = true;

@@ -3,20 +3,6 @@
 // `press_lid_handle`, `open`/`close` with `what`, `set_ignition` with `on`, `set_battery` with
 // `volts`...); a button sends `act` with the action and its arguments.
 
-// Used when `hello` gives no list: the actions of the issue, in the step vocabulary.
-const DEFAULT_CONTROLS = [
-  { label: 'Fob: lock', action: 'press_fob', button: 'lock' },
-  { label: 'Fob: unlock', action: 'press_fob', button: 'unlock' },
-  { label: 'Fob: trunk', action: 'press_fob', button: 'trunk' },
-  { label: 'Tailgate lid handle', action: 'press_lid_handle' },
-  { label: 'Open driver door', action: 'open', what: 'driver_door' },
-  { label: 'Close driver door', action: 'close', what: 'driver_door' },
-  { label: 'Close tailgate', action: 'close_hatch' },
-  { label: 'Ignition on', action: 'set_ignition', on: true },
-  { label: 'Ignition off', action: 'set_ignition', on: false },
-  { label: 'Hazard switch', action: 'press_hazard' },
-];
-
 export class CarPanel {
   constructor(session, onActed) {
     this.session = session;
@@ -32,7 +18,7 @@ export class CarPanel {
   }
 
   setup(controls) {
-    const list = Array.isArray(controls) && controls.length ? controls.map(normalise) : DEFAULT_CONTROLS;
+    const list = (controls || []).map(normalise);
     const box = document.getElementById('controls');
     box.textContent = '';
     let battery = false;
@@ -48,7 +34,7 @@ export class CarPanel {
       button.addEventListener('click', () => this.act(control));
       box.appendChild(button);
     }
-    document.getElementById('battery-control').hidden = !battery && Array.isArray(controls) && controls.length > 0;
+    document.getElementById('battery-control').hidden = !battery;
   }
 
   async act(control) {

@@ -36,10 +36,8 @@ export class PartsPanel {
     button.addEventListener('click', async () => {
       try {
         const answer = await this.session.request(op, { part: part.id });
-        const price = answer.price ?? answer.money ?? part.price;
-        const minutes = answer.minutes ?? part.minutes;
         this.status.textContent = `${name} ${op === 'replace' ? 'replaced' : 'repaired'}: ` +
-          `${money(price, this.currency)}, ${minutes} min.`;
+          `${money(answer.price, this.currency)}, ${answer.minutes} min.`;
         if (this.onCharged) this.onCharged(answer);
       } catch (e) {
         this.status.textContent = `${name}: ${e.message}`;

@@ -38,9 +38,8 @@ export class TesterPanel {
     const command = `> ${job}${args.length ? ' ' + args.join(' ') : ''}\n`;
     try {
       const answer = await this.session.request('ds2', { job, args });
-      const lines = Array.isArray(answer.lines) ? answer.lines.join('\n') : (answer.text || '');
-      const code = answer.exit_code ?? answer.exit ?? 0;
-      this.print(`${command}${lines}${code ? `\n(exit ${code})` : ''}\n`);
+      const code = answer.exit_code;
+      this.print(`${command}${answer.lines.join('\n')}${code ? `\n(exit ${code})` : ''}\n`);
       if (this.onRan) this.onRan();
     } catch (e) {
       this.print(`${command}${e.message}\n`);
