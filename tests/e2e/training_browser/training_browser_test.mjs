@@ -1,6 +1,7 @@
 // The training page in a real browser: the real `bcmhil train` server on 127.0.0.1:0 and Debian's
 // chromium, headless, driven by playwright-core (pinned by package-lock.json).
-//   0. a student starts the seed exercise from the start form and gets the workshop page;
+//   0. a student starts the seed exercise from the start form and gets the workshop page; an
+//      ohmmeter on the live 30CDL pin warns "energised" until fuse F9 is pulled;
 // then two students on the car the instructor hands out with the seed that draws BC1 water damage:
 //   1. solves it: reads the fault memory on the DS2 tester, puts the DVM on the BC1 tailgate pin
 //      X330.4 and on the hatch connector during the release pulse (fob trunk), submits
@@ -114,6 +115,19 @@ async function studentAtTheDoor(context, url, errors) {
   await workOrderShown(page);
   assert.match(page.url(), /\?session=[0-9a-f]{32}$/, 'the address names the session');
   await page.locator('#wiring-view .point[data-point="X330.4"]').first().waitFor();
+
+  // An ohmmeter on a live feed (the 30CDL pin, fuse F9 in), its leads typed: the page warns that
+  // the part is energised; with F9 pulled the feed is dead and the warning goes.
+  await page.getByLabel('Ohmmeter', { exact: true }).check();
+  await page.getByLabel('Red lead', { exact: true }).fill('X330.2');
+  await page.getByLabel('Black lead', { exact: true }).fill('ground');
+  await page.getByRole('button', { name: 'Place', exact: true }).click();
+  const ohms = page.locator('#placed li').filter({ hasText: 'red X330.2, black ground' });
+  await ohms.locator('.energised').waitFor();
+  await page.getByRole('button', { name: 'Pull fuse F9' }).click();
+  await page.locator('#bench-status').filter({ hasText: 'F9 pulled' }).waitFor();
+  await ohms.locator('.energised').waitFor({ state: 'hidden' });
+  console.log(`walk-in: ohmmeter on X330.2 warned while F9 was in; with F9 pulled: ${await ohms.locator('.display').textContent()}`);
   await page.close();
 }
 
