@@ -17,6 +17,7 @@ nlohmann::json LogEntry::to_json() const {
   nlohmann::json j{{"kind", to_string(kind)}, {"wall_s", wall_s}, {"sim_s", sim_s}};
   if (!request.is_null()) j["request"] = request;
   if (!answer.is_null()) j["answer"] = answer;
+  if (!path.is_null()) j["path"] = path;
   return j;
 }
 
@@ -31,6 +32,7 @@ LogEntry LogEntry::from_json(const nlohmann::json& j) {
   e.sim_s = j.at("sim_s").get<double>();
   if (j.contains("request")) e.request = j.at("request");
   if (j.contains("answer")) e.answer = j.at("answer");
+  if (j.contains("path")) e.path = j.at("path");
   return e;
 }
 

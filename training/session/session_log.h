@@ -24,6 +24,8 @@ struct LogEntry {
   double sim_s = 0;           // the car's simulated time then
   nlohmann::json request;     // op: the request as received ({"id", "op", ...}); start: {exercise, seed}
   nlohmann::json answer;      // op: the answer as sent
+  nlohmann::json path;        // the entries this op (and the car since the last op) added to the
+                              // student's path (training/scoring/attempt_json.h), an array or null
 
   nlohmann::json to_json() const;
   static LogEntry from_json(const nlohmann::json& j);  // throws nlohmann::json::exception
