@@ -129,7 +129,7 @@ bool timed(const PathEntry& e, const CatalogueTest& test, double t_s, const Time
       return b >= to && (person_steps(test).size() < 2 || p >= b - from);
     case ReadKind::ds2:
       if (test.ds2.job == "inputs" || test.ds2.job == "outputs") return std::abs(b - from) <= kStateTolerance;
-      return b >= from;
+      return b >= std::min(from, kMemorySettle);
   }
   return false;
 }

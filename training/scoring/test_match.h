@@ -11,7 +11,8 @@
 //   parser reads both, so `press_fob trunk` is the same step however it is written), timed so
 //   the reading covers the test's window: the instrument on before the window opens and read
 //   after it closes; a DS2 state (inputs, outputs) read within kStateTolerance of the test's
-//   instant, a DS2 memory (faults, info, ...) any time after it; an observation of several
+//   instant, a DS2 memory (faults, info, ...) from kMemorySettle after the last step (or the
+//   test's instant if sooner) on; an observation of several
 //   steps watched (placed_before_s) over the whole window; a test without person steps wants the
 //   car at rest: nothing done for kRestSeconds before the window.
 // - of several such tests, the one with the most person steps (three presses counted are "opens
@@ -31,6 +32,11 @@ namespace bcmhil::training {
 
 constexpr double kRestSeconds = 3.0;      // chosen: the longest shipped stimulus effect is a 2.5 s flash train
 constexpr double kStateTolerance = 0.5;   // chosen: a DS2 input/output read this close to the test's instant
+// A DS2 memory (faults, info, rf, ...) read this long after the test's last person step, or at the
+// test's instant if that is sooner, amounts to the test: the module has stored what the step
+// caused. Chosen: 0xC4 read 1 s after the trunk button reads as at the catalogue's 2.5 s on six
+// look-alikes (`bcmhil catalogue --play` with the test's `at: 1 s`).
+constexpr double kMemorySettle = 1.0;
 
 struct TestMatch {
   const diagnosis::CatalogueTest* test = nullptr;

@@ -126,6 +126,15 @@ TEST(TestMatch, AnInstrumentReadingInAnotherUnitIsAnotherMeasurement) {
   EXPECT_FALSE(match_one(e, t));
 }
 
+TEST(TestMatch, TheFaultMemoryReadOnceTheModuleHasStoredWhatThePressCaused) {
+  const auto& t = test("hatch.ds2.fault_c4");  // read at 2.5 s after the trunk button
+  PathEntry e = entry_for(t, 2);
+  e.detail.actions.back().before_s = 1.5;  // read as soon as the flashes are over
+  EXPECT_TRUE(match_one(e, t));
+  e.detail.actions.back().before_s = 0.5;  // during the release pulse
+  EXPECT_FALSE(match_one(e, t));
+}
+
 TEST(TestMatch, AnotherButtonIsAnotherStep) {
   const auto& t = test("hatch.trunk.flashes");
   PathEntry e = entry_for(t, 2);
