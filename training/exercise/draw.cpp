@@ -2,6 +2,7 @@
 
 #include "bench/scenario/quantity.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -37,12 +38,12 @@ scenario::Dimension dimension_of(faults::ParamKind kind) {
   }
 }
 
-// "12.35 ohm", "0.2", "40 s": 4 significant digits, the parameter's unit.
-std::string written(double value, faults::ParamKind kind) {
+// "12.35 ohm", "0.2", "40 s": `digits` significant digits, the parameter's unit.
+std::string written(double value, faults::ParamKind kind, int digits = 4) {
   char buffer[64];
   const char* unit = scenario::unit_of(dimension_of(kind));
-  if (*unit) std::snprintf(buffer, sizeof buffer, "%.4g %s", value, unit);
-  else std::snprintf(buffer, sizeof buffer, "%.4g", value);
+  if (*unit) std::snprintf(buffer, sizeof buffer, "%.*g %s", digits, value, unit);
+  else std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
   return buffer;
 }
 
@@ -62,11 +63,12 @@ std::string draw_value(const ParamDraw& d, faults::ParamKind kind, SplitMix64& r
   const double u = rng.unit();
   const double v = d.log ? std::exp(std::log(d.min) + u * (std::log(d.max) - std::log(d.min)))
                          : d.min + u * (d.max - d.min);
-  // Rounding to 4 digits may step just outside the range: keep it inside.
+  // Rounding to 4 digits may step outside a range narrower than that: then all 17 digits of a
+  // double, which read back exactly.
   const auto text = written(v, kind);
   const auto back = scenario::parse_quantity(text, dimension_of(kind));
-  if (back && (back->value < d.min || back->value > d.max)) return written(back->value < d.min ? d.min : d.max, kind);
-  return text;
+  if (back && back->value >= d.min && back->value <= d.max) return text;
+  return written(std::clamp(v, d.min, d.max), kind, 17);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "exercise_parser.h"
 
+#include "bench/scenario/node_reader.h"
 #include "bench/scenario/quantity.h"
 #include "bench/yaml/strict_yaml.h"
 #include "bench/yaml/utf8_text.h"
@@ -40,36 +41,15 @@ Dimension dimension_of(faults::ParamKind kind) {
   }
 }
 
-class Reader {
+// The shared node reader (bench/scenario/node_reader.h) and what exercises add to it: free text,
+// identifiers, bounded numbers, lists of names.
+class Reader : public scenario::NodeReader {
  public:
-  explicit Reader(std::string origin) : origin_(std::move(origin)) {}
+  explicit Reader(const std::string& origin)
+      : NodeReader(origin, [](const Location& where, const std::string& message) {
+          throw ExerciseError(where, yaml::printable(message));
+        }) {}
 
-  Location at(const YAML::Node& node) const {
-    const auto mark = node.Mark();
-    if (mark.is_null()) return {origin_, 0, 0};
-    return {origin_, mark.line + 1, mark.column + 1};
-  }
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {
-    throw ExerciseError(at(node), yaml::printable(message));
-  }
-  void expect_keys(const YAML::Node& map, const std::set<std::string>& allowed, const std::string& what) const {
-    if (!map.IsMap()) fail(map, what + " must be a mapping of key: value");
-    for (const auto& item : map) {
-      const auto key = text(item.first, "a key");
-      if (allowed.count(key)) continue;
-      fail(item.first, "unknown key '" + key + "' in " + what + " (known: " +
-                           join(std::vector<std::string>(allowed.begin(), allowed.end())) + ")");
-    }
-  }
-  YAML::Node need(const YAML::Node& map, const char* key, const std::string& what) const {
-    const auto node = map[key];
-    if (!node) fail(map, what + " needs '" + key + "'");
-    return node;
-  }
-  std::string text(const YAML::Node& node, const std::string& what) const {
-    if (!node.IsScalar()) fail(node, what + " must be a single value");
-    return node.Scalar();
-  }
   std::string words(const YAML::Node& node, const std::string& what) const {
     auto t = text(node, what);
     while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();  // a folded block's end
@@ -84,14 +64,6 @@ class Reader {
     if (!ok) fail(node, what + " must be lower-case letters, digits, '_', '-' or '.', got '" + t + "'");
     return t;
   }
-  double quantity(const YAML::Node& node, Dimension dimension, const std::string& what) const {
-    const auto q = scenario::parse_quantity(text(node, what), dimension);
-    if (!q) fail(node, what + ": '" + node.Scalar() + "' is not a number with a known unit");
-    if (q->dimension != dimension)
-      fail(node, what + ": expected a value in " + scenario::unit_of(dimension) + ", got '" + node.Scalar() + "'");
-    if (!std::isfinite(q->value)) fail(node, what + ": '" + node.Scalar() + "' is not a finite number");
-    return q->value;
-  }
   double positive(const YAML::Node& node, Dimension dimension, const std::string& what, double max) const {
     const double v = quantity(node, dimension, what);
     if (v < 0 || v > max) {
@@ -101,12 +73,6 @@ class Reader {
       fail(node, m.str());
     }
     return v;
-  }
-  bool boolean(const YAML::Node& node, const std::string& what) const {
-    const auto t = text(node, what);
-    if (t == "true" || t == "yes" || t == "on") return true;
-    if (t == "false" || t == "no" || t == "off") return false;
-    fail(node, what + " must be true or false, got '" + t + "'");
   }
   std::vector<std::string> names(const YAML::Node& node, const std::string& what,
                                  const std::vector<std::string>& known) const {
@@ -121,9 +87,6 @@ class Reader {
     }
     return out;
   }
-
- private:
-  std::string origin_;
 };
 
 const faults::ParamSpec* find_param(const faults::FaultType& type, const std::string& name) {

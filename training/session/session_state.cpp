@@ -46,6 +46,13 @@ nlohmann::json Session::instruments_json() const {
 
 nlohmann::json Session::state_json() {
   const auto senses = car_->senses();
+  // What the car itself has unplugged and pulled (not the session's bookkeeping of it).
+  auto& vehicle = car_->vehicle();
+  std::vector<std::string> unplugged, pulled;
+  for (const auto& spec : vehicle.connectors.specs())
+    if (!vehicle.connectors.plugged(spec.name)) unplugged.push_back(spec.name);
+  for (const auto& f : vehicle.power.fuses())
+    if (f.pulled) pulled.push_back(f.name.substr(std::string("fuse.").size()));
   return {{"event", "state"},
           {"sim_s", sim_s()},
           {"wall_s", wall_s()},
@@ -56,8 +63,8 @@ nlohmann::json Session::state_json() {
           {"car", senses_json(senses)},
           {"heard", {{"relay_clicks", senses.relay_clicks}, {"latch_clunks", senses.latch_clunks}}},
           {"seen", {{"flashes", senses.flashes}}},
-          {"unplugged", unplugged_},
-          {"fuses_pulled", fuses_pulled_}};
+          {"unplugged", unplugged},
+          {"fuses_pulled", pulled}};
 }
 
 // Every 50 ms of wall time, when the car changed (what a person sees, hears, what the workshop
