@@ -104,6 +104,21 @@ TEST_F(TrainServerTest, TheClassExportNeedsTheKey) {
   EXPECT_TRUE(nlohmann::json::parse(body, nullptr, false).is_object()) << body;
 }
 
+TEST_F(TrainServerTest, AFullClassIs503AndAnEndedSessionFreesItsPlace) {
+  stop_server(SIGTERM);
+  start_server("--max-sessions 1");
+  const auto [ann, ann_token] = new_session("ann", "hatch-flashes-twice");
+  auto [code, body] =
+      curl("-X POST --data '{\"student\": \"bob\", \"exercise\": \"hatch-flashes-twice\"}' " + url_ + "/api/sessions");
+  EXPECT_EQ(code, 503);
+  EXPECT_NE(reason(body).find("the class is full"), std::string::npos) << body;
+  std::tie(code, body) = curl("-H 'Authorization: Bearer " + ann_token + "' -X DELETE " + url_ + "/api/sessions/" + ann);
+  EXPECT_EQ(code, 200);
+  std::tie(code, body) =
+      curl("-X POST --data '{\"student\": \"bob\", \"exercise\": \"hatch-flashes-twice\"}' " + url_ + "/api/sessions");
+  EXPECT_EQ(code, 201) << body;
+}
+
 TEST_F(TrainServerTest, AKilledServerLeavesNoSessionChild) {
   new_session("ann", "hatch-flashes-twice");
   new_session("bob", "hatch-flashes-twice");

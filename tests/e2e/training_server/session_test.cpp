@@ -226,3 +226,51 @@ TEST_F(TrainServerTest, OpsAreCheckedBeforeTheyReachTheCar) {
 
 }  // namespace
 }  // namespace bcmhil::e2e
+
+namespace bcmhil::e2e {
+namespace {
+
+// Two windows on one session, sending the same ids: each gets only its own answers (an answer
+// goes to the socket that asked, with its id restored), and the state events reach both.
+// Whether the two ops are in flight at the same moment depends on timing (a hint is answered
+// in milliseconds), so the id remapping itself is not what this proves; answers sent to every
+// window are caught.
+TEST_F(TrainServerTest, TwoWindowsOnOneSessionNeverMixTheirAnswers) {
+  const auto [session, token] = new_session("dee", "hatch-flashes-twice");
+  ASSERT_FALSE(session.empty());
+  // A's hint is slow (the child reads the dictionary at the first one), so B's log, sent 50 ms
+  // later with the same id, is in flight beside it.
+  write("a.script", "#sleep 0.5\n{\"id\": 1, \"op\": \"hint\"}\n{\"id\": 2, \"op\": \"place\", \"instrument\": \"dvm\", "
+                    "\"first\": \"battery+\", \"second\": \"ground\"}\n#sleep 0.5\n");
+  write("b.script", "#sleep 0.55\n{\"id\": 1, \"op\": \"log\"}\n{\"id\": 2, \"op\": \"log\"}\n#sleep 0.5\n");
+  const std::string client = "/usr/bin/python3 " BCMHIL_TRAIN_E2E_DIR "/ws_client.py '" + ws_url(session) + "' " + token;
+  const auto r = shell(client + " < " + path("a.script") + " > " + path("a.out") + " & " + client + " < " +
+                       path("b.script") + " > " + path("b.out") + "; wait");
+  ASSERT_EQ(r.status, 0) << r.out;
+  auto received = [&](const std::string& file) {
+    std::vector<json> out;
+    std::istringstream lines(slurp(path(file)));
+    std::string line;
+    while (std::getline(lines, line))
+      if (line.rfind("< ", 0) == 0) out.push_back(json::parse(line.substr(2)));
+    return out;
+  };
+  int a_answers = 0, b_answers = 0, b_events = 0;
+  for (const auto& m : received("a.out")) {
+    if (!m.contains("ok")) continue;
+    ++a_answers;
+    EXPECT_TRUE(m["id"] == 1 ? m.contains("text") : m.contains("slot")) << m.dump().substr(0, 200);
+  }
+  for (const auto& m : received("b.out")) {
+    if (m.value("event", "") == "state") ++b_events;
+    if (!m.contains("ok")) continue;
+    ++b_answers;
+    EXPECT_TRUE(m.contains("path")) << m.dump().substr(0, 200);
+  }
+  EXPECT_EQ(a_answers, 2);
+  EXPECT_EQ(b_answers, 2);
+  EXPECT_GT(b_events, 0);  // the meter window A placed streams to B too
+}
+
+}  // namespace
+}  // namespace bcmhil::e2e
