@@ -36,7 +36,7 @@ void add_train_session_command(CLI::App& app, int* exit_code) {
     } catch (const bcmhil::training::ExerciseError& e) {
       std::cerr << "bcmhil train-session: " << e.what() << "\n";
       *exit_code = 2;
-    } catch (const std::runtime_error& e) {
+    } catch (const std::exception& e) {  // a log it cannot resume from, a car that cannot be rebuilt
       std::cerr << "bcmhil train-session: " << e.what() << "\n";
       *exit_code = 2;
     }
