@@ -37,14 +37,17 @@ struct TimedAction {
   double before_s = 0;                      // simulated seconds from the action to the reading
 };
 
-// What was read: an instrument's display, a DS2 job's value, what a person saw. Units are the
-// catalogue's (V, ohm, A, W, flashes, count, state, yes/no): the session converts before it logs.
+// What was read: an instrument's display, a DS2 job's value, what a person saw. An instrument's
+// unit is the catalogue's (V, ohm, A, W: the session converts before it logs); a DS2 read or an
+// observation may leave it empty (the catalogue's flashes/count/state/yes-no depend on the test).
 struct MeasurementValue {
   double value = std::numeric_limits<double>::quiet_NaN();  // when read; NaN: OL, no answer
   std::string unit;
-  // Since the instrument was placed (a DVM's MIN/MAX hold); NaN when the instrument has none.
+  // Since the instrument was placed (a DVM's MIN/MAX hold) or the observation began (lowest and
+  // highest of the signal); NaN when there is none.
   double min = std::numeric_limits<double>::quiet_NaN();
   double max = std::numeric_limits<double>::quiet_NaN();
+  int count = -1;  // an observation: how often the signal rose (a lamp's flashes); -1 not counted
 };
 
 // Everything scoring needs to know about one path entry; the fields of other kinds stay empty.
@@ -111,6 +114,7 @@ enum class MeasurementClass {
 struct MeasurementScore {
   std::size_t path_index = 0;          // into the path
   std::string test;                    // the catalogue test it amounts to; empty: none
+  std::string title;                   // its catalogue title, for the debrief
   std::string outcome;                 // its outcome class, by name ("0 V"); empty when unmatched
   double raw = std::numeric_limits<double>::quiet_NaN();  // the reduced reading classified
   double cost_min = 0;                 // the catalogue's minutes for it (0 when unmatched)
@@ -123,6 +127,7 @@ struct MeasurementScore {
 // One step of the assistant's optimal path on the same car (diagnosis::diagnose_car).
 struct OptimalStep {
   std::string test;
+  std::string title;  // its catalogue title
   std::string outcome;
   double raw = std::numeric_limits<double>::quiet_NaN();
   double cost_min = 0;
@@ -179,9 +184,10 @@ struct Score {
 
 // ------------------------------------------------------------------------------- the functions
 
-// The score of a submitted attempt. Throws diagnosis::MismatchError when dictionary and
-// catalogue do not belong together. Plays the assistant's optimal path on the drawn car in a
-// forked child (its own SystemC kernel, so the caller's running car is untouched).
+// The score of a submitted attempt. Plays the assistant's optimal path on the drawn car in a
+// forked child (its own SystemC kernel, so the caller's running car is untouched; the child
+// leaves with _exit). Throws diagnosis::MismatchError when dictionary and catalogue do not belong
+// together, diagnosis::ChildFailed when the drawn car cannot be played (a fault the model rejects).
 Score score_attempt(const Exercise& exercise, const DrawnFault& drawn, const std::vector<PathEntry>& path,
                     const Submission& submission, const diagnosis::Dictionary& dictionary,
                     const diagnosis::Catalogue& catalogue);

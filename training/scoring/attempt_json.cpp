@@ -104,7 +104,8 @@ ojson to_json(const PathEntry& e) {
   j["detail"] = detail_json(e.kind, e.detail);
   if (read_something(e.kind))
     j["reading"] = {{"value", number(e.reading.value)}, {"unit", e.reading.unit},
-                    {"min", number(e.reading.min)}, {"max", number(e.reading.max)}};
+                    {"min", number(e.reading.min)},     {"max", number(e.reading.max)},
+                    {"count", e.reading.count}};
   return j;
 }
 
@@ -134,7 +135,7 @@ ojson to_json(const Score& s) {
   j["hints"] = s.hints;
   j["measurements"] = ojson::array();
   for (const auto& m : s.measurements)
-    j["measurements"].push_back({{"path_index", m.path_index}, {"test", m.test.empty() ? ojson() : ojson(m.test)},
+    j["measurements"].push_back({{"path_index", m.path_index}, {"test", m.test.empty() ? ojson() : ojson(m.test)}, {"title", m.title},
                                  {"outcome", m.outcome}, {"raw", number(m.raw)}, {"cost_min", m.cost_min},
                                  {"bits", m.bits}, {"largest_share", m.largest_share},
                                  {"class", to_string(m.value)}, {"why", m.why}});
@@ -142,7 +143,7 @@ ojson to_json(const Score& s) {
   j["student_cost_min"] = s.student_cost_min;
   ojson steps = ojson::array();
   for (const auto& o : s.optimal.steps)
-    steps.push_back({{"test", o.test}, {"outcome", o.outcome}, {"raw", number(o.raw)}, {"cost_min", o.cost_min},
+    steps.push_back({{"test", o.test}, {"title", o.title}, {"outcome", o.outcome}, {"raw", number(o.raw)}, {"cost_min", o.cost_min},
                      {"bits", o.bits}});
   j["optimal"] = {{"steps", steps}, {"cost_min", s.optimal.cost_min}, {"verdict", s.optimal.verdict},
                   {"probability", s.optimal.probability}, {"explained", s.optimal.explained}};
@@ -185,6 +186,7 @@ PathEntry path_entry_from_json(const nlohmann::json& j) {
   e.reading.unit = text_at(r, "unit");
   e.reading.min = number_at(r, "min", NAN);
   e.reading.max = number_at(r, "max", NAN);
+  e.reading.count = static_cast<int>(number_at(r, "count", -1));
   return e;
 }
 

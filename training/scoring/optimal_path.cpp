@@ -41,6 +41,7 @@ OptimalPath optimal_path(const AnswerKey& key, const diagnosis::Dictionary& d, c
     const int t = o.at("test").get<int>();
     const int outcome = o.at("outcome").get<int>();
     step.test = d.tests.at(t).id;
+    if (const auto* entry = catalogue.find(step.test)) step.title = entry->title;
     step.outcome = d.tests[t].classes.at(outcome);
     step.raw = o.at("raw").is_null() ? NAN : o.at("raw").get<double>();
     step.cost_min = d.tests[t].cost_min;

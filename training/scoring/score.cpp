@@ -48,10 +48,14 @@ MeasurementScore value_entry(std::size_t index, const PathEntry& e, const diagno
     m.value = MeasurementClass::irrelevant;
     m.why = match ? "the dictionary does not hold the test it amounts to: the engine cannot value it"
                   : "it amounts to no test of the catalogue: the engine cannot value it";
-    if (match) m.test = match->test->id;
+    if (match) {
+      m.test = match->test->id;
+      m.title = match->test->title;
+    }
     return m;
   }
   m.test = match->test->id;
+  m.title = match->test->title;
   m.outcome = match->test->classes.at(match->outcome).name;
   m.raw = match->raw;
   m.cost_min = match->test->cost_min;

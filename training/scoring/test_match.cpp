@@ -123,10 +123,13 @@ bool timed(const PathEntry& e, const CatalogueTest& test, double t_s, const Time
   const double b = last->before_s;
   switch (test.kind) {
     case ReadKind::instrument: return p >= b - from && b >= to;
-    case ReadKind::signal: return b >= to;
+    case ReadKind::signal:
+      // Watched over the whole window when the test is several steps (three presses counted); one
+      // step's observation is of that step alone.
+      return b >= to && (person_steps(test).size() < 2 || p >= b - from);
     case ReadKind::ds2:
       if (test.ds2.job == "inputs" || test.ds2.job == "outputs") return std::abs(b - from) <= kStateTolerance;
-      return b >= from;
+      return b >= std::min(from, kMemorySettle);
   }
   return false;
 }
@@ -134,8 +137,8 @@ bool timed(const PathEntry& e, const CatalogueTest& test, double t_s, const Time
 // The window's reduction, from what the student saw.
 double reduced(const PathEntry& e, const CatalogueTest& test, int sign) {
   const MeasurementValue& r = e.reading;
-  if (test.kind == ReadKind::ds2 || test.reduce == Reduce::count || test.reduce == Reduce::last)
-    return sign * r.value;
+  if (test.kind != ReadKind::ds2 && test.reduce == Reduce::count) return r.count >= 0 ? r.count : r.value;
+  if (test.kind == ReadKind::ds2 || test.reduce == Reduce::last) return sign * r.value;
   const double hold = test.reduce == Reduce::max ? (sign > 0 ? r.max : r.min) : (sign > 0 ? r.min : r.max);
   // An instrument without a hold (a lamp's glow seen, an observation's state): its display.
   return sign * (std::isnan(hold) ? r.value : hold);
@@ -152,7 +155,7 @@ bool has_ds2_step(const CatalogueTest& test) {
 std::optional<TestMatch> match_one(const PathEntry& e, const CatalogueTest& test) {
   const int sign = same_reading(e, test);
   if (sign == 0 || has_ds2_step(test) || !same_state(e.detail, test)) return std::nullopt;
-  if (!e.reading.unit.empty() && e.reading.unit != test.unit) return std::nullopt;
+  if (test.kind == ReadKind::instrument && e.reading.unit != test.unit) return std::nullopt;
   const auto want = person_steps(test);
   const TimedAction* last = nullptr;
   if (!actions_end_with(e.detail.actions, want, &last)) return std::nullopt;
@@ -168,9 +171,19 @@ std::optional<TestMatch> match_one(const PathEntry& e, const CatalogueTest& test
 std::optional<TestMatch> match_test(const PathEntry& e, const diagnosis::Catalogue& catalogue) {
   if (e.kind != PathKind::measurement && e.kind != PathKind::ds2 && e.kind != PathKind::observation)
     return std::nullopt;
-  for (const auto& test : catalogue.tests)
-    if (auto m = match_one(e, test)) return m;
-  return std::nullopt;
+  // Of the tests it amounts to, the one that explains most of what the student did: three
+  // presses counted are "opens on three presses", not "opens" on the last of them.
+  std::optional<TestMatch> best;
+  std::size_t best_steps = 0;
+  for (const auto& test : catalogue.tests) {
+    auto m = match_one(e, test);
+    const std::size_t steps = person_steps(test).size();
+    if (m && (!best || steps > best_steps)) {
+      best = m;
+      best_steps = steps;
+    }
+  }
+  return best;
 }
 
 }  // namespace bcmhil::training

@@ -57,11 +57,11 @@ AttemptRecord attempt(const std::string& student, std::uint64_t seed, bool solve
   r.score.wrong_parts_cost = 85.5;
   r.score.time_used_s = 612.25 + 1800;
   r.score.time_budget_s = 1800;
-  r.score.measurements.push_back({0, "hatch.bc1_pin.volts_trunk", "0 V", 0.02, 20, 1.37, 0.6,
-                                  MeasurementClass::space_splitting, "it splits"});
-  r.score.measurements.push_back({0, "", "", NAN, 0, 0, 1, MeasurementClass::irrelevant, "no test"});
-  r.score.optimal.steps.push_back({"hatch.trunk.flashes", "two", 2, 0, 0.4});
-  r.score.optimal.steps.push_back({"hatch.bc1_pin.volts_trunk", "0 V", 0.02, 20, 1.1});
+  r.score.measurements.push_back({0, "hatch.bc1_pin.volts_trunk", "Meter at the BC1 tailgate pin", "0 V", 0.02, 20,
+                                  1.37, 0.6, MeasurementClass::space_splitting, "it splits"});
+  r.score.measurements.push_back({0, "", "", "", NAN, 0, 0, 1, MeasurementClass::irrelevant, "no test"});
+  r.score.optimal.steps.push_back({"hatch.trunk.flashes", "Flashes", "two", 2, 0, 0.4});
+  r.score.optimal.steps.push_back({"hatch.bc1_pin.volts_trunk", "Meter", "0 V", 0.02, 20, 1.1});
   r.score.points = {solved ? 40.0 : 0.0, 10, 13.3333333333333, 21.7, 5, 0};
   r.score.points.total = r.score.points.solved + 10 + 13.3333333333333 + 21.7 - 5;
   return r;

@@ -85,9 +85,11 @@ inline PathEntry entry_for(const diagnosis::CatalogueTest& t, double raw) {
     case diagnosis::ReadKind::signal:
       e.kind = PathKind::observation;
       e.detail.signal = t.signal;
+      e.detail.placed_before_s = end + 0.5;  // watched from before the first step
       break;
   }
-  e.reading.unit = t.unit;
+  if (t.kind == diagnosis::ReadKind::instrument) e.reading.unit = t.unit;
+  if (t.reduce == diagnosis::Reduce::count) e.reading.count = static_cast<int>(raw);
   e.reading.value = raw;
   e.reading.min = raw;
   e.reading.max = raw;

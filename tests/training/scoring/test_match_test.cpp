@@ -92,6 +92,47 @@ TEST(TestMatch, ARestTestWantsTheCarAtRest) {
   EXPECT_FALSE(match_one(e, t));
   e.detail.actions.back().before_s = 60;
   EXPECT_TRUE(match_one(e, t));
+  // A DS2 input read at rest: the lid handle pressed a second ago is no rest.
+  const auto& ds2 = test("hatch.ds2.handle_input_at_rest");
+  PathEntry d = entry_for(ds2, 0);
+  ASSERT_TRUE(match_one(d, ds2));
+  d.detail.actions.push_back({"press_lid_handle", {}, 1.0});
+  EXPECT_FALSE(match_one(d, ds2));
+}
+
+TEST(TestMatch, AnObservationCountsTheRisesAndNeedsNoUnit) {
+  const auto& t = test("hatch.trunk.opens_thrice");
+  PathEntry e = entry_for(t, 0);
+  e.reading = {0.0, "", 0.0, 1.0, 2};  // shut now, it rose twice
+  const auto m = match_one(e, t);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(t.classes.at(m->outcome).name, "sometimes");
+  e.detail.placed_before_s = 0.5;  // watched only after the last press: not the three presses
+  const auto last = match_test(e, catalogue());
+  ASSERT_TRUE(last);
+  EXPECT_EQ(last->test->id, "hatch.trunk.opens");
+  const auto& once = test("hatch.trunk.opens");
+  PathEntry o = entry_for(once, 0);
+  o.reading = {0.0, "", 0.0, 1.0, 1};  // it opened and fell shut again: max is what counts
+  const auto m1 = match_one(o, once);
+  ASSERT_TRUE(m1);
+  EXPECT_EQ(once.classes.at(m1->outcome).name, "opens");
+}
+
+TEST(TestMatch, AnInstrumentReadingInAnotherUnitIsAnotherMeasurement) {
+  const auto& t = test("hatch.bc1_pin.volts_trunk");
+  PathEntry e = entry_for(t, 12);
+  e.reading.unit = "mV";
+  EXPECT_FALSE(match_one(e, t));
+}
+
+TEST(TestMatch, TheFaultMemoryReadOnceTheModuleHasStoredWhatThePressCaused) {
+  const auto& t = test("hatch.ds2.fault_c4");  // read at 2.5 s after the trunk button
+  PathEntry e = entry_for(t, 2);
+  e.detail.actions.back().before_s = 1.5;  // read as soon as the flashes are over
+  EXPECT_TRUE(match_one(e, t));
+  e.detail.actions.back().before_s = 0.5;  // during the release pulse
+  EXPECT_FALSE(match_one(e, t));
 }
 
 TEST(TestMatch, AnotherButtonIsAnotherStep) {
