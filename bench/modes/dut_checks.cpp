@@ -7,6 +7,7 @@
 
 #include <cstring>
 #include <map>
+#include <optional>
 #include <thread>
 
 namespace bcmhil::modes {
@@ -23,14 +24,18 @@ tester::JobResult must_answer(const Side& side, tester::JobResult r) {
   return r;
 }
 
-std::map<std::string, bool> read_bits(const Side& side, bool inputs, std::string* error) {
+// A signal the module marks as not measured (JSON null, bench/diag/README.md) reads n/a: nullopt.
+using Bits = std::map<std::string, std::optional<bool>>;
+
+Bits read_bits(const Side& side, bool inputs, std::string* error) {
   auto r = must_answer(side, inputs ? side.tester.inputs() : side.tester.outputs());
-  std::map<std::string, bool> bits;
+  Bits bits;
   if (r.exit_code != tester::kExitOk) {
     *error = r.text;
     return bits;
   }
-  for (auto it = r.json["signals"].begin(); it != r.json["signals"].end(); ++it) bits[it.key()] = it.value().get<bool>();
+  for (auto it = r.json["signals"].begin(); it != r.json["signals"].end(); ++it)
+    bits[it.key()] = it.value().is_null() ? std::nullopt : std::optional<bool>(it.value().get<bool>());
   return bits;
 }
 
@@ -153,7 +158,7 @@ class DutChecks {
 
   struct Forced {
     std::string answer;  // OKAY or the error
-    std::map<std::string, bool> on_in, on_out, off_in, off_out;
+    Bits on_in, on_out, off_in, off_out;
     std::string error;
     std::map<std::string, rig::SenseReading> sensed;
   };
@@ -184,9 +189,13 @@ class DutChecks {
     return x;
   }
 
-  static std::string bit(const std::map<std::string, bool>& m, const std::string& name) {
+  static std::string bit(const Bits& m, const std::string& name) {
     auto it = m.find(name);
-    return it == m.end() ? "not read" : on_off(it->second);
+    return it == m.end() ? "not read" : !it->second ? "n/a" : on_off(*it->second);
+  }
+  static bool is_on(const Bits& m, const std::string& name) {
+    auto it = m.find(name);
+    return it != m.end() && it->second.value_or(false);
   }
 
   void output(const OutputFunction& f) {
@@ -206,16 +215,16 @@ class DutChecks {
         continue;
       }
       compare(fn, std::string("forced ON: monitor ") + mon, bit(ref.on_in, mon), bit(m.on_in, mon),
-              std::string("forced ON, monitor ") + mon + (m.on_in[mon] ? " reads ON" : " stays OFF") +
+              std::string("forced ON, monitor ") + mon + (is_on(m.on_in, mon) ? " reads ON" : " stays OFF") +
                   " on the module (reference " + bit(ref.on_in, mon) + ")");
     }
     for (const char* info : f.info)
       add(fn, std::string("forced ON: ") + info, bit(ref.on_in, info), bit(m.on_in, info), Verdict::info,
           "meaning on a real module not documented; shown, not judged");
     // Sensed: the healthy module's pin is driven while forced, as its readback shows.
-    bool expected = ref.on_out[out];
+    bool expected = is_on(ref.on_out, out);
     for (const char* mon : f.monitors)
-      if (ref_model_.models(mon)) expected = ref.on_in[mon];
+      if (ref_model_.models(mon)) expected = is_on(ref.on_in, mon);
     for (const auto& [name, reading] : m.sensed) {
       const std::string value = on_off(reading.high) + " (raw " + std::to_string(reading.raw) + ")";
       auto& c = add(fn, "forced ON: sensed at " + name, on_off(expected), value,
