@@ -170,11 +170,15 @@ struct Score {
   double time_used_s = 0;               // wall time at submission + workshop minutes charged
   double time_budget_s = 0;
   int hints = 0;
+  // Every read valued; of a DS2 job's items or what was seen after one action, only those that
+  // amount to a test (or the first, when none does).
   std::vector<MeasurementScore> measurements;
   double student_bits = 0;              // sum over the path's serial and space-splitting measurements
-  // Catalogue minutes of the path's measurements, each charged at least the assistant's floor
-  // (AssistantOptions::cost_floor_min, 2 min: a free look still takes a measurement); an entry
-  // that amounts to no catalogue test is charged the floor.
+  // Catalogue minutes of the path's reads, each charged at least the assistant's floor
+  // (AssistantOptions::cost_floor_min, 2 min: a free look still takes a measurement); a read is
+  // one instrument reading, one DS2 job's items, or what was seen after one action (consecutive
+  // entries of the same kind, job and sim_s), charged once; one that amounts to no catalogue test
+  // is charged the floor.
   double student_cost_min = 0;
   OptimalPath optimal;
   double optimal_bits = 0;

@@ -71,6 +71,40 @@ bool informs(MeasurementClass c) {
   return c == MeasurementClass::serial_elimination || c == MeasurementClass::space_splitting;
 }
 
+// One read of the student's is one instrument reading, or every item of one DS2 job (the fault
+// memory lists all its codes at once), or everything seen after one action: the entries that
+// follow each other with the same kind, job and simulated instant.
+bool same_read(const PathEntry& a, const PathEntry& b) {
+  return a.kind == b.kind && a.kind != PathKind::measurement && a.sim_s == b.sim_s && a.detail.job == b.detail.job;
+}
+
+std::size_t end_of_read(const std::vector<PathEntry>& path, std::size_t first) {
+  std::size_t end = first + 1;
+  while (end < path.size() && same_read(path[first], path[end])) ++end;
+  return end;
+}
+
+// The entries [first, end) of one read: each item that amounts to a test valued, the read
+// charged once (its dearest test, at least the floor). Items that amount to no test are listed
+// only when none of the read's does: the tester shows codes no test asks about at that moment,
+// which the student did not choose to read.
+void score_read(const std::vector<PathEntry>& path, std::size_t first, std::size_t end, const diagnosis::Dictionary& d,
+                const diagnosis::Catalogue& catalogue, PathValuer& valuer, Score& s) {
+  std::vector<MeasurementScore> valued, unmatched;
+  for (std::size_t i = first; i < end; ++i) {
+    MeasurementScore m = value_entry(i, path[i], d, catalogue, valuer);
+    (m.test.empty() ? unmatched : valued).push_back(std::move(m));
+  }
+  if (valued.empty()) valued.push_back(std::move(unmatched.front()));
+  double cost = 0;
+  for (auto& m : valued) {
+    cost = std::max(cost, m.cost_min);
+    if (informs(m.value)) s.student_bits += m.bits;
+    s.measurements.push_back(std::move(m));
+  }
+  s.student_cost_min += charged(cost);
+}
+
 }  // namespace
 
 Score score_attempt(const AnswerKey& key, const std::vector<PathEntry>& path, const Submission& submission,
@@ -91,10 +125,9 @@ Score score_attempt(const AnswerKey& key, const std::vector<PathEntry>& path, co
       case PathKind::measurement:
       case PathKind::ds2:
       case PathKind::observation: {
-        MeasurementScore m = value_entry(i, e, d, catalogue, valuer);
-        s.student_cost_min += charged(m.cost_min);
-        if (informs(m.value)) s.student_bits += m.bits;
-        s.measurements.push_back(std::move(m));
+        const std::size_t end = end_of_read(path, i);
+        score_read(path, i, end, d, catalogue, valuer, s);
+        i = end - 1;
         break;
       }
       case PathKind::replace:

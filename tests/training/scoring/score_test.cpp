@@ -246,3 +246,29 @@ TEST(ExerciseScore, TheTailgateLockReplacedOnTheSeedExercisesFloodedModuleCostsI
 
 }  // namespace
 }  // namespace bcmhil::training
+
+namespace bcmhil::training {
+namespace {
+
+// One DS2 job is one read: the session logs an entry per catalogue item of the job, all at one
+// instant; the student is charged the job once, and the codes no test asks about are left out.
+TEST(Score, OneDs2JobIsOneReadChargedOnce) {
+  const auto* c4 = catalogue().find("hatch.ds2.fault_c4");
+  const auto* aa = catalogue().find("indicators.ds2.fault_aa");  // asks for the hazard pressed twice
+  PathEntry a = entry_for(*c4, 2);
+  PathEntry b = entry_for(*aa, 0);
+  b.detail.actions = a.detail.actions;  // read together after the trunk button: no test of 0xAA then
+  a.sim_s = b.sim_s = 42;
+  const Score s = score_attempt(flooded_key(), {a, b}, kRight, dictionary(), catalogue(), flooded_optimal());
+  ASSERT_EQ(s.measurements.size(), 1u);
+  EXPECT_EQ(s.measurements[0].test, "hatch.ds2.fault_c4");
+  EXPECT_DOUBLE_EQ(s.student_cost_min, 5);
+  b.sim_s = 43;  // another job, later: a read of its own, which amounts to nothing
+  const Score apart = score_attempt(flooded_key(), {a, b}, kRight, dictionary(), catalogue(), flooded_optimal());
+  ASSERT_EQ(apart.measurements.size(), 2u);
+  EXPECT_EQ(apart.measurements[1].value, MeasurementClass::irrelevant);
+  EXPECT_DOUBLE_EQ(apart.student_cost_min, 5 + 2);
+}
+
+}  // namespace
+}  // namespace bcmhil::training
