@@ -27,6 +27,11 @@ void add_train_session_command(CLI::App& app, int* exit_code) {
                   "the fault dictionary (bcmhil dictionary) hints and the score reason over; read at the first hint or submit")
       ->required();
   cmd->add_option("--log", options->log, "the session log (JSON lines, appended)")->required();
+  auto* student = cmd->add_option("--student", options->student, "the student's name, for the attempt record");
+  auto* class_dir = cmd->add_option("--class-dir", options->class_dir,
+                                    "on an ok submit, write the attempt record into DIR/attempts (training/records)");
+  student->needs(class_dir);
+  class_dir->needs(student);
   cmd->add_flag("--resume", options->resume,
                 "pick the attempt up from the log: same car, parts fitted, workshop state, path and time used");
   cmd->callback([options, exit_code] {
@@ -36,7 +41,7 @@ void add_train_session_command(CLI::App& app, int* exit_code) {
     } catch (const bcmhil::training::ExerciseError& e) {
       std::cerr << "bcmhil train-session: " << e.what() << "\n";
       *exit_code = 2;
-    } catch (const std::runtime_error& e) {
+    } catch (const std::exception& e) {  // a log it cannot resume from, a car that cannot be rebuilt
       std::cerr << "bcmhil train-session: " << e.what() << "\n";
       *exit_code = 2;
     }

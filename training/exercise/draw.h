@@ -13,8 +13,8 @@ namespace bcmhil::training {
 
 // One pool fault, chosen with probability weight / sum of weights, and each of its draws: a value
 // of a list with equal chance, a range uniformly (log-uniformly for `log`). Numbers are written
-// back scenario-style with 4 significant digits ("12.35 ohm"; 17 when 4 would step outside a narrower range) and the FaultSpec holds exactly the
-// written value, so the log and the car agree.
+// back scenario-style with 4 significant digits ("12.35 ohm"; all 17 when 4 would step outside a
+// narrower range) and the FaultSpec holds exactly the written value, so the log and the car agree.
 DrawnFault draw_fault(const Exercise& exercise, std::uint64_t seed);
 
 // The model's FaultSpec (onset 0) for a fault type and parameters written scenario-style; the

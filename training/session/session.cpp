@@ -2,12 +2,14 @@
 
 #include "training/exercise/draw.h"
 #include "training/exercise/exercise_parser.h"
+#include "training/records/attempt_record.h"
 #include "training/scoring/attempt_json.h"
 
 #include "diagnosis/dictionary_io.h"
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
@@ -31,7 +33,9 @@ Session::Session(const SessionOptions& options)
   if (options.resume && std::filesystem::exists(options.log)) earlier = read_session_log(options.log);
   log_ = std::make_unique<LogWriter>(options.log);
   if (earlier.empty()) {
-    log_entry(LogEntry::Kind::start, {{"exercise", exercise_.id}, {"file", exercise_.file}, {"seed", options.seed}},
+    started_utc_ = utc_iso8601(std::time(nullptr));
+    log_entry(LogEntry::Kind::start,
+              {{"exercise", exercise_.id}, {"file", exercise_.file}, {"seed", options.seed}, {"started", started_utc_}},
               nullptr);
     build_car(exercise_.car.arrives_after.to_seconds());
     return;
@@ -130,6 +134,7 @@ void Session::replay_log(const std::vector<LogEntry>& entries) {
   const auto& start = entries.front().request;
   if (start.value("exercise", "") != exercise_.id || start.value("seed", std::uint64_t{0}) != options_.seed)
     throw std::runtime_error(options_.log + ": the log is of another exercise or seed");
+  started_utc_ = start.value("started", "");
   for (const auto& e : entries) {
     if (!e.path.is_null())
       for (auto& p : path_from_json(e.path)) path_.push_back(std::move(p));

@@ -34,6 +34,8 @@ struct SessionOptions {
   std::string dictionary;  // the fault dictionary (JSON) hints and the score reason over
   std::string log;         // the session log, appended
   bool resume = false;     // pick the attempt up from the log (after a crash)
+  std::string student;     // with class_dir: who the attempt record names
+  std::string class_dir;   // where an ok submit writes the attempt record (training/records); empty: none
 };
 
 class Session {
@@ -85,6 +87,7 @@ class Session {
   nlohmann::json op_part(const std::string& op, const nlohmann::json& request);
   nlohmann::json op_hint();
   nlohmann::json op_submit(const nlohmann::json& request);
+  nlohmann::json write_record(const Submission& submission, const Score& score);
   nlohmann::json op_log();
   nlohmann::json dispatch(const std::string& op, const nlohmann::json& request);
   void require_tool(const std::string& tool) const;
@@ -147,6 +150,7 @@ class Session {
   };
   std::optional<Watch> watch_;
 
+  std::string started_utc_;  // when the attempt began (the log's start entry), for the record
   std::vector<PathEntry> path_;
   std::vector<PathEntry> unlogged_;  // path entries not yet written to the log
   double last_state_wall_ = -1;

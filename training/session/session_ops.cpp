@@ -1,6 +1,7 @@
 // The session's ops (contract 1; fields in training/session/README.md).
 #include "session.h"
 
+#include "training/records/attempt_record.h"
 #include "training/scoring/attempt_json.h"
 #include "training/wiring/wiring_view.h"
 
@@ -9,6 +10,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <ctime>
+#include <iostream>
 #include <sstream>
 #include <stdexcept>
 
@@ -266,8 +269,30 @@ nlohmann::json Session::op_submit(const nlohmann::json& request) {
   const Score score = score_attempt(exercise_, drawn_, path_, submission, dictionary(), catalogue_);
   submitted_ = true;
   return {{"score", to_json(score)},
+          {"record", write_record(submission, score)},
           {"fault", {{"component", drawn_.component}, {"cause", drawn_.cause}, {"pool_id", drawn_.pool_id},
                      {"type", drawn_.fault}, {"parameters", drawn_.parameters}}}};
+}
+
+// The attempt as one file in the class directory (training/records), before the answer: the
+// file's path, or why it could not be written (the score stands either way).
+nlohmann::json Session::write_record(const Submission& submission, const Score& score) {
+  if (options_.class_dir.empty()) return nullptr;
+  AttemptRecord record;
+  record.student = options_.student;
+  record.exercise = exercise_.id;
+  record.seed = options_.seed;
+  record.started = started_utc_;
+  record.submitted = utc_iso8601(std::time(nullptr));
+  record.path = path_;
+  record.submission = submission;
+  record.score = score;
+  try {
+    return {{"file", write_attempt(options_.class_dir, record)}};
+  } catch (const RecordError& e) {
+    std::cerr << "bcmhil train-session: " << e.what() << "\n";
+    return {{"error", "the attempt could not be recorded (details in the session's diagnostics)"}};
+  }
 }
 
 nlohmann::json Session::op_log() {

@@ -133,8 +133,9 @@ void Session::close_observation() {
     e.kind = PathKind::observation;
     e.detail = state_detail();
     e.detail.signal = test->signal;
-    const bool lamp = test->signal.size() > 4 && test->signal.compare(test->signal.size() - 4, 4, ".lit") == 0;
-    e.reading.value = lamp && test->reduce == diagnosis::Reduce::count ? o->rises : o->last;
+    e.detail.placed_before_s = sim_s() - watch_->from_s;  // how long the student watched
+    e.reading.value = o->last;
+    e.reading.count = o->rises;
     e.reading.unit = test->unit;
     e.reading.min = o->min;
     e.reading.max = o->max;

@@ -51,12 +51,14 @@ std::string dictionary_file() {
 // `bcmhil train-session` with pipes on stdin and stdout (stderr to a file).
 class SessionChild {
  public:
-  SessionChild(const std::string& log, int seed, bool resume, const std::string& dictionary = "/nonexistent") {
+  SessionChild(const std::string& log, int seed, bool resume, const std::string& dictionary = "/nonexistent",
+               const std::vector<std::string>& extra = {}) {
     int in[2], out[2];
     if (::pipe(in) != 0 || ::pipe(out) != 0) throw std::runtime_error("pipe failed");
     std::vector<std::string> args{BCMHIL_CLI,   "train-session", "--exercise", exercise_file(), "--seed",
                                   std::to_string(seed), "--dictionary", dictionary, "--log", log};
     if (resume) args.push_back("--resume");
+    args.insert(args.end(), extra.begin(), extra.end());
     pid_ = ::fork();
     if (pid_ == 0) {
       ::dup2(in[0], 0);
@@ -245,10 +247,11 @@ TEST(TrainSession, ResumesAfterKill9WithItsPathPartsAndWorkshopState) {
 }
 
 // A whole attempt: nothing on stdout names the drawn fault (its type, pool id, parameters)
-// before the submit is answered; the submit's answer does, with the score.
+// before the submit is answered; the submit's answer does, with the score, and the attempt is
+// recorded in the class directory.
 TEST(TrainSession, TheHiddenFaultNeverReachesStdoutBeforeSubmit) {
   const auto dir = temp_dir();
-  SessionChild child(dir + "/s.log", 3, false, dictionary_file());
+  SessionChild child(dir + "/s.log", 3, false, dictionary_file(), {"--student", "ada", "--class-dir", dir + "/class"});
   int id = 0;
   const auto ok = [&](json request) {
     request["id"] = ++id;
@@ -270,6 +273,9 @@ TEST(TrainSession, TheHiddenFaultNeverReachesStdoutBeforeSubmit) {
   const auto submitted = ok({{"op", "submit"}, {"component", "BC1"}, {"cause", "water damage"}});
   EXPECT_EQ(submitted["fault"]["type"], "water_ingress");
   EXPECT_EQ(submitted["score"]["solved"], true) << submitted["score"].dump();
+  const auto file = submitted["record"]["file"].get<std::string>();
+  EXPECT_EQ(file.rfind(dir + "/class/attempts/", 0), 0u) << file;
+  EXPECT_EQ(::access(file.c_str(), R_OK), 0) << file;
   EXPECT_EQ(child.ask({{"id", ++id}, {"op", "submit"}, {"component", "BC1"}, {"cause", "water damage"}})["ok"], false);
 }
 
