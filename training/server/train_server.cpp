@@ -33,7 +33,9 @@ ChildCommand session_child_command(const ServerConfig& config, const SessionInfo
   ChildCommand c;
   c.program = config.child_program;
   c.argv = {"bcmhil",     "train-session",         "--exercise", info.exercise_file, "--seed",
-            std::to_string(info.seed), "--dictionary", config.dictionary_path, "--log", info.log_path};
+            std::to_string(info.seed), "--dictionary", config.dictionary_path, "--log", info.log_path,
+            // The child writes the attempt on an ok submit (training/records), into the class directory.
+            "--student", info.student, "--class-dir", config.class_dir};
   c.resume_extra = {"--resume"};
   c.stderr_path = (fs::path(config.class_dir) / "sessions" / (info.id + ".stderr")).string();
   return c;

@@ -170,6 +170,17 @@ TEST_F(TrainServerTest, TheHiddenFaultNeverReachesTheBrowserBeforeSubmit) {
   const std::string debrief = submit_answer.dump();
   EXPECT_NE(debrief.find(drawn.fault), std::string::npos) << debrief.substr(0, 400);
   EXPECT_NE(debrief.find(drawn.pool_id), std::string::npos);
+  // The attempt is in the class export, both shapes, for the instructor only.
+  const auto [json_code, exported] = curl(url_ + "/api/class/attempts.json?key=" + kInstructorKey);
+  ASSERT_EQ(json_code, 200);
+  const auto attempts = json::parse(exported)["attempts"];
+  ASSERT_EQ(attempts.size(), 1u) << exported.substr(0, 400);
+  EXPECT_EQ(attempts[0]["student"], "ana");
+  EXPECT_EQ(attempts[0]["exercise"], "hatch-flashes-twice");
+  EXPECT_EQ(attempts[0]["seed"], seed);
+  const auto [csv_code, csv] = curl(url_ + "/api/class/attempts.csv?key=" + kInstructorKey);
+  ASSERT_EQ(csv_code, 200);
+  EXPECT_NE(csv.find("ana,hatch-flashes-twice,3"), std::string::npos) << csv.substr(0, 400);
 }
 
 TEST_F(TrainServerTest, AKilledCarIsRestartedAndTheSessionGoesOnWithItsLog) {
