@@ -51,13 +51,14 @@ function options() {
   return out;
 }
 
-// Starts `bcmhil train --listen 127.0.0.1:0` and resolves with its URL when it prints it.
+// Starts `bcmhil train --listen 127.0.0.1:0` and resolves with its URL when it prints it (after
+// loading the fault dictionary, or building it once into the cache when the model changed).
 function startServer(bcmhil, classDir, key) {
   const child = spawn(bcmhil, ['train', '--listen', '127.0.0.1:0', '--class-dir', classDir, '--instructor-key', key],
                       { stdio: ['ignore', 'pipe', 'pipe'] });
   let printed = '';
   const url = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bcmhil train printed no URL in 60 s:\n${printed}`)), 60000);
+    const timer = setTimeout(() => reject(new Error(`bcmhil train printed no URL in 300 s:\n${printed}`)), 300000);
     const look = (chunk) => {
       printed += chunk;
       const match = printed.match(/http:\/\/127\.0\.0\.1:\d+\/?/);
