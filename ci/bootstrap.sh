@@ -13,7 +13,23 @@ while read -r pkg; do
   [ "$status" = "install ok installed" ] || missing+=("$pkg")
 done < "$here/packages.txt"
 
-[ ${#missing[@]} -eq 0 ] && exit 0
+# The npm packages of the browser test (playwright-core, pinned by its package-lock.json), installed
+# with `npm ci` when the lockfile is newer than what node_modules holds. Without npm only that test
+# cannot run, so this warns instead of stopping the build.
+npm_packages() {
+  local dir="$here/../tests/e2e/training_browser"
+  [ -f "$dir/package-lock.json" ] || return 0
+  [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ] && return 0
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "bcmhil: npm not found: the browser test (tests/e2e/training_browser) needs Node.js >= 20" \
+         "with npm; install them, then run ./bcmhil again (it runs 'npm ci' there)" >&2
+    return 0
+  fi
+  echo "bcmhil: installing the browser test's npm packages (npm ci in tests/e2e/training_browser)" >&2
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2)
+}
+
+if [ ${#missing[@]} -eq 0 ]; then npm_packages; exit 0; fi
 
 if [ "$(id -u)" -ne 0 ]; then
   echo "bcmhil: missing Debian packages. Install them with:" >&2
@@ -24,3 +40,4 @@ echo "bcmhil: installing ${#missing[@]} Debian package(s): ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+npm_packages

@@ -1,9 +1,10 @@
 #include "workshop.h"
 
+#include "in_process_kline.h"
+
 #include "bench/diag/ds2_tester.h"
 #include "bench/runner/simulation.h"
 #include "bench/runner/step_player.h"
-#include "model/diag/ds2_server.h"
 #include "model/instruments/placement.h"
 
 #include <cmath>
@@ -19,52 +20,7 @@ namespace {
 
 constexpr double kNothing = std::numeric_limits<double>::quiet_NaN();
 
-std::chrono::steady_clock::time_point simulated_now() {
-  return std::chrono::steady_clock::time_point(
-      std::chrono::nanoseconds(static_cast<std::int64_t>(sc_core::sc_time_stamp().to_seconds() * 1e9)));
-}
-
-// The K-line between the workshop's tester and the module, in this process: a request frame
-// written here is heard by the module (if its line is usable: a wetted pin hears nothing) and
-// answered by its DS2 service at the present simulated instant; time stands still meanwhile, as
-// in a scenario's diagnose step. The bytes are the real protocol's, through the real tester
-// (bcmhil diag's code) and the real server (bcmhil serve's), only the wire is skipped.
-class InProcessKLine : public transport::BytePort {
- public:
-  InProcessKLine(model::Bc1Module& module, diag::DiagnosticBackend& backend) : module_(module), backend_(backend) {}
-
-  void write(const std::vector<uint8_t>& bytes) override {
-    answer_.clear();
-    if (!module_.hear_kline()) return;  // silence: the tester times out
-    if (auto a = server_.handle_raw(bytes, backend_, simulated_now())) answer_ = std::move(*a);
-  }
-  // The answer is complete the moment the request is written, so an empty line now stays empty:
-  // say so at once (the tester gives up on the request) instead of letting the tester wait out
-  // its timeout on the wall clock, which would make a silent module cost real seconds per read.
-  std::vector<uint8_t> read(std::chrono::milliseconds) override {
-    if (answer_.empty()) throw transport::TransportError("no answer: the module did not hear the request");
-    return std::exchange(answer_, {});
-  }
-  void flush_input() override { answer_.clear(); }
-
- private:
-  model::Bc1Module& module_;
-  diag::DiagnosticBackend& backend_;
-  diag::Ds2Server server_;
-  std::vector<uint8_t> answer_;
-};
-
-tester::TesterOptions in_process_options() {
-  tester::TesterOptions o;
-  o.echo = tester::EchoMode::kOff;  // no wire, no echo
-  // The answer is there as soon as the request is written, and silence is reported at once (see
-  // read()): a retry could only repeat it. The timeout is generous because it runs on the wall
-  // clock: a process descheduled between writing and reading must still find its answer, or
-  // the same car would read differently on a busy machine.
-  o.timeout = std::chrono::seconds(10);
-  o.retries = 0;
-  return o;
-}
+}  // namespace
 
 // The reading a DS2 job gives: see the units in diagnosis/README.md.
 double ds2_value(const Ds2Read& read, const tester::JobResult& r) {
@@ -91,7 +47,6 @@ double ds2_value(const Ds2Read& read, const tester::JobResult& r) {
   return v.is_boolean() ? (v.get<bool>() ? 1.0 : 0.0) : v.get<double>();
 }
 
-}  // namespace
 
 // What the technician's hands and tester do inside the simulation: the stimulus steps at their
 // instants, the DS2 read at its instant. A SystemC thread spawned by perform().

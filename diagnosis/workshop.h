@@ -10,6 +10,7 @@
 #include "catalogue.h"
 #include "dictionary.h"
 
+#include "bench/diag/ds2_tester.h"
 #include "bench/scenario/scenario.h"
 #include "model/car/vehicle.h"
 #include "model/faults/fault.h"
@@ -74,6 +75,12 @@ class Workshop {
   bool brought_in_ = false;
   bool performed_ = false;
 };
+
+// The number a DS2 job's result gives for one catalogue read (units in diagnosis/README.md):
+// faults 0 absent, 1 stored, 2 active; info the record's count; ident 1 answered, 0 not; the
+// others the named signal's value; NaN when the module did not answer or refused. The training
+// session values its student's tester jobs with it, as the workshop does.
+double ds2_value(const Ds2Read& read, const tester::JobResult& result);
 
 // A fresh kernel, bring_in(), perform(test): one reading in this process.
 Reading play_test(const CarUnderTest& car, const CatalogueTest& test);

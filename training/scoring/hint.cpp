@@ -1,0 +1,81 @@
+// next_hint: the assistant's next measurement in words. The assistant is replayed over what the
+// student has read (each entry matched to its catalogue test), told which tests the exercise's
+// tools cannot take, and asked for its next test; the words are the catalogue's, with what each
+// outcome would mean. The candidates' names and probabilities (diagnosis/advice's "Here: ...")
+// stay out: they would name the hidden fault's type before the diagnosis is submitted.
+#include "attempt.h"
+#include "test_match.h"
+
+#include "diagnosis/advice.h"
+#include "diagnosis/car_session.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace bcmhil::training {
+
+namespace {
+
+// The tools a test needs (exercise_tools(): "dvm", "ohmmeter", "clamp", "test_lamp", "ds2",
+// "connectors", "fuses"): its instrument or the tester, and the hands for what its stimulus
+// unplugs or pulls. Eyes and ears need none.
+std::vector<std::string> tools_of(const diagnosis::CatalogueTest& test) {
+  std::vector<std::string> tools;
+  if (test.kind == diagnosis::ReadKind::instrument) tools.push_back(test.instrument.instrument);
+  if (test.kind == diagnosis::ReadKind::ds2) tools.push_back("ds2");
+  for (const auto& step : test.stimulus) {
+    if (step.person && step.person->action == scenario::Action::diagnose) tools.push_back("ds2");
+    if (!step.workshop) continue;
+    const auto kind = step.workshop->kind;
+    const bool connector = kind == diagnosis::WorkshopAction::Kind::unplug || kind == diagnosis::WorkshopAction::Kind::plug;
+    tools.push_back(connector ? "connectors" : "fuses");
+  }
+  return tools;
+}
+
+bool allowed(const AnswerKey& key, const diagnosis::CatalogueTest& test) {
+  if (key.tools.empty()) return true;
+  for (const auto& tool : tools_of(test))
+    if (std::find(key.tools.begin(), key.tools.end(), tool) == key.tools.end()) return false;
+  return true;
+}
+
+std::string hint_text(const diagnosis::Advice& a) {
+  std::string text = a.words.empty() ? a.title : a.words;
+  char cost[48];
+  std::snprintf(cost, sizeof cost, " (%g min", a.cost_min);
+  text += cost;
+  if (!a.access.empty() && a.access.rfind("none", 0) != 0) text += "; " + a.access;
+  text += ")";
+  for (const auto& o : a.outcomes) {
+    text += "\n  " + o.outcome;
+    if (!o.means.empty()) text += ": " + o.means;
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string next_hint(const AnswerKey& key, const std::vector<PathEntry>& path, const diagnosis::Dictionary& d,
+                      const diagnosis::Catalogue& catalogue) {
+  const auto entries = diagnosis::catalogue_entries(d, catalogue);
+  diagnosis::Assistant assistant(d);
+  for (std::size_t t = 0; t < entries.size(); ++t)
+    if (!allowed(key, *entries[t])) assistant.skip(static_cast<int>(t));
+  for (const auto& e : path) {
+    const auto m = match_test(e, catalogue);
+    if (!m) continue;
+    const int t = d.test_index(m->test->id);
+    if (t >= 0) assistant.observe({t, m->outcome, m->raw});
+  }
+  if (!assistant.explained())
+    return "The readings so far fit no fault the assistant knows: check them (the leads, the points, what was "
+           "pressed), then measure again.";
+  const auto next = assistant.next_test();
+  const auto top = assistant.ranking().front();
+  if (!next || top.probability >= assistant.options().stop_at)
+    return "Nothing left to measure is worth its minutes: the readings so far are enough to name the fault.";
+  return hint_text(diagnosis::advise(assistant, next->test, entries[next->test]));
+}
+
+}  // namespace bcmhil::training
