@@ -9,6 +9,7 @@
 #include "diagnosis/assist_json.h"
 #include "diagnosis/car_session.h"
 #include "diagnosis/checklist.h"
+#include "diagnosis/complaint.h"
 #include "diagnosis/dictionary_cache.h"
 #include "diagnosis/dictionary_io.h"
 #include "diagnosis/reading_entry.h"
@@ -30,6 +31,7 @@ struct AssistArgs {
   std::string dictionary;
   std::string catalogue = shipped_catalogue_path();
   std::string checklist = shipped_checklist_path();
+  std::string complaint = shipped_complaint_path();
   std::string scenario;
   std::vector<std::string> readings;  // ID=VALUE
   bool evaluate = false;
@@ -219,8 +221,9 @@ void print_evaluation(const Evaluation& e) {
   auto row = [](const char* what, double value, const char* target, bool ok) {
     std::printf("  %-58s %8.3f   %-8s %s\n", what, value, target, ok ? "ok" : "MISSED");
   };
-  std::printf("Evaluation over %d variants of %d candidates (bound: ceil(log2 %d) + 2 = %d measurements)\n",
-              e.variants, e.candidates, e.candidates, e.bound);
+  std::printf("Evaluation over %d variants of %d candidates (bound: ceil(log2 %d) + 2 = %d measurements after the\n"
+              "complaint's %d readings)\n",
+              e.variants, e.candidates, e.candidates, e.bound, e.complaint_tests);
   row("top-1 at >= 95 % within the bound (share of variants)", e.top1_within_bound, ">= 0.95", e.top1_within_bound >= 0.95);
   if (e.optimal_error.empty() && e.optimal_cost_min > 0)
     row("mean cost / exact optimal sequence", e.mean_cost_vs_optimal, "<= 1.2", e.mean_cost_vs_optimal <= 1.2);
@@ -257,6 +260,8 @@ int evaluate_mode(const AssistArgs& args, const Loaded& l) {
   EvaluationOptions o;
   o.classify = [&](int test, double raw) { return l.entries[test]->classify(raw); };
   o.checklist = checklist_order(load_checklist(args.checklist), l.dictionary);
+  if (!args.complaint.empty() && args.complaint != "none")
+    o.complaint = complaint_tests(load_checklist(args.complaint), l.dictionary);
   o.optimal_max_states = args.optimal_states;
   o.optimal = args.optimal_states > 0;
   const Evaluation e = evaluate(l.dictionary, o);
@@ -315,6 +320,10 @@ void add(CLI::App& app, int* exit_code) {
                   "the fault dictionary (JSON from 'bcmhil dictionary'); default: the cache's, built once if missing");
   cmd->add_option("--catalogue", args->catalogue, "the test catalogue the dictionary was built from")->capture_default_str();
   cmd->add_option("--checklist", args->checklist, "the workshop-manual order --evaluate compares with")->capture_default_str();
+  cmd->add_option("--complaint", args->complaint,
+                  "--evaluate: the owner's complaint, tests whose readings start every session free ('none': start "
+                  "from nothing)")
+      ->capture_default_str();
   cmd->add_option("--scenario", args->scenario, "diagnose this scenario's car: each reading simulated on it");
   cmd->add_option("--reading", args->readings, "a reading taken: TEST=VALUE (\"hatch.bc1_pin.volts_trunk=11.8\"), repeatable");
   cmd->add_flag("--evaluate", args->evaluate, "measure the assistant over every variant of the dictionary");
