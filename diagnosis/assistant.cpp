@@ -80,6 +80,7 @@ Assistant::Assistant(const Dictionary& dictionary, AssistantOptions options)
     for (double& x : p) x = (1 - options_.unexplained_flat) * x / sum + flat;
   }
   taken_.assign(dictionary_.tests.size(), false);
+  times_taken_.assign(dictionary_.tests.size(), 0);
   mismatches_.assign(dictionary_.variants.size(), 0);
   normalise();
 }
@@ -103,6 +104,12 @@ void Assistant::observe(const Observation& o) {
   unexplained_log_weight_ += std::log(unexplained_reads_[o.test][o.outcome]);
   observations_.push_back(o);
   taken_[o.test] = true;
+  ++times_taken_[o.test];
+  // A surprise: no variant that read everything so far reads this. Take it again, once.
+  const int least = *std::min_element(mismatches_.begin(), mismatches_.end());
+  to_confirm_.erase(std::remove(to_confirm_.begin(), to_confirm_.end(), o.test), to_confirm_.end());
+  if (options_.confirm_surprises && least > least_mismatches_ && times_taken_[o.test] == 1) to_confirm_.push_back(o.test);
+  least_mismatches_ = least;
   normalise();
 }
 
@@ -135,9 +142,31 @@ bool Assistant::explained() const {
 }
 
 bool Assistant::done() const {
+  if (!to_confirm_.empty()) return false;
   if (unexplained_p_ >= options_.stop_at) return true;
   if (*std::max_element(candidate_p_.begin(), candidate_p_.end()) >= options_.stop_at) return true;
+  if (ambiguous()) return true;
   return !next_test().has_value();
+}
+
+std::vector<int> Assistant::ambiguity_group() const {
+  std::vector<int> plausible;
+  for (std::size_t v = 0; v < variant_p_.size(); ++v)
+    if (variant_p_[v] >= options_.ambiguity_floor) plausible.push_back(static_cast<int>(v));
+  if (plausible.empty()) return {};
+  for (std::size_t t = 0; t < dictionary_.tests.size(); ++t) {
+    if (taken_[t]) continue;
+    const int first = dictionary_.readings[plausible.front()][t].outcome;
+    for (int v : plausible)
+      if (dictionary_.readings[v][t].outcome != first) return {};  // this test still splits them
+  }
+  std::vector<int> group;
+  for (int v : plausible) group.push_back(dictionary_.variants[v].candidate);
+  std::sort(group.begin(), group.end());
+  group.erase(std::unique(group.begin(), group.end()), group.end());
+  if (group.size() < 2) return {};
+  std::stable_sort(group.begin(), group.end(), [&](int a, int b) { return candidate_p_[a] > candidate_p_[b]; });
+  return group;
 }
 
 double Assistant::expected_gain_bits(int test) const {
@@ -168,13 +197,14 @@ double Assistant::expected_gain_bits(int test) const {
 }
 
 std::optional<TestChoice> Assistant::next_test() const {
+  if (!to_confirm_.empty()) return TestChoice{to_confirm_.front(), true, expected_gain_bits(to_confirm_.front()), 0.0};
   std::optional<TestChoice> best;
   for (std::size_t t = 0; t < dictionary_.tests.size(); ++t) {
     if (taken_[t]) continue;
     const double gain = expected_gain_bits(static_cast<int>(t));
     if (gain < options_.min_gain_bits) continue;
     const double per_minute = gain / std::max(dictionary_.tests[t].cost_min, options_.cost_floor_min);
-    if (!best || per_minute > best->per_minute) best = TestChoice{static_cast<int>(t), gain, per_minute};
+    if (!best || per_minute > best->per_minute) best = TestChoice{static_cast<int>(t), false, gain, per_minute};
   }
   return best;
 }

@@ -29,6 +29,13 @@ struct AssistantOptions {
   double stop_at = 0.95;           // stop when one candidate (or "not explained") passes this
   double min_gain_bits = 0.02;     // a test below this expected gain is not worth its minutes
   double cost_floor_min = 2.0;    // minutes charged at least, so a free observation has a finite ratio
+  // A reading that no variant still consistent with the others reads (the number of readings the
+  // best variant contradicts rose) is taken once more before anything else: a mistyped or misplaced
+  // reading is caught where it happens, and a fault the library does not hold shows twice.
+  bool confirm_surprises = true;
+  // Variants below this posterior do not keep a session going: when no untaken test splits the
+  // rest (an ambiguity group, as TEAMS calls it), the session stops and says so.
+  double ambiguity_floor = 1e-4;
 };
 
 struct Observation {
@@ -44,6 +51,7 @@ struct RankedCandidate {
 
 struct TestChoice {
   int test = -1;
+  bool repeat = false;     // the same test again: its last reading fitted no fault of the library
   double gain_bits = 0;    // expected information about the candidates
   double per_minute = 0;   // gain_bits / max(cost, cost floor)
 };
@@ -69,8 +77,14 @@ class Assistant {
   // outweighs every candidate.
   bool explained() const;
 
-  // Stops when one candidate or "not explained" passes stop_at, or when no test left is worth doing.
+  // Stops when one candidate or "not explained" passes stop_at, when the plausible candidates read
+  // alike on every untaken test (ambiguous()), or when no test left is worth doing.
   bool done() const;
+  // The candidates whose variants hold at least `ambiguity_floor` of the posterior, when no untaken
+  // test splits those variants (and there are two or more candidates): what the catalogue cannot
+  // tell apart from here. Empty otherwise.
+  std::vector<int> ambiguity_group() const;
+  bool ambiguous() const { return !ambiguity_group().empty(); }
   // The untaken test with the best expected information per minute; nullopt when none is worth it.
   std::optional<TestChoice> next_test() const;
   double expected_gain_bits(int test) const;  // of one untaken test, under the current posterior
@@ -97,6 +111,9 @@ class Assistant {
   std::vector<Observation> observations_;
   std::vector<bool> taken_;
   std::vector<int> mismatches_;  // per variant: readings it does not read
+  int least_mismatches_ = 0;     // the best variant's count
+  std::vector<int> to_confirm_;  // tests to take once more (confirm_surprises), oldest first
+  std::vector<int> times_taken_;
 };
 
 }  // namespace bcmhil::diagnosis
