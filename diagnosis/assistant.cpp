@@ -66,14 +66,18 @@ Assistant::Assistant(const Dictionary& dictionary, AssistantOptions options)
   // most tests, and may read what no candidate reads. A flat 1/K alone would lose to any candidate
   // with a single misread after a handful of ordinary readings; the mix alone could not explain a
   // class that no candidate reads.
-  unexplained_reads_.assign(dictionary_.tests.size(), {});
+  // Its true class on each test: the library's mix of true classes, mixed with a flat 1/K. Its
+  // readings go through the same misread channel as a candidate's, so a reading it contradicts
+  // and the same test read again cost it what they cost a candidate (a repeated test does not
+  // favour it).
+  unexplained_true_.assign(dictionary_.tests.size(), {});
   for (std::size_t t = 0; t < dictionary_.tests.size(); ++t) {
-    auto& p = unexplained_reads_[t];
+    auto& p = unexplained_true_[t];
     p.assign(dictionary_.tests[t].classes.size(), 0.0);
     double sum = 0;
     for (std::size_t v = 0; v < log_weight_.size(); ++v) {
       const double w = std::exp(log_weight_[v]);
-      for (std::size_t o = 0; o < p.size(); ++o) p[o] += w * likelihood(static_cast<int>(v), static_cast<int>(t), static_cast<int>(o));
+      p[dictionary_.readings[v][t].outcome] += w;
       sum += w;
     }
     const double flat = options_.unexplained_flat / static_cast<double>(p.size());
@@ -85,10 +89,21 @@ Assistant::Assistant(const Dictionary& dictionary, AssistantOptions options)
   normalise();
 }
 
-double Assistant::likelihood(int variant, int test, int outcome) const {
+double Assistant::reads(int test, int shown, int outcome) const {
   const int k = static_cast<int>(dictionary_.tests[test].classes.size());
   if (k <= 1) return 1;
-  return dictionary_.readings[variant][test].outcome == outcome ? 1 - options_.misread : options_.misread / (k - 1);
+  return shown == outcome ? 1 - options_.misread : options_.misread / (k - 1);
+}
+
+double Assistant::likelihood(int variant, int test, int outcome) const {
+  return reads(test, dictionary_.readings[variant][test].outcome, outcome);
+}
+
+double Assistant::unexplained_reads(int test, int outcome) const {
+  double p = 0;
+  const auto& truth = unexplained_true_[test];
+  for (std::size_t c = 0; c < truth.size(); ++c) p += truth[c] * reads(test, static_cast<int>(c), outcome);
+  return p;
 }
 
 void Assistant::observe(const Observation& o) {
@@ -101,7 +116,11 @@ void Assistant::observe(const Observation& o) {
     log_weight_[v] += std::log(likelihood(static_cast<int>(v), o.test, o.outcome));
     mismatches_[v] += dictionary_.readings[v][o.test].outcome != o.outcome;
   }
-  unexplained_log_weight_ += std::log(unexplained_reads_[o.test][o.outcome]);
+  unexplained_log_weight_ += std::log(unexplained_reads(o.test, o.outcome));
+  auto& truth = unexplained_true_[o.test];  // what it now believes its true class on this test is
+  double sum = 0;
+  for (std::size_t c = 0; c < truth.size(); ++c) sum += truth[c] *= reads(o.test, static_cast<int>(c), o.outcome);
+  for (double& x : truth) x /= sum;
   observations_.push_back(o);
   taken_[o.test] = true;
   ++times_taken_[o.test];
@@ -188,7 +207,7 @@ double Assistant::expected_gain_bits(int test) const {
   }
   double h_after = 0;
   for (int o = 0; o < k; ++o) {
-    mass[o][n - 1] = unexplained_p_ * unexplained_reads_[test][o];
+    mass[o][n - 1] = unexplained_p_ * unexplained_reads(test, o);
     double total = 0;
     for (double m : mass[o]) total += m;
     h_after += total * entropy_bits(mass[o], total);

@@ -97,14 +97,16 @@ class Assistant {
   const AssistantOptions& options() const { return options_; }
 
  private:
+  double reads(int test, int shown, int outcome) const;  // the misread channel: P(entered | shown)
   double likelihood(int variant, int test, int outcome) const;
+  double unexplained_reads(int test, int outcome) const;  // what "not explained" predicts
   void normalise();
 
   const Dictionary& dictionary_;
   AssistantOptions options_;
   std::vector<double> log_weight_;      // per variant: log prior + log likelihood of the readings
   double unexplained_log_weight_ = 0;
-  std::vector<std::vector<double>> unexplained_reads_;  // [test][class]: what "not explained" predicts
+  std::vector<std::vector<double>> unexplained_true_;  // [test][class]: "not explained"'s true class, as it believes now
   std::vector<double> variant_p_;       // normalised posterior per variant
   std::vector<double> candidate_p_;     // summed per candidate
   double unexplained_p_ = 0;
