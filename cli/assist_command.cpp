@@ -247,8 +247,8 @@ void print_evaluation(const Evaluation& e) {
   for (const auto& r : e.results)
     if (!r.top1_within_bound) {
       if (missed++ == 0) std::printf("Variants not diagnosed at 95 %% within the bound:\n");
-      std::printf("  %-52s -> %s %s after %d\n", r.variant.c_str(), r.top.c_str(), percent(r.top_probability).c_str(),
-                  r.measurements);
+      std::printf("  %-52s -> %s %s after %d%s\n", r.variant.c_str(), r.top.c_str(), percent(r.top_probability).c_str(),
+                  r.measurements, r.top1_possible ? "" : "  (catalogue: reads like another candidate on every test)");
     }
   if (!e.held_out_missed.empty()) {
     std::printf("Held out but explained by another candidate:\n");

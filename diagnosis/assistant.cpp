@@ -188,32 +188,41 @@ std::vector<int> Assistant::ambiguity_group() const {
   return group;
 }
 
-double Assistant::expected_gain_bits(int test) const {
+double Assistant::expected_gain_bits(int test) const { return gain_under(variant_p_, unexplained_p_, test); }
+
+// The expected information about the candidates (and "not explained") that `test` gives when the
+// variants' posterior is `vp` and "not explained"'s is `up`.
+double Assistant::gain_under(const std::vector<double>& vp, double up, int test) const {
   const int k = static_cast<int>(dictionary_.tests.at(test).classes.size());
   if (k <= 1) return 0;
   // Hypotheses: the candidates, then "not explained" last.
-  std::vector<double> prior_mass(candidate_p_);
-  prior_mass.push_back(unexplained_p_);
-  const double h_before = entropy_bits(prior_mass, 1.0);
-  const std::size_t n = prior_mass.size();
+  const std::size_t n = dictionary_.candidates.size() + 1;
+  std::vector<double> prior_mass(n, 0.0);
   std::vector<std::vector<double>> mass(k, std::vector<double>(n, 0.0));
   const double other = options_.misread / (k - 1);
-  for (std::size_t v = 0; v < variant_p_.size(); ++v) {
-    const double p = variant_p_[v];
-    if (p == 0) continue;
+  for (std::size_t v = 0; v < vp.size(); ++v) {
+    const double p = vp[v];
+    if (p < 1e-12) continue;
     const int c = dictionary_.variants[v].candidate;
+    prior_mass[c] += p;
     const int shown = dictionary_.readings[v][test].outcome;
     for (int o = 0; o < k; ++o) mass[o][c] += p * (o == shown ? 1 - options_.misread : other);
   }
+  prior_mass[n - 1] = up;
+  double total_before = 0;
+  for (double m : prior_mass) total_before += m;
+  const double h_before = entropy_bits(prior_mass, total_before);
   double h_after = 0;
   for (int o = 0; o < k; ++o) {
-    mass[o][n - 1] = unexplained_p_ * unexplained_reads(test, o);
+    mass[o][n - 1] = up * unexplained_reads(test, o);
     double total = 0;
     for (double m : mass[o]) total += m;
-    h_after += total * entropy_bits(mass[o], total);
+    h_after += total / total_before * entropy_bits(mass[o], total);
   }
   return std::max(0.0, h_before - h_after);
 }
+
+double Assistant::charged(int test) const { return std::max(dictionary_.tests[test].cost_min, options_.cost_floor_min); }
 
 std::optional<TestChoice> Assistant::next_test() const {
   if (!to_confirm_.empty()) return TestChoice{to_confirm_.front(), true, expected_gain_bits(to_confirm_.front()), 0.0};
@@ -222,7 +231,7 @@ std::optional<TestChoice> Assistant::next_test() const {
     if (taken_[t]) continue;
     const double gain = expected_gain_bits(static_cast<int>(t));
     if (gain < options_.min_gain_bits) continue;
-    const double per_minute = gain / std::max(dictionary_.tests[t].cost_min, options_.cost_floor_min);
+    const double per_minute = gain / charged(static_cast<int>(t));
     if (!best || per_minute > best->per_minute) best = TestChoice{static_cast<int>(t), false, gain, per_minute};
   }
   return best;

@@ -23,12 +23,12 @@
 namespace bcmhil::diagnosis {
 
 struct AssistantOptions {
-  double misread = 0.03;           // e: the chance that a reading shows another class than its car's
+  double misread = 0.005;          // e: the chance that a reading shows another class than its car's
   double unexplained_prior = 0.05; // prior of "a fault the library does not hold"
   double unexplained_flat = 0.5;   // its share of flat 1/K in what it predicts (the rest: the library's mix)
   double stop_at = 0.95;           // stop when one candidate (or "not explained") passes this
   double min_gain_bits = 0.02;     // a test below this expected gain is not worth its minutes
-  double cost_floor_min = 2.0;    // minutes charged at least, so a free observation has a finite ratio
+  double cost_floor_min = 10.0;   // minutes charged at least: a measurement is a measurement, however cheap
   // A reading that no variant still consistent with the others reads (the number of readings the
   // best variant contradicts rose) is taken once more before anything else: a mistyped or misplaced
   // reading is caught where it happens, and a fault the library does not hold shows twice.
@@ -100,6 +100,8 @@ class Assistant {
   double reads(int test, int shown, int outcome) const;  // the misread channel: P(entered | shown)
   double likelihood(int variant, int test, int outcome) const;
   double unexplained_reads(int test, int outcome) const;  // what "not explained" predicts
+  double gain_under(const std::vector<double>& variant_p, double unexplained_p, int test) const;
+  double charged(int test) const;  // minutes, at least the cost floor
   void normalise();
 
   const Dictionary& dictionary_;

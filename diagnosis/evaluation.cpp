@@ -84,7 +84,9 @@ void catalogue_limits(const Dictionary& d, const std::vector<double>& weights, d
     double total = 0;
     for (const auto& [c, m] : masses) total += m;
     const int own = d.variants[v].candidate;
-    top1 += total > 0 && masses.at(own) >= stop_at * total;
+    const bool possible = total > 0 && masses.at(own) >= stop_at * total;
+    top1 += possible;
+    if (v < e.results.size()) e.results[v].top1_possible = possible;
     if (d.candidates[own].fault == "healthy") continue;
     ++held_cases;
     held += masses.size() == 1;

@@ -65,6 +65,9 @@ struct VariantResult {
   double checklist_cost_min = 0;
   bool top1_within_bound = false;
   bool top3_under_noise = false;
+  // Whether the catalogue allows it at all: every test taken and read exactly, its own candidate
+  // holds >= stop_at of the variants that read like it.
+  bool top1_possible = false;
 };
 
 struct Evaluation {
