@@ -147,6 +147,12 @@ Session session_of(const Assistant& a) {
   return s;
 }
 
+// A test asked for a second time: its reading fitted no fault of the library, or it is the one test
+// that tells the leader from a likelier look-alike.
+const char* again_or_next(const Assistant& a, const TestChoice& next) {
+  return a.times_taken(next.test) > 0 ? "Again (a second reading of this test)" : "Next";
+}
+
 int interactive(Assistant& a, const Loaded& l) {
   const auto& d = l.dictionary;
   std::printf("bcmhil assist: %zu candidates, %zu tests. Enter each reading as a value (\"11.8\", \"11.8 V\",\n"
@@ -156,8 +162,9 @@ int interactive(Assistant& a, const Loaded& l) {
   std::string line;
   while (!a.done()) {
     print_candidates(d, a.ranking(), 3);
-    const int t = a.next_test()->test;
-    std::printf("\nNext: %s", to_text(advise(a, t, l.entries[t]), d).c_str());
+    const auto next = *a.next_test();
+    const int t = next.test;
+    std::printf("\n%s: %s", again_or_next(a, next), to_text(advise(a, t, l.entries[t]), d).c_str());
     std::printf("%s [%s]> ", d.tests[t].id.c_str(), l.entries[t]->unit.c_str());
     std::fflush(stdout);
     if (!std::getline(std::cin, line) || line == "quit" || line == "q") break;
@@ -199,8 +206,9 @@ int readings_mode(const AssistArgs& args, const Loaded& l) {
     print_verdict(l.dictionary, session_of(a), a.options());
   } else {
     print_candidates(l.dictionary, a.ranking(), 5);
-    const int t = a.next_test()->test;
-    std::printf("\nNext: %s", to_text(advise(a, t, l.entries[t]), l.dictionary).c_str());
+    const auto next = *a.next_test();
+    const int t = next.test;
+    std::printf("\n%s: %s", again_or_next(a, next), to_text(advise(a, t, l.entries[t]), l.dictionary).c_str());
   }
   return 0;
 }

@@ -83,7 +83,7 @@ Assistant::Assistant(const Dictionary& dictionary, AssistantOptions options)
     const double flat = options_.unexplained_flat / static_cast<double>(p.size());
     for (double& x : p) x = (1 - options_.unexplained_flat) * x / sum + flat;
   }
-  taken_.assign(dictionary_.tests.size(), false);
+  skipped_.assign(dictionary_.tests.size(), false);
   times_taken_.assign(dictionary_.tests.size(), 0);
   mismatches_.assign(dictionary_.variants.size(), 0);
   normalise();
@@ -122,7 +122,6 @@ void Assistant::observe(const Observation& o) {
   for (std::size_t c = 0; c < truth.size(); ++c) sum += truth[c] *= reads(o.test, static_cast<int>(c), o.outcome);
   for (double& x : truth) x /= sum;
   observations_.push_back(o);
-  taken_[o.test] = true;
   ++times_taken_[o.test];
   // A surprise: no variant that read everything so far reads this. Take it again, once.
   const int least = *std::min_element(mismatches_.begin(), mismatches_.end());
@@ -174,7 +173,7 @@ std::vector<int> Assistant::ambiguity_group() const {
     if (variant_p_[v] >= options_.ambiguity_floor) plausible.push_back(static_cast<int>(v));
   if (plausible.empty()) return {};
   for (std::size_t t = 0; t < dictionary_.tests.size(); ++t) {
-    if (taken_[t]) continue;
+    if (!available(static_cast<int>(t))) continue;
     const int first = dictionary_.readings[plausible.front()][t].outcome;
     for (int v : plausible)
       if (dictionary_.readings[v][t].outcome != first) return {};  // this test still splits them
@@ -222,13 +221,17 @@ double Assistant::gain_under(const std::vector<double>& vp, double up, int test)
   return std::max(0.0, h_before - h_after);
 }
 
+bool Assistant::available(int test) const {
+  return !skipped_[test] && times_taken_[test] < std::max(1, options_.max_takes);
+}
+
 double Assistant::charged(int test) const { return std::max(dictionary_.tests[test].cost_min, options_.cost_floor_min); }
 
 std::optional<TestChoice> Assistant::next_test() const {
   if (!to_confirm_.empty()) return TestChoice{to_confirm_.front(), true, expected_gain_bits(to_confirm_.front()), 0.0};
   std::optional<TestChoice> best;
   for (std::size_t t = 0; t < dictionary_.tests.size(); ++t) {
-    if (taken_[t]) continue;
+    if (!available(static_cast<int>(t))) continue;
     const double gain = expected_gain_bits(static_cast<int>(t));
     if (gain < options_.min_gain_bits) continue;
     const double per_minute = gain / charged(static_cast<int>(t));

@@ -23,8 +23,8 @@
 namespace bcmhil::diagnosis {
 
 struct AssistantOptions {
-  double misread = 0.005;          // e: the chance that a reading shows another class than its car's
-  double unexplained_prior = 0.05; // prior of "a fault the library does not hold"
+  double misread = 0.01;           // e: the chance that a reading shows another class than its car's
+  double unexplained_prior = 0.2;  // prior of "a fault the library does not hold"
   double unexplained_flat = 0.5;   // its share of flat 1/K in what it predicts (the rest: the library's mix)
   double stop_at = 0.95;           // stop when one candidate (or "not explained") passes this
   double min_gain_bits = 0.02;     // a test below this expected gain is not worth its minutes
@@ -36,6 +36,10 @@ struct AssistantOptions {
   // Variants below this posterior do not keep a session going: when no untaken test splits the
   // rest (an ambiguity group, as TEAMS calls it), the session stops and says so.
   double ambiguity_floor = 1e-4;
+  // How often one test may be taken: a second reading of a test is a second, independent chance
+  // of a misread, so repeating the one test that tells the leader from a likelier look-alike is
+  // worth its minutes when nothing untaken tells them apart.
+  int max_takes = 2;
 };
 
 struct Observation {
@@ -67,7 +71,8 @@ class Assistant {
   void observe(const Observation& observation);
   const std::vector<Observation>& observations() const { return observations_; }
   // The technician cannot take this test (no such meter, no helper): never proposed again.
-  void skip(int test) { taken_.at(test) = true; }
+  void skip(int test) { skipped_.at(test) = true; }
+  int times_taken(int test) const { return times_taken_.at(test); }
 
   std::vector<RankedCandidate> ranking() const;  // every candidate, best first
   double probability(int candidate) const;
@@ -102,6 +107,7 @@ class Assistant {
   double unexplained_reads(int test, int outcome) const;  // what "not explained" predicts
   double gain_under(const std::vector<double>& variant_p, double unexplained_p, int test) const;
   double charged(int test) const;  // minutes, at least the cost floor
+  bool available(int test) const;  // not skipped, and taken fewer than max_takes times
   void normalise();
 
   const Dictionary& dictionary_;
@@ -113,7 +119,7 @@ class Assistant {
   std::vector<double> candidate_p_;     // summed per candidate
   double unexplained_p_ = 0;
   std::vector<Observation> observations_;
-  std::vector<bool> taken_;
+  std::vector<bool> skipped_;
   std::vector<int> mismatches_;  // per variant: readings it does not read
   int least_mismatches_ = 0;     // the best variant's count
   std::vector<int> to_confirm_;  // tests to take once more (confirm_surprises), oldest first
