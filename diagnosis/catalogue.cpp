@@ -217,6 +217,7 @@ std::optional<WorkshopAction::Kind> workshop_action(const std::string& name) {
   if (name == "plug") return K::plug;
   if (name == "pull_fuse") return K::pull_fuse;
   if (name == "refit_fuse") return K::refit_fuse;
+  if (name == "flex_loom") return K::flex_loom;
   return std::nullopt;
 }
 
@@ -227,7 +228,7 @@ StimulusStep read_stimulus_step(const Reader& r, const YAML::Node& node) {
   const auto action = r.text(r.need(node, "do", "a stimulus step"), "do");
   if (const auto kind = workshop_action(action)) {
     const bool fuse = *kind == WorkshopAction::Kind::pull_fuse || *kind == WorkshopAction::Kind::refit_fuse;
-    const char* key = fuse ? "fuse" : "connector";
+    const char* key = fuse ? "fuse" : *kind == WorkshopAction::Kind::flex_loom ? "loom" : "connector";
     r.expect_keys(node, {"at", "do", key}, "step " + action);
     step.at = r.time(r.need(node, "at", "a stimulus step"), "at");
     step.workshop = WorkshopAction{*kind, r.text(r.need(node, key, "step " + action), key)};
@@ -238,7 +239,7 @@ StimulusStep read_stimulus_step(const Reader& r, const YAML::Node& node) {
   } catch (const scenario::ScenarioError& e) {
     // Name the workshop actions too: the scenario parser knows only a person's steps.
     std::string message = e.message();
-    if (message.rfind("unknown action", 0) == 0) message += "; or a workshop action: unplug, plug, pull_fuse, refit_fuse";
+    if (message.rfind("unknown action", 0) == 0) message += "; or a workshop action: unplug, plug, pull_fuse, refit_fuse, flex_loom";
     throw CatalogueError(e.where(), message);
   }
   step.at = step.person->at;

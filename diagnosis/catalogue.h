@@ -70,9 +70,9 @@ struct InstrumentRead {
 
 // A workshop action before or during a test (the meter needs the part de-energised...).
 struct WorkshopAction {
-  enum class Kind { unplug, plug, pull_fuse, refit_fuse };
+  enum class Kind { unplug, plug, pull_fuse, refit_fuse, flex_loom };
   Kind kind;
-  std::string target;  // a connector ("X330", "hatch") or a fuse ("F9")
+  std::string target;  // a connector ("X330", "hatch"), a fuse ("F9") or a loom ("hinge")
 };
 
 // One thing done at `at` after the test starts: a person's step in the scenario vocabulary

@@ -127,6 +127,7 @@ struct Workshop::Hands {
         case WorkshopAction::Kind::plug: vehicle.plug(target); break;
         case WorkshopAction::Kind::pull_fuse: vehicle.pull_fuse(target); break;
         case WorkshopAction::Kind::refit_fuse: vehicle.refit_fuse(target); break;
+        case WorkshopAction::Kind::flex_loom: vehicle.flex_loom(target); break;
       }
       return;
     }
@@ -228,13 +229,15 @@ void Workshop::check_performable(const CatalogueTest& test) {
     const bool fuse = step.workshop->kind == WorkshopAction::Kind::pull_fuse ||
                       step.workshop->kind == WorkshopAction::Kind::refit_fuse;
     try {
-      if (fuse) {
+      if (step.workshop->kind == WorkshopAction::Kind::flex_loom) {
+        if (target != "hinge") throw std::invalid_argument("no loom " + target + " to flex (looms: hinge)");
+      } else if (fuse) {
         car.fuse(target);
       } else if (const auto* spec = car.connectors.find(target)) {
         // Split the part's pins now, before the instrument goes on: installing a part moves
-        // every branch between its own pins to its side, and would take an instrument across
-        // two of its harness-side pins (a test lamp on hatch.2-hatch.1) along with it.
-        if (!spec->pins.empty()) car.connectors.part_side(spec->pins.front().label);
+        // the harness's branches at its pins to new nodes (`harness.<pin node>`), so a
+        // harness-side point (`hatch.2`) names its node only once the part is installed.
+        if (!spec->pins.empty()) car.connectors.harness_side(spec->pins.front().label);
       } else {
         car.unplug(target);  // throws, naming the connectors there are
       }

@@ -61,17 +61,23 @@ void Connectors::set_contacts(const ConnectorSpec& s, double ohms) {
   circuit_.request_solve();
 }
 
-electrical::NodeId Connectors::harness_side(std::string_view label) const {
+electrical::NodeId Connectors::harness_side(std::string_view label) {
+  const auto [s, p] = find_pin(label);
+  if (!p) throw std::invalid_argument("no connector pin '" + std::string(label) + "'");
+  install(s->part);
+  return split_.at(circuit_.network().node(p->node));
+}
+
+electrical::NodeId Connectors::part_side(std::string_view label) const {
   const auto [s, p] = find_pin(label);
   if (!p) throw std::invalid_argument("no connector pin '" + std::string(label) + "'");
   return circuit_.network().node(p->node);
 }
 
-electrical::NodeId Connectors::part_side(std::string_view label) {
-  const auto [s, p] = find_pin(label);
-  if (!p) throw std::invalid_argument("no connector pin '" + std::string(label) + "'");
-  install(s->part);
-  return split_.at(circuit_.network().node(p->node));
+std::optional<electrical::NodeId> Connectors::harness_half(electrical::NodeId pin_node) const {
+  auto it = split_.find(pin_node);
+  if (it == split_.end()) return std::nullopt;
+  return it->second;
 }
 
 bool Connectors::belongs_to_part(const std::string& part, electrical::BranchId branch) const {
@@ -91,24 +97,23 @@ bool Connectors::installed(const std::string& part) const {
 void Connectors::install(const std::string& part) {
   if (installed(part)) return;
   auto& net = circuit_.network();
-  // The part's branches at its pin nodes, found before anything moves.
   std::vector<const ConnectorSpec*> specs;
   std::set<electrical::NodeId> pin_nodes;
-  std::string side;
   for (const auto& s : specs_) {
     if (s.part != part) continue;
     specs.push_back(&s);
-    side = s.part_side;
     for (const auto& p : s.pins) pin_nodes.insert(net.node(p.node));
   }
+  // The harness's branches at the part's pins, found before anything moves; an instrument's
+  // leads stay on the point they were put on.
   std::vector<electrical::BranchId> moving;
   for (std::size_t b = 0; b < net.branch_count(); ++b) {
     const auto id = static_cast<electrical::BranchId>(b);
     // An instrument's leads (a spare) stay on the points they were put on, even across two pins.
     const bool at_pin = pin_nodes.count(net.branch_a(id)) || pin_nodes.count(net.branch_b(id));
-    if (at_pin && belongs_to_part(part, id) && !net.is_spare(id)) moving.push_back(id);
+    if (at_pin && !belongs_to_part(part, id) && !net.is_spare(id)) moving.push_back(id);
   }
-  for (const auto node : pin_nodes) split_[node] = net.add_node(net.node_name(node) + "@" + side);
+  for (const auto node : pin_nodes) split_[node] = net.add_node("harness." + net.node_name(node));
   for (const auto id : moving) {
     auto moved = [&](electrical::NodeId n) { return pin_nodes.count(n) ? split_.at(n) : n; };
     net.reconnect(id, moved(net.branch_a(id)), moved(net.branch_b(id)));
@@ -116,8 +121,8 @@ void Connectors::install(const std::string& part) {
   // One contact per pin: two pins on one node (the module ground) are two contacts in parallel.
   for (const auto* s : specs)
     for (const auto& p : s->pins) {
-      const auto harness = net.node(p.node);
-      contacts_[p.label] = net.add_resistor("connector." + p.label, harness, split_.at(harness), kContactOhm);
+      const auto pin = net.node(p.node);
+      contacts_[p.label] = net.add_resistor("connector." + p.label, split_.at(pin), pin, kContactOhm);
     }
   installed_[part] = true;
   circuit_.request_solve();

@@ -4,21 +4,23 @@
 //
 // An ordinary run never touches them: the network is elaborated with one node per pin, harness
 // and part joined, and stays exactly so (same nodes, same probes, same traces). Only when the
-// workshop first needs the two halves apart (an unplug, or a probe on the part side) does a
-// part's connectors get *installed*: every pin node of that part is split, the part's own
-// branches move onto a new node "<pin node>@module" (or "@lock"), and a contact branch
-// "connector.<label>" joins the halves. The pin's original node stays the harness side, so a
-// probe or instrument already on it keeps its place. All connectors of one part install together
+// workshop first needs the two halves apart (an unplug, or a probe on the harness side of a pin)
+// does a part's connectors get *installed*: the harness's branches at every pin node of that part
+// move onto a new node "harness.<pin node>" ("harness.bc1.tailgate_out"), and a contact branch
+// "connector.<label>" joins the halves. The pin's own node stays the part's: the module goes on
+// reading its own pins (its input stage, its supply sense hold those nodes), and the probe
+// V(bc1.tailgate_out) keeps meaning the module's pin. All connectors of one part install together
 // (a node such as the module ground can sit on pins of several of its connectors).
 //
 // Which branches belong to the part: those with both ends on the part's own nodes, named after it
 // ("bc1.tailgate_out", "bc1.sense_supply", "hatch_lock.pin2"): its drivers, input dividers and
 // relays, and the water films and dendrites inside the module, which stay with the module when it
 // is unplugged. A branch from a pin to anything else (a harness wire, a fuse, a relay coil to body
-// ground) is the harness's.
+// ground) is the harness's. An instrument's leads (the network's spares) stay where they were put.
 #include "model/circuit/circuit.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,10 +55,12 @@ class Connectors {
   // The connector and pin a technician's label names ("X330.4"); nullptr/nullptr if none.
   std::pair<const ConnectorSpec*, const ConnectorSpec::Pin*> find_pin(std::string_view label) const;
 
-  // The part's half of a pin (installs the part's connectors on first use).
-  electrical::NodeId part_side(std::string_view label);
-  // The harness half of a pin: the pin's own node, plugged or not.
-  electrical::NodeId harness_side(std::string_view label) const;
+  // The harness half of a pin (installs the part's connectors on first use).
+  electrical::NodeId harness_side(std::string_view label);
+  // The part's half of a pin: the pin's own node, plugged or not.
+  electrical::NodeId part_side(std::string_view label) const;
+  // The harness half of a pin node once installed; std::nullopt before.
+  std::optional<electrical::NodeId> harness_half(electrical::NodeId pin_node) const;
   // Whether a branch at a pin of `part` belongs to the part (see above).
   bool belongs_to_part(const std::string& part, electrical::BranchId branch) const;
 
@@ -71,7 +75,7 @@ class Connectors {
   std::vector<ConnectorSpec> specs_;
   std::map<std::string, bool, std::less<>> unplugged_;                  // by connector
   std::map<std::string, bool, std::less<>> installed_;                  // by part
-  std::map<electrical::NodeId, electrical::NodeId> split_;              // pin node -> part's half
+  std::map<electrical::NodeId, electrical::NodeId> split_;              // pin node -> harness half
   std::map<std::string, electrical::BranchId, std::less<>> contacts_;   // by pin label
 };
 

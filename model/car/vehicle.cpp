@@ -187,6 +187,11 @@ void Vehicle::press_switch(const std::string& name, sc_core::sc_time duration) {
     throw std::invalid_argument("no switch " + name);
 }
 
+void Vehicle::flex_loom(const std::string& loom) {
+  if (loom != "hinge") throw std::invalid_argument("no loom " + loom + " to flex (looms: hinge)");
+  hinge_flexed_.notify(sc_core::SC_ZERO_TIME);
+}
+
 void Vehicle::press_lid_handle(sc_core::sc_time duration) {
   circuit.network().set_resistance(handle_switch_, 0.05);
   circuit.request_solve();

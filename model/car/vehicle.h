@@ -68,6 +68,11 @@ class Vehicle : public sc_core::sc_module {
   void pull_fuse(const std::string& name);
   void refit_fuse(const std::string& name);
   Fuse& fuse(const std::string& name);
+  // A wiggle test: someone flexes the hinge loom by hand. A wire broken inside its insulation
+  // (faults/hinge_wire_intermittent) settles its ends anew; whole wires and clean breaks do not
+  // care. Throws std::invalid_argument for a loom other than "hinge".
+  void flex_loom(const std::string& loom);
+  const sc_core::sc_event& hinge_loom_flexed() const { return hinge_flexed_; }
 
   KeyFob& fob(int key_slot);  // throws std::out_of_range
   const VehicleConfig& config() const { return config_; }
@@ -109,6 +114,7 @@ class Vehicle : public sc_core::sc_module {
   electrical::NodeId handle_switch_node_;
   electrical::BranchId handle_switch_;
   sc_core::sc_event handle_release_;
+  sc_core::sc_event hinge_flexed_;
 };
 
 }  // namespace bcmhil::model

@@ -38,6 +38,9 @@ HingeWireIntermittent::HingeWireIntermittent(sc_core::sc_module_name name, const
   SC_METHOD(on_angle);
   sensitive << vehicle.hatch_lock.angle().value_changed_event();
   dont_initialize();
+  SC_METHOD(on_flex);
+  sensitive << vehicle.hinge_loom_flexed();
+  dont_initialize();
 }
 
 void HingeWireIntermittent::begin() {
@@ -49,6 +52,10 @@ void HingeWireIntermittent::begin() {
 
 void HingeWireIntermittent::settle_shut() {
   ++shut_count_;
+  settle();
+}
+
+void HingeWireIntermittent::settle() {
   touching_when_shut_ = std::uniform_real_distribution<double>(0.0, 1.0)(rng_) < closed_contact_;
 }
 
@@ -62,6 +69,13 @@ void HingeWireIntermittent::on_angle() {
   // open, the band does.
   const bool in_band = angle >= open_from_deg_ && angle <= open_to_deg_ && !(shut && open_from_deg_ > 0.0);
   apply(shut ? touching_when_shut_ && !in_band : !in_band);
+}
+
+void HingeWireIntermittent::on_flex() {
+  if (!started_ || !was_shut_) return;  // open, the lid's angle holds the ends where they are
+  ++flex_count_;
+  settle();
+  on_angle();
 }
 
 void HingeWireIntermittent::apply(bool conducting) {

@@ -9,6 +9,9 @@
 // - `closed_contact`: the chance that the ends settle touching each time the lid is shut, drawn
 //   from a generator seeded by `seed`, so a run is reproducible;
 // - `contact_resistance`: broken strands touching conduct poorly.
+// Flexing the loom by hand (Vehicle::flex_loom, a wiggle test) with the lid shut moves the ends
+// as shutting it does: they settle anew, touching with the same chance. With the lid open the
+// angle band decides, as before.
 #include "fault.h"
 
 #include <cstdint>
@@ -23,11 +26,14 @@ class HingeWireIntermittent : public Fault {
 
   bool conducting() const { return conducting_; }
   int lid_shut_count() const { return shut_count_; }
+  int flex_count() const { return flex_count_; }  // flexes felt with the lid shut
 
  private:
   void begin() override;
   void on_angle();
+  void on_flex();      // someone flexed the loom (a wiggle test)
   void settle_shut();  // the lid was shut: draw how the ends came to rest
+  void settle();       // draw whether the ends touch
   void apply(bool conducting);
 
   model::Vehicle& vehicle_;
@@ -42,6 +48,7 @@ class HingeWireIntermittent : public Fault {
   bool conducting_ = true;
   bool was_shut_ = true;
   int shut_count_ = 0;
+  int flex_count_ = 0;
 };
 
 std::vector<ParamSpec> hinge_wire_intermittent_params();

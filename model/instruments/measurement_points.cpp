@@ -6,14 +6,17 @@ namespace bcmhil::instruments {
 
 namespace {
 
-// Lamp sockets: technician's name -> the lamp's feed node (model/car/vehicle.cpp).
+// Lamp sockets and switch terminals: technician's name -> the node (model/car/vehicle.cpp).
+// `lid_handle.1` is the lid handle switch's signal terminal (the wire from the BC1 through the
+// hinge ends there; the switch's other side is the tailgate's ground).
 struct Socket {
   const char* point;
   const char* node;
 };
 constexpr Socket kSockets[] = {{"socket.indicator_lh", "lamp.indicator_lh"},
                                {"socket.indicator_rh", "lamp.indicator_rh"},
-                               {"socket.interior", "lamp.interior"}};
+                               {"socket.interior", "lamp.interior"},
+                               {"lid_handle.1", "lid_handle.switch"}};
 
 std::string short_fuse_name(const model::Fuse& f) {
   return f.name.rfind("fuse.", 0) == 0 ? f.name.substr(5) : f.name;
@@ -56,7 +59,10 @@ std::optional<electrical::NodeId> fuse_point(const model::Vehicle& vehicle, std:
 // The one wire at a connector pin's harness side: not the part's own branches, not the contact.
 ClampPlace pin_wire(model::Vehicle& vehicle, std::string_view label, const model::ConnectorSpec& spec) {
   const auto& net = vehicle.circuit.network();
-  const auto node = vehicle.connectors.harness_side(label);
+  // Before the connector is installed the wires end on the pin's own node, after it on its
+  // harness half: the same branches either way, so a clamp adds nothing to the network.
+  const auto pin_node = vehicle.connectors.part_side(label);
+  const auto node = vehicle.connectors.harness_half(pin_node).value_or(pin_node);
   std::vector<electrical::BranchId> wires;
   for (std::size_t b = 0; b < net.branch_count(); ++b) {
     const auto id = static_cast<electrical::BranchId>(b);

@@ -14,8 +14,9 @@
 //   "F9.in", "F9.out"   a fuse's terminals (battery side, feed side); likewise F10, 30A, HRW, HFS
 //   "socket.indicator_lh", "socket.indicator_rh", "socket.interior"   the lamp sockets' feed
 //   any network node name ("harness.hinge.tailgate_feed") as a last resort
-// A "@module"/"@lock" point parts the connector's two halves in the network the first time it is
-// asked for (model/car/connectors.h): hence Vehicle&, not const.
+// A harness-side point ("X330.4", "hatch.2") parts the connector's two halves in the network the
+// first time one of the part's pins is asked for (model/car/connectors.h): hence Vehicle&, not
+// const. The "@module"/"@lock" points are the pins' own nodes and change nothing.
 //
 // Clamp places (clamp_place): "hatch.2" the wire into hatch pin 2 (current into the pin is
 // positive), a BC1 pin label its harness wire (into the module positive), "battery" the battery

@@ -144,6 +144,67 @@ TEST(WorkshopTells, OnlyTheCoilsResistanceTellsABurntCoilFromARelayWeldedAtRest)
             "coil");
 }
 
+// Pairs that every other test reads alike (bcmhil assist --evaluate lists them), and the test
+// that splits each.
+TEST(WorkshopSplits, FlexingTheHingeLoomBringsABreakInsideTheInsulationBack) {
+  // Seed 1 settles apart at the onset: the lid stays shut on every press, like a clean break.
+  const auto intermittent = car_with("{type: hinge_wire_intermittent, wire: tailgate_feed, seed: 1}");
+  const auto broken = car_with("{type: hinge_wire_open, wire: tailgate_feed}");
+  EXPECT_EQ(outcome(intermittent, "hatch.trunk.opens_thrice"), "never");
+  EXPECT_EQ(outcome(broken, "hatch.trunk.opens_thrice"), "never");
+  EXPECT_EQ(outcome(intermittent, "hatch.trunk.opens_flexing"), "opens");
+  EXPECT_EQ(outcome(broken, "hatch.trunk.opens_flexing"), "stays shut");
+}
+
+TEST(WorkshopSplits, ThePullUpReachesAStuckHandleSwitchThroughAWholeWire) {
+  const auto wire = car_with("{type: hinge_wire_open, wire: handle_signal}");
+  const auto button = car_with("{type: switch_failed, switch: lid_handle, stuck: open}");
+  EXPECT_EQ(outcome(wire, "hatch.handle.opens_unlocked"), "stays shut");
+  EXPECT_EQ(outcome(button, "hatch.handle.opens_unlocked"), "stays shut");
+  EXPECT_EQ(outcome(wire, "hatch.handle_switch.volts_rest"), "0 V");
+  EXPECT_EQ(outcome(button, "hatch.handle_switch.volts_rest"), "pull-up");
+}
+
+TEST(WorkshopSplits, AFilmOnTheSuperLockContactReadsInSeriesWithItsRestContact) {
+  const auto film = car_with("{type: relay_contact_corrosion, relay: super, resistance: 1 Mohm, growth_time: 2 s}");
+  const auto welded = car_with("{type: relay_welded, relay: super, side: nc}");
+  EXPECT_EQ(outcome(film, "central_locking.super_relay_pin.volts_deadlock"), "0 V");
+  EXPECT_EQ(outcome(welded, "central_locking.super_relay_pin.volts_deadlock"), "0 V");
+  EXPECT_EQ(outcome(film, "central_locking.super_relay_pin.ohms_module"), "filmed");
+  EXPECT_EQ(outcome(welded, "central_locking.super_relay_pin.ohms_module"), "contact");
+}
+
+TEST(WorkshopSplits, EachLeakingInputShowsItsOwnPhantomPress) {
+  struct Leak {
+    const char* input;
+    const char* rear_led;
+    const char* front_led;
+    const char* lid;
+  };
+  for (const Leak& leak : {Leak{"DIP_HT_RR_WIN_SW", "comes on", "stays off", "stays shut"},
+                           Leak{"DIP_HT_FT_SCR_SW", "stays off", "comes on", "stays shut"},
+                           Leak{"DIP_BOOT_HANDLE_SW", "stays off", "stays off", "pops open"}}) {
+    const auto car = car_with(std::string("{type: input_leak_intermittent, input: ") + leak.input + "}");
+    EXPECT_EQ(outcome(car, "power.heated_rear.led_by_itself"), leak.rear_led) << leak.input;
+    EXPECT_EQ(outcome(car, "power.heated_front.led_by_itself"), leak.front_led) << leak.input;
+    EXPECT_EQ(outcome(car, "hatch.lid.pops_unlocked"), leak.lid) << leak.input;
+  }
+  const auto healthy = car_with("{type: input_leak_intermittent, input: DIP_HT_RR_WIN_SW, wet_resistance: 1000 Mohm}");
+  EXPECT_EQ(outcome(healthy, "power.heated_rear.led_by_itself"), "stays off");
+}
+
+TEST(WorkshopSplits, AStuckAlarmSwitchNeverSoundsTheSiren) {
+  const auto healthy = car_with("{type: switch_failed, switch: hazard, stuck: open}");  // no alarm zone
+  for (const char* zone : {"tilt", "passenger_door", "driver_door", "bonnet"}) {
+    const std::string test = std::string("alarm.") + zone + (std::string(zone) == "tilt" ? ".siren_jacked" : ".siren_opened_armed");
+    EXPECT_EQ(outcome(healthy, test), "sounds") << zone;
+    for (const char* stuck : {"open", "closed"})
+      EXPECT_EQ(outcome(car_with(std::string("{type: switch_failed, switch: ") + zone + ", stuck: " + stuck + "}"), test),
+                "silent")
+          << zone << " stuck " << stuck;
+  }
+}
+
 TEST(WorkshopTells, SeizedActuatorStalls) {
   expect_tells("actuator-seized", {{"hatch.motor.amps_trunk", "stall"}, {"hatch.ds2.fault_c4", "absent"}});
 }

@@ -20,7 +20,7 @@ TEST(Connectors, AnOrdinaryRunHasNoConnectorBranches) {
   t.elaborate();
   const auto& net = t.car().circuit.network();
   EXPECT_FALSE(net.find_branch("connector.X330.4"));
-  EXPECT_FALSE(net.find_node("bc1.tailgate_out@module"));
+  EXPECT_FALSE(net.find_node("harness.bc1.tailgate_out"));
   EXPECT_TRUE(t.car().connectors.plugged("X330"));
 }
 
@@ -32,12 +32,14 @@ TEST(Connectors, InstallingThemLeavesAPluggedCarAsItWas) {
   const double input = t.volts("bc1.boot_open_in"), logic = t.volts("bc1.kl30_logic");
   car.plug("X330");  // plugging a plugged connector changes nothing
   EXPECT_FALSE(car.circuit.network().find_branch("connector.X330.4"));
-  car.connectors.part_side("X330.4");  // the halves apart, joined by their contacts
+  EXPECT_EQ(car.connectors.part_side("X330.4"), car.circuit.network().node("bc1.tailgate_out"));
+  EXPECT_FALSE(car.circuit.network().find_branch("connector.X330.4")) << "the part's own pin needs no split";
+  car.connectors.harness_side("X330.4");  // the halves apart, joined by their contacts
   t.run_for(1 * kMs);
   EXPECT_TRUE(car.circuit.network().find_branch("connector.X330.4"));
   EXPECT_NEAR(t.volts("bc1.boot_open_in"), input, 1e-4);
   EXPECT_NEAR(t.volts("bc1.kl30_logic"), logic, 1e-3);
-  EXPECT_NEAR(t.volts("bc1.kl30_logic@module"), logic, 1e-3);
+  EXPECT_NEAR(t.volts("harness.bc1.kl30_logic"), logic, 1e-3);
 }
 
 TEST(Connectors, UnpluggedHatchLockDoesNotMoveAndPluggedBackItDoes) {
@@ -51,8 +53,9 @@ TEST(Connectors, UnpluggedHatchLockDoesNotMoveAndPluggedBackItDoes) {
   t.run_until(kPress + 1 * kS);
   EXPECT_LT(max_in(t.sig("I(hatch_lock.motor)"), kPress, kPress + 1 * kS), 1e-6);
   EXPECT_TRUE(rises(t.sig("hatch.open")).empty());
-  EXPECT_GT(max_in(t.sig("V(hatch_lock.pin2)"), kPress, kPress + 1 * kS), 12.0)
-      << "the harness side of pin 2 (the pin's own node) still sees the module's output";
+  EXPECT_LT(max_in(t.sig("V(hatch_lock.pin2)"), kPress, kPress + 1 * kS), 1e-3) << "the probe is the lock's pin";
+  EXPECT_GT(max_in(t.sig("V(harness.hinge.tailgate_feed)"), kPress, kPress + 1 * kS), 12.0)
+      << "the harness still carries the module's output";
   car.plug("hatch");
   car.press_fob(1, FobButton::trunk);
   t.run_until(kPress + 3 * kS);
@@ -70,16 +73,32 @@ TEST(Connectors, WhatIsInsideTheModuleGoesWithTheModule) {
   EXPECT_FALSE(car.connectors.belongs_to_part("bc1", net.branch("harness.tailgate_feed.body")));
   EXPECT_FALSE(car.connectors.belongs_to_part("bc1", net.branch("fuse.F9")));
   car.unplug("X330");
-  EXPECT_EQ(net.branch_a(film), net.node("bc1.tailgate_out@module"));
-  EXPECT_EQ(net.branch_b(film), net.node("bc1.ground@module"));
+  EXPECT_EQ(net.branch_a(film), net.node("bc1.tailgate_out"));
+  EXPECT_EQ(net.branch_b(film), net.node("bc1.ground"));
   EXPECT_EQ(net.branch_b(net.branch("harness.tailgate_feed.body")), net.node("harness.hinge.tailgate_feed"));
-  EXPECT_EQ(net.branch_a(net.branch("harness.tailgate_feed.body")), net.node("bc1.tailgate_out"));
+  EXPECT_EQ(net.branch_a(net.branch("harness.tailgate_feed.body")), net.node("harness.bc1.tailgate_out"));
+  EXPECT_EQ(net.branch_b(net.branch("fuse.F9")), net.node("harness.bc1.kl30_cdl"));
   // Two ground pins on one node: two contacts in parallel.
-  EXPECT_EQ(net.branch_b(net.branch("connector.X330.3")), net.branch_b(net.branch("connector.X330.10")));
+  EXPECT_EQ(net.branch_a(net.branch("connector.X330.3")), net.branch_a(net.branch("connector.X330.10")));
   t.run_for(1 * kMs);
   EXPECT_EQ(net.resistance(net.branch("connector.X330.3")), kOpen);
   EXPECT_EQ(net.resistance(net.branch("connector.X331.2")), bcmhil::model::Connectors::kContactOhm)
       << "the other connectors of the module stay plugged";
+}
+
+// The module reads its own pins: unplugged from its supply connector, its logic supply is gone
+// while the harness side still has the battery.
+TEST(Connectors, UnpluggedModuleSensesItsOwnPins) {
+  CarUnderTest t;
+  t.elaborate();
+  auto& car = t.car();
+  t.run_until(100 * kMs);
+  EXPECT_TRUE(car.bc1.powered()) << "powered";
+  car.unplug("X330");
+  t.run_for(10 * kMs);
+  EXPECT_LT(t.volts("bc1.kl30_logic"), 0.1);
+  EXPECT_GT(t.volts("harness.bc1.kl30_logic"), 12.0);
+  EXPECT_FALSE(car.bc1.powered());
 }
 
 TEST(Connectors, UnknownConnectorIsRefusedNamingTheKnownOnes) {

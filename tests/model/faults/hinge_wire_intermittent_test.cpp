@@ -84,6 +84,35 @@ TEST(HingeWireIntermittent, EachShuttingDrawsAgainReproducibly) {
   EXPECT_NE(a, draws(4)) << "another seed, another run";
 }
 
+TEST(HingeWireIntermittent, FlexingTheShutLoomSettlesTheEndsAgain) {
+  // A wiggle test (Vehicle::flex_loom): with the lid shut each flex draws again, like a shutting.
+  Loom loom(0.5, 1);
+  loom.run_until(10 * kMs);
+  ASSERT_FALSE(loom.wire().conducting()) << "seed 1 settles apart at the onset";
+  std::vector<bool> touching;
+  for (int i = 0; i < 12; ++i) {
+    loom.vehicle->flex_loom("hinge");
+    loom.run_for(1 * kMs);
+    touching.push_back(loom.wire().conducting());
+  }
+  EXPECT_EQ(loom.wire().flex_count(), 12);
+  EXPECT_EQ(loom.wire().lid_shut_count(), 1) << "a flex is no shutting";
+  EXPECT_NE(std::count(touching.begin(), touching.end(), true), 0) << "a coin: both outcomes in 12 flexes";
+  EXPECT_NE(std::count(touching.begin(), touching.end(), false), 0);
+  EXPECT_THROW(loom.vehicle->flex_loom("door"), std::invalid_argument);
+}
+
+TEST(HingeWireIntermittent, FlexingTheOpenLoomLeavesItToTheAngle) {
+  Loom touching(1.0);
+  touching.release();
+  ASSERT_TRUE(touching.vehicle->hatch_lock.hold_at(45));
+  touching.run_for(1 * kMs);
+  touching.vehicle->flex_loom("hinge");
+  touching.run_for(1 * kMs);
+  EXPECT_FALSE(touching.wire().conducting()) << "inside the band the ends stay apart";
+  EXPECT_EQ(touching.wire().flex_count(), 0);
+}
+
 TEST(HingeWireIntermittent, RejectsAnEmptyBand) {
   fresh_systemc_kernel();
   bcmhil::trace::Recorder recorder;

@@ -26,15 +26,32 @@ TEST(MeasurementPoints, NamesATechnicianUsesResolveToTheirNodes) {
   t.elaborate();
   auto& car = t.car();
   const auto& net = car.circuit.network();
-  EXPECT_EQ(measurement_point(car, "X330.4"), net.node("bc1.tailgate_out"));
-  EXPECT_EQ(measurement_point(car, "X331.2"), net.node("bc1.boot_open_in"));
-  EXPECT_EQ(measurement_point(car, "hatch.2"), net.node("hatch_lock.pin2"));
-  EXPECT_EQ(measurement_point(car, "door_lock.driver.1"), net.node("door_lock.driver.pin1"));
+  // The part's own pins are the nodes the model elaborated; asking for a harness side parts the
+  // connector into its halves (the harness's on a new node).
+  EXPECT_EQ(measurement_point(car, "X330.4@module"), net.node("bc1.tailgate_out"));
+  EXPECT_EQ(measurement_point(car, "hatch.2@lock"), net.node("hatch_lock.pin2"));
+  EXPECT_FALSE(net.find_node("harness.bc1.tailgate_out"));
+  {
+    const auto point = measurement_point(car, "X330.4");
+    EXPECT_EQ(point, net.node("harness.bc1.tailgate_out"));
+  }
+  {
+    const auto point = measurement_point(car, "X331.2");
+    EXPECT_EQ(point, net.node("harness.bc1.boot_open_in"));
+  }
+  {
+    const auto point = measurement_point(car, "hatch.2");
+    EXPECT_EQ(point, net.node("harness.hatch_lock.pin2"));
+  }
+  {
+    const auto point = measurement_point(car, "door_lock.driver.1");
+    EXPECT_EQ(point, net.node("harness.door_lock.driver.pin1"));
+  }
   EXPECT_EQ(measurement_point(car, "ground"), bcmhil::electrical::kGround);
   EXPECT_EQ(measurement_point(car, "battery-"), bcmhil::electrical::kGround);
   EXPECT_EQ(measurement_point(car, "battery+"), net.node("battery.plus"));
   EXPECT_EQ(measurement_point(car, "F9.in"), net.node("battery.plus"));
-  EXPECT_EQ(measurement_point(car, "F9.out"), net.node("bc1.kl30_cdl"));
+  EXPECT_EQ(measurement_point(car, "F9.out"), net.node("harness.bc1.kl30_cdl")) << "the fuse feeds the harness side";
   EXPECT_EQ(measurement_point(car, "socket.indicator_lh"), net.node("lamp.indicator_lh"));
   EXPECT_EQ(measurement_point(car, "harness.hinge.tailgate_feed"), net.node("harness.hinge.tailgate_feed"));
   const auto points = measurement_points(car);
@@ -57,7 +74,7 @@ TEST(MeasurementPoints, AnUnknownPointIsRefusedWithTheKnownOnes) {
   EXPECT_THROW(measurement_point(t.car(), "hatch.2@module"), std::invalid_argument) << "the lock's half is @lock";
 }
 
-TEST(MeasurementPoints, ThePartSideIsTheSamePointUntilUnplugged) {
+TEST(MeasurementPoints, TheHalvesReadTheSameUntilUnplugged) {
   CarUnderTest t;
   t.elaborate();
   t.run_until(100 * kMs);
@@ -75,6 +92,7 @@ TEST(MeasurementPoints, ThePartSideIsTheSamePointUntilUnplugged) {
   t.run_for(1 * kMs);
   EXPECT_FALSE(car.connectors.plugged("X331"));
   EXPECT_GT(net.voltage(module), 4.0) << "the module still pulls its own pin up";
+  EXPECT_GT(t.sig("V(bc1.boot_open_in)").samples.back().value, 4.0) << "the probe is the module's pin";
   EXPECT_LT(std::fabs(net.voltage(harness)), 1e-3) << "the harness wire, off the module, floats to 0";
   car.plug("X331");
   t.run_for(1 * kMs);
@@ -87,6 +105,7 @@ TEST(MeasurementPoints, ClampPlacesAreTheWiresIntoThePins) {
   t.elaborate();
   auto& car = t.car();
   const auto& net = car.circuit.network();
+  const auto branches = net.branch_count();
   EXPECT_EQ(clamp_point(car, "hatch.2"), net.branch("harness.tailgate_feed.hinge"));
   EXPECT_EQ(clamp_place(car, "hatch.2").direction, 1.0);
   EXPECT_EQ(clamp_point(car, "hatch.1"), net.branch("harness.hatch_ground.hinge"));
@@ -97,6 +116,10 @@ TEST(MeasurementPoints, ClampPlacesAreTheWiresIntoThePins) {
   EXPECT_EQ(clamp_point(car, "F10"), net.branch("fuse.F10"));
   EXPECT_THROW(clamp_point(car, "X330.5"), std::invalid_argument) << "no harness wire on the K-line pin";
   EXPECT_THROW(clamp_point(car, "nowhere"), std::invalid_argument);
+  EXPECT_EQ(net.branch_count(), branches) << "a clamp adds nothing to the network";
+  car.unplug("hatch");
+  EXPECT_EQ(clamp_point(car, "hatch.2"), net.branch("harness.tailgate_feed.hinge")) << "the same wire, unplugged";
+  EXPECT_EQ(clamp_place(car, "hatch.1").direction, -1.0);
 }
 
 }  // namespace

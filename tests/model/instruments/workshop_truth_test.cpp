@@ -172,8 +172,8 @@ TEST(WorkshopTruth, InstrumentsComeAndGoWithoutGrowingTheNetwork) {
   auto& net = car.circuit.network();
   const auto branches = net.branch_count();
   for (int i = 0; i < 10; ++i) {
-    Voltmeter dvm(car.circuit, measurement_point(car, "X330.4"), measurement_point(car, "ground"));
-    Ohmmeter ohm(car.circuit, measurement_point(car, "X331.2"), measurement_point(car, "ground"));
+    Voltmeter dvm(car.circuit, measurement_point(car, "X330.4@module"), measurement_point(car, "ground"));
+    Ohmmeter ohm(car.circuit, measurement_point(car, "X331.2@module"), measurement_point(car, "ground"));
     TestLamp lamp(car.circuit, measurement_point(car, "socket.interior"), measurement_point(car, "ground"));
     settle(t);
   }
