@@ -2,15 +2,22 @@
 //   actuator: the scenario's model, paced to the wall clock, switches the relays whose channel
 //             `follows:` a model signal (a healthy release clicks a real lock actuator);
 //   dut:      a real (salvaged) BC1 on the K-line, checked against the healthy model served on a
-//             second pty through the same DS2 tester code.
+//             second pty through the same DS2 tester code; what it read goes to the assistant
+//             (diagnosis/bench_diagnosis.h), which names the module's fault. bench/ does not see
+//             diagnosis/: the two meet here.
 #include "command_registry.h"
 #include "run_output.h"
 
 #include "actuator_mode.h"
 #include "dut_mode.h"
 
+#include "diagnosis/bench_diagnosis.h"
+#include "diagnosis/dictionary_cache.h"
+#include "diagnosis/variants.h"
+
 #include <unistd.h>
 
+#include <cstdio>
 #include <iostream>
 #include <memory>
 
@@ -59,6 +66,42 @@ int actuator(const BenchArgs& a) {
   return report.exit_code != 0 ? report.exit_code : j;
 }
 
+// What the bench read from the module over DS2, for the assistant: each check's reading (a check
+// that read nothing the assistant could take still goes, to be listed as not mapped) and the
+// fault codes as found.
+std::vector<diagnosis::BenchReading> bench_readings(const modes::DutReport& report) {
+  std::vector<diagnosis::BenchReading> out;
+  for (const auto& c : report.checks) {
+    if (c.verdict == modes::Verdict::not_wired || c.function == "power") continue;
+    diagnosis::BenchReading r{c.function + ": " + c.check, c.ds2_job, c.ds2_item, c.bench_stimulus, 0.0};
+    if (c.ds2_job == "ident") r.raw = c.verdict == modes::Verdict::pass ? 1.0 : 0.0;
+    else if (c.ds2_job == "inputs" && (c.module == "ON" || c.module == "off")) r.raw = c.module == "ON" ? 1.0 : 0.0;
+    else r.job.clear();  // n/a, not read, or not a DS2 reading of the module
+    out.push_back(r);
+  }
+  for (const auto& f : report.faults_found) {
+    char code[8];
+    std::snprintf(code, sizeof code, "0x%02X", f["F_ORT_NR"].get<int>());
+    out.push_back({std::string("fault memory as found: ") + code, "faults", code, "", f["active"].get<bool>() ? 2.0 : 1.0});
+  }
+  return out;
+}
+
+// The assistant's verdict, printed after the checks; null when the dictionary cannot be had.
+nlohmann::json assistant_verdict(const modes::DutReport& report, bool quiet) {
+  try {
+    if (!quiet) std::cerr << "  asking the assistant (the fault dictionary is built once, then cached)...\n";
+    const auto catalogue = diagnosis::load_catalogue(diagnosis::shipped_catalogue_path());
+    const auto dictionary = diagnosis::load_or_build_dictionary(catalogue, diagnosis::load_variants(diagnosis::shipped_variants_path()));
+    const auto d = diagnosis::diagnose_bench(dictionary, catalogue, bench_readings(report));
+    std::cout << diagnosis::format_bench_diagnosis(d) << std::flush;
+    return diagnosis::bench_diagnosis_json(d);
+  } catch (const std::exception& e) {
+    std::cout << "\ndiagnosis: unavailable (" << e.what() << ")\n" << std::flush;
+    return nullptr;
+  }
+}
+
 int dut(const BenchArgs& a) {
   modes::DutOptions o;
   o.bench_path = a.bench;
@@ -71,7 +114,10 @@ int dut(const BenchArgs& a) {
   if (!a.quiet) o.progress = &std::cerr;
   const auto report = modes::run_dut(o);
   std::cout << modes::format_dut(report) << std::flush;
-  const int j = write_json(a.json, modes::dut_json(report));
+  auto json = modes::dut_json(report);
+  // The checks ran (healthy or a function failed): the assistant names the fault.
+  if (report.exit_code == modes::kExitOk || report.exit_code == modes::kExitFailed) json["diagnosis"] = assistant_verdict(report, a.quiet);
+  const int j = write_json(a.json, json);
   return report.exit_code != 0 ? report.exit_code : j;
 }
 
@@ -112,7 +158,9 @@ void add(CLI::App& app, int* exit_code) {
       "on and off over DS2 with its readback (and a sense point where the bench has one), each module input\n"
       "wired to a relay grounded and read. The same checks run on the healthy model of SCENARIO, served\n"
       "on a second pty; the report gives reference, module and verdict per check, then 'healthy' or the\n"
-      "failed function with its evidence. Inputs with no relay are 'not tested (not wired)'.\n\n") + exit_text);
+      "failed function with its evidence. Inputs with no relay are 'not tested (not wired)'. Then the assistant\n"
+      "names the module's fault from what the bench read over DS2 (the fault dictionary, built once and cached;\n"
+      "diagnosis/README.md, 'A module on the bench'); the exit status stays the comparison's.\n\n") + exit_text);
   u->add_option("--bench", d->bench, "bench description (YAML, bench/rig/README.md)")->required();
   u->add_option("--kline", d->kline, "the module's K-line: a K-line cable (/dev/ttyUSB0) or a pty link")->required();
   u->add_option("scenario", d->scenario, "scenario whose car and coding the healthy reference model uses")->required();

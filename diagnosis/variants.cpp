@@ -3,6 +3,7 @@
 // scenario's would be, and every error names file, line and column.
 #include "variants.h"
 
+#include "bench/scenario/node_reader.h"
 #include "bench/scenario/quantity.h"
 #include "bench/yaml/strict_yaml.h"
 #include "bench/yaml/utf8_text.h"
@@ -26,47 +27,18 @@ constexpr const char* kHealthy = "healthy";
 constexpr double kLongestExamine = 3600.0;  // s: a car is brought in within an hour of simulated time (chosen)
 constexpr std::size_t kMostVariantsPerCandidate = 64;  // a spread beyond this is a typo, not a plan (chosen)
 
-class Reader {
+// The variants file's reader: its complaints are VariantsErrors, and a car is examined within the
+// hour.
+class Reader : public scenario::NodeReader {
  public:
-  explicit Reader(std::string origin) : origin_(std::move(origin)) {}
-
-  std::string where(const YAML::Node& node) const {
-    const auto mark = node.Mark();
-    if (mark.is_null()) return origin_;
-    return origin_ + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
-  }
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {
-    throw VariantsError(yaml::printable(where(node) + ": " + message));
-  }
-  void expect_keys(const YAML::Node& map, const std::set<std::string>& allowed, const std::string& what) const {
-    if (!map.IsMap()) fail(map, what + " must be a mapping of key: value");
-    for (const auto& item : map) {
-      const auto key = item.first.as<std::string>();
-      if (allowed.count(key)) continue;
-      std::string known;
-      for (const auto& a : allowed) known += (known.empty() ? "" : ", ") + a;
-      fail(item.first, "unknown key '" + key + "' in " + what + " (known: " + known + ")");
-    }
-  }
-  std::string text(const YAML::Node& node, const std::string& what) const {
-    if (!node.IsScalar()) fail(node, what + " must be a single value");
-    return node.Scalar();
-  }
-  double quantity(const YAML::Node& node, Dimension dimension, const std::string& what) const {
-    const auto q = scenario::parse_quantity(text(node, what), dimension);
-    if (!q) fail(node, what + ": '" + node.Scalar() + "' is not a number with a known unit");
-    if (q->dimension != dimension)
-      fail(node, what + ": expected a value in " + scenario::unit_of(dimension) + ", got '" + node.Scalar() + "'");
-    return q->value;
-  }
+  explicit Reader(std::string origin)
+      : NodeReader(std::move(origin), [](const scenario::Location& where, const std::string& message) {
+          throw VariantsError(yaml::printable(where.str() + ": " + message));
+        }) {}
+  std::string where(const YAML::Node& node) const { return at(node).str(); }
   sc_core::sc_time time(const YAML::Node& node, const std::string& what) const {
-    const double seconds = quantity(node, Dimension::time, what);
-    if (seconds < 0 || seconds > kLongestExamine) fail(node, what + " must be between 0 s and 1 h");
-    return sc_core::sc_time(std::round(seconds * 1e6), sc_core::SC_US);  // whole microseconds, as scenarios
+    return NodeReader::time(node, what, kLongestExamine, "is more than 1 h");
   }
-
- private:
-  std::string origin_;
 };
 
 Dimension dimension_of(faults::ParamKind kind) {

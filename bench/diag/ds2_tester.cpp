@@ -382,9 +382,17 @@ JobResult Ds2Tester::digital_status(uint8_t selector, SignalGroup group, const c
   json sig = json::object();
   std::ostringstream s;
   s << heading;
+  // An answer with the availability block (ds2_protocol.h) says which signals the module does not
+  // measure: those read "n/a" (JSON null), never off. Without the block every bit is taken as read.
+  const bool marked = ex->raw.size() >= ds2::kSignalFirstByte + 2 * ds2::kDigitalPayloadBytes + 1;
   for (const auto& st : diag::decode_signals(group, ex->raw)) {
-    sig[st.bit->name] = st.on;
-    s << "\n  " << pad(st.bit->name, 26) << (st.on ? "ON   " : "off  ") << st.bit->description;
+    const bool available = !marked || (ex->raw[st.bit->byte + ds2::kDigitalAvailabilityOffset] & st.bit->mask);
+    if (available)
+      sig[st.bit->name] = st.on;
+    else
+      sig[st.bit->name] = nullptr;
+    s << "\n  " << pad(st.bit->name, 26) << (!available ? "n/a  " : st.on ? "ON   " : "off  ")
+      << st.bit->description;
   }
   r.json["signals"] = sig;
   r.text = s.str();
@@ -412,12 +420,19 @@ JobResult Ds2Tester::analog() {
     auto ex = ask({ds2::kCmdStatus, sel}, r, "STATUS_ANALOG");
     if (!ex) return r;
     const auto channels = t.analog_with_prefix(sel == ds2::kStatusAnalogInputs ? "AIP_" : "AOP_");
-    const auto& d = ex->answer->data;  // A0 sel raw...
+    const auto& d = ex->answer->data;  // A0 sel raw... [availability bits]
+    const std::size_t bits_at = 2 + channels.size();
+    const bool marked = d.size() >= bits_at + ds2::availability_bytes(channels.size());
     for (std::size_t i = 0; i < channels.size() && 2 + i < d.size(); ++i) {
       const auto& ch = channels[i];
+      if (marked && !(d[bits_at + i / 8] & (1u << (i % 8)))) {
+        chans[ch.name] = {{"available", false}, {"unit", ch.unit}};
+        s << "\n  " << pad(ch.name, 26) << pad("n/a", 23) << ch.description;
+        continue;
+      }
       const uint8_t raw = d[2 + i];
       const double value = ch.scale(raw);
-      chans[ch.name] = {{"raw", raw}, {"value", value}, {"unit", ch.unit}};
+      chans[ch.name] = {{"available", true}, {"raw", raw}, {"value", value}, {"unit", ch.unit}};
       if (ch.name == "AIP_BATT_VOLTS_MON") battery = value;
       s << "\n  " << pad(ch.name, 26) << pad(fmt_double(value, ch.factor == 1.0 ? 0 : 2) +
                                                  (ch.unit.empty() ? "" : " " + ch.unit),

@@ -7,6 +7,7 @@
 
 #include <cstring>
 #include <map>
+#include <optional>
 #include <thread>
 
 namespace bcmhil::modes {
@@ -23,14 +24,18 @@ tester::JobResult must_answer(const Side& side, tester::JobResult r) {
   return r;
 }
 
-std::map<std::string, bool> read_bits(const Side& side, bool inputs, std::string* error) {
+// A signal the module marks as not measured (JSON null, bench/diag/README.md) reads n/a: nullopt.
+using Bits = std::map<std::string, std::optional<bool>>;
+
+Bits read_bits(const Side& side, bool inputs, std::string* error) {
   auto r = must_answer(side, inputs ? side.tester.inputs() : side.tester.outputs());
-  std::map<std::string, bool> bits;
+  Bits bits;
   if (r.exit_code != tester::kExitOk) {
     *error = r.text;
     return bits;
   }
-  for (auto it = r.json["signals"].begin(); it != r.json["signals"].end(); ++it) bits[it.key()] = it.value().get<bool>();
+  for (auto it = r.json["signals"].begin(); it != r.json["signals"].end(); ++it)
+    bits[it.key()] = it.value().is_null() ? std::nullopt : std::optional<bool>(it.value().get<bool>());
   return bits;
 }
 
@@ -69,6 +74,7 @@ class DutChecks {
     ident();
     progress("fault memory");
     const json found = faults("fault memory as found");
+    r_.faults_found = found;
     if (o_.clear_faults) clear();
     for (const auto& f : output_functions()) {
       progress(f.label);
@@ -100,13 +106,19 @@ class DutChecks {
 
   DutCheck& add(std::string function, std::string check, std::string ref, std::string mod, Verdict v,
                 std::string note = "") {
-    r_.checks.push_back({std::move(function), std::move(check), std::move(ref), std::move(mod), v, std::move(note)});
+    r_.checks.push_back({std::move(function), std::move(check), std::move(ref), std::move(mod), v, std::move(note), "", "", ""});
     return r_.checks.back();
   }
   void compare(const std::string& function, const std::string& check, const std::string& ref, const std::string& mod,
                const std::string& evidence) {
     auto& c = add(function, check, ref, mod, ref == mod ? Verdict::pass : Verdict::fail);
     if (c.verdict == Verdict::fail) evidence_[function].push_back(evidence);
+  }
+
+  static void read_from(DutCheck& c, const std::string& input, const std::string& stimulus) {
+    c.ds2_job = "inputs";
+    c.ds2_item = input;
+    c.bench_stimulus = stimulus;
   }
 
   void ident() {
@@ -121,6 +133,7 @@ class DutChecks {
     const bool ok = m.exit_code == tester::kExitOk;
     auto& c = add("diagnostics", "ident (IDENT)", describe(ref), describe(m), ok ? Verdict::pass : Verdict::fail,
                   "the module answers; its numbers are its own");
+    c.ds2_job = "ident";
     if (!ok) evidence_["diagnostics"].push_back("IDENT: " + c.module);
   }
 
@@ -153,7 +166,7 @@ class DutChecks {
 
   struct Forced {
     std::string answer;  // OKAY or the error
-    std::map<std::string, bool> on_in, on_out, off_in, off_out;
+    Bits on_in, on_out, off_in, off_out;
     std::string error;
     std::map<std::string, rig::SenseReading> sensed;
   };
@@ -184,9 +197,13 @@ class DutChecks {
     return x;
   }
 
-  static std::string bit(const std::map<std::string, bool>& m, const std::string& name) {
+  static std::string bit(const Bits& m, const std::string& name) {
     auto it = m.find(name);
-    return it == m.end() ? "not read" : on_off(it->second);
+    return it == m.end() ? "not read" : !it->second ? "n/a" : on_off(*it->second);
+  }
+  static bool is_on(const Bits& m, const std::string& name) {
+    auto it = m.find(name);
+    return it != m.end() && it->second.value_or(false);
   }
 
   void output(const OutputFunction& f) {
@@ -206,16 +223,17 @@ class DutChecks {
         continue;
       }
       compare(fn, std::string("forced ON: monitor ") + mon, bit(ref.on_in, mon), bit(m.on_in, mon),
-              std::string("forced ON, monitor ") + mon + (m.on_in[mon] ? " reads ON" : " stays OFF") +
+              std::string("forced ON, monitor ") + mon + (is_on(m.on_in, mon) ? " reads ON" : " stays OFF") +
                   " on the module (reference " + bit(ref.on_in, mon) + ")");
+      read_from(r_.checks.back(), mon, "force " + out);
     }
     for (const char* info : f.info)
       add(fn, std::string("forced ON: ") + info, bit(ref.on_in, info), bit(m.on_in, info), Verdict::info,
           "meaning on a real module not documented; shown, not judged");
     // Sensed: the healthy module's pin is driven while forced, as its readback shows.
-    bool expected = ref.on_out[out];
+    bool expected = is_on(ref.on_out, out);
     for (const char* mon : f.monitors)
-      if (ref_model_.models(mon)) expected = ref.on_in[mon];
+      if (ref_model_.models(mon)) expected = is_on(ref.on_in, mon);
     for (const auto& [name, reading] : m.sensed) {
       const std::string value = on_off(reading.high) + " (raw " + std::to_string(reading.raw) + ")";
       auto& c = add(fn, "forced ON: sensed at " + name, on_off(expected), value,
@@ -263,27 +281,27 @@ class DutChecks {
       set(id, false);
       settle();
       const auto m_off = read_bits(module_, true, &error);
-      std::string ref_on = "ON", ref_off = "off", how = "expected: a grounded switch input reads active";
-      if (in.signal == "DIP_BOOT_HANDLE_SW" && ref_model_.models(in.signal)) {
-        // The model's lid handle button grounds that input: press it across the read.
-        ref_model_.in_model([&](runner::Simulation& sim) {
-          sim.vehicle().press_lid_handle(sc_core::sc_time(static_cast<double>(o_.settle.count()) * 2 + 300, sc_core::SC_MS));
-        });
-        settle();
-        std::string e;
-        const auto r_on = read_bits(reference_, true, &e);
-        std::this_thread::sleep_for(o_.settle * 2 + std::chrono::milliseconds(300));
-        const auto r_off = read_bits(reference_, true, &e);
-        ref_on = bit(r_on, in.signal);
-        ref_off = bit(r_off, in.signal);
-        how = "reference: the model's handle button pressed";
+      // The reference: the same relay on the model's pin, read the same way.
+      if (!ref_model_.models(in.signal) || !ref_model_.ground_input(in.signal, true)) {
+        add(in.label, "relay " + wired->name + " grounds it: " + in.signal, "not modelled", bit(m_on, in.signal),
+            Verdict::info, "the reference model has no such input; shown, not judged");
+        continue;
       }
+      settle();
+      std::string ref_error;
+      const auto r_on = read_bits(reference_, true, &ref_error);
+      ref_model_.ground_input(in.signal, false);
+      settle();
+      const auto r_off = read_bits(reference_, true, &ref_error);
+      const std::string ref_on = bit(r_on, in.signal), ref_off = bit(r_off, in.signal);
       compare(in.label, "relay " + wired->name + " grounds it: " + in.signal, ref_on, bit(m_on, in.signal),
               "grounded through relay " + wired->name + ", " + in.signal + " reads " + bit(m_on, in.signal) +
                   " on the module (reference " + ref_on + ")");
-      r_.checks.back().note = how;
+      r_.checks.back().note = "reference: the model's pin grounded through a relay contact";
+      read_from(r_.checks.back(), in.signal, "ground");
       compare(in.label, "relay " + wired->name + " released: " + in.signal, ref_off, bit(m_off, in.signal),
               "released, " + in.signal + " still reads " + bit(m_off, in.signal) + " on the module");
+      read_from(r_.checks.back(), in.signal, "release");
       if (!error.empty()) {
         add(in.label, "status reads", "OKAY", "error: " + error, Verdict::fail);
         evidence_[in.label].push_back("reading the inputs failed: " + error);

@@ -8,8 +8,10 @@
 // (tailgate release DOP_BOOT_RELEASE, left and right indicators): force it on over DS2, read the
 // outputs and the readback inputs (and a sense point that `follows:` the output, with any load
 // channel that follows it connected), force it off, read again; per module input wired to a relay
-// (`follows: DIP_...` on an input_to_ground channel): ground it, read it over DS2, release it.
-// Inputs the bench does not wire are reported "not tested (not wired)", never passed.
+// (`follows: DIP_...` on an input_to_ground channel): ground it, read it over DS2, release it, and
+// the same on the model (its pin grounded through a relay contact). No expected value is fixed:
+// each reference is the healthy model's answer to the same stimulus. Inputs the bench does not
+// wire are reported "not tested (not wired)", never passed.
 #include "mode_common.h"
 #include "safe_bench.h"
 
@@ -45,6 +47,11 @@ struct DutCheck {
   std::string module;     // what the module answered
   Verdict verdict = Verdict::info;
   std::string note;
+  // What the check read from the module over DS2, for code that maps it onto other measurements
+  // (diagnosis/bench_dut.h): the job ("ident", "inputs"), the item (a DIP_ name) and what the
+  // bench did first: "force DOP_..." (read while forced on), "ground" (the relay closed),
+  // "release" (the relay opened again), "" (nothing). An empty job: not such a reading.
+  std::string ds2_job, ds2_item, bench_stimulus;
 };
 
 struct DutReport {
@@ -54,6 +61,7 @@ struct DutReport {
   std::string bench;
   std::string kline;
   std::vector<std::string> reference_notes;  // what was left out of the reference scenario
+  nlohmann::json faults_found = nlohmann::json::array();  // FS_LESEN's "faults" as found
   std::vector<DutCheck> checks;
   std::vector<std::string> failed_functions;
   std::vector<std::string> evidence;  // one sentence per failed function

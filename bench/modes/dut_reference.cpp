@@ -2,6 +2,7 @@
 
 #include "bench/runner/model_responder.h"
 #include "bench/serve/kline_server.h"
+#include "model/bc1/connector_map.h"
 #include "reference_tables.h"
 
 #include <systemc>
@@ -33,6 +34,34 @@ void DutReference::in_model(std::function<void(runner::Simulation&)> fn) {
   pacer_.wake();
   if (f.wait_for(std::chrono::seconds(5)) != std::future_status::ready)
     throw std::runtime_error("the reference model did not take a stimulus within 5 s");
+}
+
+bool DutReference::ground_input(const std::string& signal, bool grounded) {
+  const model::ConnectorPin* pin = nullptr;
+  for (const auto& p : model::ConnectorMap::bc1().pins())
+    if (p.signal == signal && p.modelled()) pin = &p;
+  if (!pin) return false;
+  bool found = true;
+  in_model([&](runner::Simulation& sim) {
+    auto& circuit = sim.vehicle().circuit;
+    auto& net = circuit.network();
+    const auto node = net.find_node(pin->node);
+    if (!node) {
+      found = false;
+      return;
+    }
+    auto it = grounded_.find(signal);
+    if (grounded && it == grounded_.end()) {
+      const auto contact = net.borrow_branch(*node, electrical::kGround);
+      net.set_resistance(contact, kRelayContactOhm);
+      grounded_[signal] = contact;
+    } else if (!grounded && it != grounded_.end()) {
+      net.give_back(it->second);
+      grounded_.erase(it);
+    }
+    circuit.request_solve();
+  });
+  return found;
 }
 
 void DutReference::run() {

@@ -9,6 +9,7 @@
 #include <deque>
 #include <functional>
 #include <future>
+#include <map>
 #include <mutex>
 #include <set>
 #include <string>
@@ -31,6 +32,12 @@ class DutReference {
   const std::string& link() const { return link_; }
   bool models(const std::string& signal) const { return modelled_.count(signal) > 0; }
 
+  // The bench's relay on a module input, done to the model: the input's pin (by its signal in the
+  // connector map) grounded through a closed relay contact (kRelayContactOhm) or released again.
+  // False when the model has no pin for that signal.
+  bool ground_input(const std::string& signal, bool grounded);
+  static constexpr double kRelayContactOhm = 0.05;  // chosen: a relay contact and its short leads
+
  private:
   struct Job {
     std::function<void(runner::Simulation&)> fn;
@@ -47,6 +54,7 @@ class DutReference {
   std::mutex mutex_;
   std::deque<Job> queue_;
   std::set<std::string> modelled_;
+  std::map<std::string, electrical::BranchId> grounded_;  // inputs whose relay is closed (model thread)
 };
 
 }  // namespace bcmhil::modes

@@ -2,6 +2,7 @@
 // reads is a typo that would silently change the story), and every error names file, line and
 // column.
 #include "fault_conflicts.h"
+#include "node_reader.h"
 #include "quantity.h"
 #include "scenario.h"
 
@@ -83,74 +84,17 @@ using sc_core::sc_time;
 constexpr double kLongestTime = 24 * 3600.0;  // s
 constexpr double kLongestRun = 3600.0;        // s
 
-class Reader {
+// The scenario parser's reader: its complaints are ScenarioErrors, and no time in a scenario
+// can exceed a run (1 h) by much; a day is the sanity bound, far from sc_time's range.
+class Reader : public NodeReader {
  public:
-  explicit Reader(std::string origin) : origin_(std::move(origin)) {}
-
-  Location at(const YAML::Node& node) const {
-    const auto mark = node.Mark();
-    if (mark.is_null()) return {origin_, 0, 0};
-    return {origin_, mark.line + 1, mark.column + 1};
-  }
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {
-    throw ScenarioError(at(node), message);
-  }
-
-  // A mapping whose keys must all be among `allowed`.
-  void expect_keys(const YAML::Node& map, const std::set<std::string>& allowed, const std::string& what) const {
-    if (!map.IsMap()) fail(map, what + " must be a mapping of key: value");
-    for (const auto& item : map) {
-      const auto key = item.first.as<std::string>();
-      if (!allowed.count(key)) {
-        std::string known;
-        for (const auto& a : allowed) known += (known.empty() ? "" : ", ") + a;
-        fail(item.first, "unknown key '" + key + "' in " + what + " (known: " + known + ")");
-      }
-    }
-  }
-
-  std::string text(const YAML::Node& node, const std::string& what) const {
-    if (!node.IsScalar()) fail(node, what + " must be a single value");
-    return node.Scalar();
-  }
-
-  double quantity(const YAML::Node& node, Dimension dimension, const std::string& what) const {
-    const auto q = parse_quantity(text(node, what), dimension);
-    if (!q) fail(node, what + ": '" + node.Scalar() + "' is not a number with a known unit");
-    if (q->dimension != dimension)
-      fail(node, what + ": expected a value in " + unit_of(dimension) + ", got '" + node.Scalar() + "'");
-    return q->value;
-  }
-
+  explicit Reader(std::string origin)
+      : NodeReader(std::move(origin), [](const Location& where, const std::string& message) {
+          throw ScenarioError(where, message);
+        }) {}
   sc_time time(const YAML::Node& node, const std::string& what) const {
-    const double seconds = quantity(node, Dimension::time, what);
-    if (seconds < 0) fail(node, what + " must not be negative");
-    // No time in a scenario can exceed a run (1 h) by much; a day is the sanity bound, and keeps
-    // the conversion below far from sc_time's range.
-    if (seconds > kLongestTime) fail(node, what + ": '" + node.Scalar() + "' is absurd (at most 24 h)");
-    // Whole microseconds: the module clock's unit; finer times would fall between cycles.
-    return sc_time(std::round(seconds * 1e6), sc_core::SC_US);
+    return NodeReader::time(node, what, kLongestTime, "is absurd (at most 24 h)");
   }
-
-  bool boolean(const YAML::Node& node, const std::string& what) const {
-    const auto value = text(node, what);
-    if (value == "true" || value == "on" || value == "yes") return true;
-    if (value == "false" || value == "off" || value == "no") return false;
-    fail(node, what + " must be true/false (or on/off), got '" + value + "'");
-  }
-
-  long integer(const YAML::Node& node, const std::string& what, long min, long max) const {
-    const auto value = text(node, what);
-    char* end = nullptr;
-    const long n = std::strtol(value.c_str(), &end, 0);
-    if (value.empty() || *end != '\0') fail(node, what + " must be a whole number, got '" + value + "'");
-    if (n < min || n > max)
-      fail(node, what + " must be between " + std::to_string(min) + " and " + std::to_string(max));
-    return n;
-  }
-
- private:
-  std::string origin_;
 };
 
 void read_coding(const Reader& r, const YAML::Node& node, model::Bc1Coding& coding) {

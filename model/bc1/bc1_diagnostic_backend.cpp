@@ -5,12 +5,16 @@
 
 namespace bcmhil::model {
 
-bool Bc1DiagnosticBackend::digital(std::string_view signal) const { return module_.signal(signal).value_or(false); }
+std::optional<bool> Bc1DiagnosticBackend::digital(std::string_view signal) const { return module_.signal(signal); }
 
-uint8_t Bc1DiagnosticBackend::analog_raw(std::string_view channel) const {
-  if (channel != "AIP_BATT_VOLTS_MON") return 0;  // the other channels are not modelled yet
-  const double volts = module_.circuit().network().voltage(module_.pins().kl30_logic);
-  return static_cast<uint8_t>(std::clamp(std::lround(volts / kBatteryVoltsPerCount), 0L, 255L));
+std::optional<uint8_t> Bc1DiagnosticBackend::analog_raw(std::string_view channel) const {
+  if (channel == "AIP_BATT_VOLTS_MON") {
+    const auto& net = module_.circuit().network();
+    const double volts = net.voltage(module_.pins().kl30_logic) - net.voltage(module_.pins().ground);
+    return static_cast<uint8_t>(std::clamp(std::lround(volts / kBatteryVoltsPerCount), 0L, 255L));
+  }
+  if (channel == "AOP_INTERIOR_LGT") return module_.interior_light_driver().commanded() ? kPwmFullOn : 0;
+  return std::nullopt;  // not modelled: model/bc1/signal_coverage.csv
 }
 
 std::vector<diag::FaultRecord> Bc1DiagnosticBackend::fault_memory() const {
@@ -44,10 +48,10 @@ diag::RfStatus Bc1DiagnosticBackend::rf_status() const {
 
 bool Bc1DiagnosticBackend::force_output(std::string_view signal, bool on) { return module_.force_output(signal, on); }
 
-void Bc1DiagnosticBackend::reset() {
-  // SG_RESET: outputs released; fault memory is non-volatile and survives.
-  for (const char* output : {"DOP_BOOT_RELEASE", "DOP_LH_INDICATOR_LGT", "DOP_RH_INDICATOR_LGT"})
-    module_.force_output(output, false);
+void Bc1DiagnosticBackend::reset() { module_.restart(); }
+
+bool Bc1DiagnosticBackend::tilt_pulse_received() const {
+  return module_.signal("DIP_ALARM_TILT_SW").value_or(false);
 }
 
 diag::IdentData Bc1DiagnosticBackend::ident() const {

@@ -444,6 +444,18 @@ bool Bc1Module::force_output(std::string_view name, bool on) {
   return true;
 }
 
+void Bc1Module::restart() {
+  forced_off_.cancel();
+  end_forced_output();
+  dipping_ = false;
+  held_up_.cancel();
+  booting_ = false;
+  booted_.cancel();
+  powered_.write(false);
+  // The supply watch starts the boot at the next solve, as after a brown-out.
+  circuit_.request_solve();
+}
+
 void Bc1Module::end_forced_output() {
   if (forced_) forced_->write(false);
   forced_ = nullptr;
@@ -458,8 +470,12 @@ electrical::BranchId Bc1Module::input_pull_up(std::string_view signal) const {
 
 std::optional<bool> Bc1Module::signal(std::string_view name) const {
   if (name == "DIP_BOOT_RELEASE_MONITOR") return comparator(name).read();
-  if (name == "DIP_BOOT_REL_STATUS") return tailgate_driver_->limiting();
+  // The smart switch's status: in current limit or in thermal shutdown.
+  if (name == "DIP_BOOT_REL_STATUS") return tailgate_driver_->limiting() || tailgate_driver_->thermal_shutdown();
   if (name == "DIP_RF_CODE_LOGIC") return rf_data.read();
+  // Indicator status monitoring: the readback of each indicator output pin.
+  if (name == "DIP_LH_DIR_IND_STATUS") return comparator("indicator_lh_monitor").read();
+  if (name == "DIP_RH_DIR_IND_STATUS") return comparator("indicator_rh_monitor").read();
   if (name == "DOP_BOOT_RELEASE") return boot_release_.read();
   if (name == "DOP_LH_INDICATOR_LGT") return lh_indicator_.read();
   if (name == "DOP_RH_INDICATOR_LGT") return rh_indicator_.read();

@@ -83,6 +83,7 @@ class Bc1Module : public sc_core::sc_module {
   InfoMemory& info_memory() { return info_; }  // the alarm's mislock and trigger records (IS_LESEN)
   const InfoMemory& info_memory() const { return info_; }
   HighSideDriver& interior_light_driver() { return *interior_light_; }
+  const HighSideDriver& interior_light_driver() const { return *interior_light_; }
   const InteriorLight& interior_light() const { return interior_; }
   const IndicatorArbiter& indicator_arbiter() const { return arbiter_; }
   LockRelay& lock_relay(CentralLocking::Relay relay) { return lock_relays_.relay(relay); }
@@ -104,6 +105,11 @@ class Bc1Module : public sc_core::sc_module {
   // the real module's limit is unknown). false: this output cannot be forced.
   bool force_output(std::string_view name, bool on);
   static constexpr double kForcedOnLimitS = 5.0;
+
+  // Diagnostics (SG_RESET): the microcontroller restarts as at power-on. Its pins drop to reset
+  // at once (every output off, a forced output released), then it boots for kBootS and runs again
+  // with the supply it finds, exactly the path a brown-out takes. Call from a simulation process.
+  void restart();
 
   Circuit& circuit() { return circuit_; }
   const Circuit& circuit() const { return circuit_; }

@@ -20,8 +20,8 @@ HatchLock::HatchLock(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   SC_METHOD(on_solved);
   sensitive << circuit.solved();
   dont_initialize();
-  SC_METHOD(on_travel_done);
-  sensitive << travel_done_;
+  SC_METHOD(on_step);
+  sensitive << step_;
   dont_initialize();
   SC_METHOD(on_hatch_changed);
   sensitive << hatch_open_;
@@ -37,28 +37,66 @@ HatchLock::HatchLock(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
                "lid angle (0 = shut); the hinge loom flexes with it");
 }
 
+double HatchLock::current() const { return circuit_.network().current(motor_); }
+
+double HatchLock::drive_current() const {
+  const auto& net = circuit_.network();
+  const double ohms = net.resistance(motor_);
+  if (ohms == electrical::kOpen) return 0.0;
+  return (net.voltage(pin(2)) - net.voltage(pin(1))) / ohms;
+}
+
 void HatchLock::on_solved() {
-  const double amps = std::fabs(circuit_.network().current(motor_));
-  const bool pulling = amps >= spec_.pull_in_current_a;
-  if (pulling == pulling_) return;
-  pulling_ = pulling;
-  if (pulling) {
-    if (!seized_) travel_done_.notify(spec_.travel);
-  } else {
-    travel_done_.cancel();
-    latch_released_.write(false);  // the spring returns the pawl
+  if (drive_current() <= spec_.load_current_a) {
+    if (position_ > 0.0 || stepping_) release_pawl();
+    return;
   }
+  if (stepping_ || seized_ || position_ >= 1.0) return;  // moving, jammed, or against the end stop
+  stepping_ = true;
+  step_.notify(spec_.step);
+}
+
+void HatchLock::release_pawl() {
+  step_.cancel();
+  stepping_ = false;
+  position_ = 0.0;
+  if (speed_ != 0.0) {
+    speed_ = 0.0;
+    circuit_.network().set_emf(motor_, 0.0);
+    circuit_.request_solve();
+  }
+  if (latch_released_.read()) latch_released_.write(false);
+}
+
+void HatchLock::on_step() {
+  const double dt = spec_.step.to_seconds();
+  // Motor torque against the spring, both as currents: acceleration per amp of excess current
+  // from the chosen mechanical time constant at the nominal winding (door_lock_motor.cpp).
+  const double accel_per_amp = spec_.motor_ohm / (spec_.mechanical_time_constant_s * spec_.back_emf_v_per_travel_s);
+  const double amps = std::fabs(current());
+  speed_ = std::max(0.0, speed_ + accel_per_amp * (amps - spec_.load_current_a) * dt);
+  position_ += speed_ * dt;
+  if (position_ >= 1.0) {
+    position_ = 1.0;
+    speed_ = 0.0;  // the end stop: the motor stalls
+    latch_released_.write(true);
+    hatch_open_.write(true);  // the struts lift the lid as soon as the pawl lets go
+  }
+  circuit_.network().set_emf(motor_, spec_.back_emf_v_per_travel_s * speed_);
+  circuit_.request_solve();
+  stepping_ = speed_ > 0.0 || position_ < 1.0;
+  if (stepping_) step_.notify(spec_.step);
 }
 
 void HatchLock::set_seized(bool seized) {
   seized_ = seized;
-  if (seized) travel_done_.cancel();  // a pawl that jams mid-travel never lets go
-}
-
-void HatchLock::on_travel_done() {
-  if (seized_) return;
-  latch_released_.write(true);
-  hatch_open_.write(true);  // the struts lift the lid as soon as the pawl lets go
+  if (seized) {  // a pawl that jams mid-travel never lets go, and stops the motor dead
+    step_.cancel();
+    stepping_ = false;
+    speed_ = 0.0;
+    circuit_.network().set_emf(motor_, 0.0);
+    circuit_.request_solve();
+  }
 }
 
 void HatchLock::on_hatch_changed() {

@@ -5,9 +5,20 @@
 // pin 3 ~6 V constant, pin 2 ~0 V at rest):
 //   pin 1  motor ground          pin 2  motor feed (from the BC1's release output)
 //   pin 3  contact switch signal (to DIP_BOOT_OPEN_SW)   pin 4  contact switch ground
-// One motor driven one way and returned by a spring (MINI training text). The latch lets go
-// once the motor has pulled for its travel time with enough current; the lid then springs open
-// and the contact switch closes. Motor figures are estimates (2-6 A running in the notes).
+// One motor driven one way and returned by a spring (MINI training text). Motor figures are
+// estimates (the notes: 2-6 A running, ~10 A stall).
+//
+// The motor is one network branch from pin 2 to pin 1: the winding resistance in series with the
+// back-EMF, proportional to the pawl's speed (like the door lock motors, door_lock_motor.h). Its
+// torque (proportional to the current) pulls the pawl against the return spring (a constant load
+// current it must exceed to move at all); the pawl runs its travel in ~150 ms at 12 V drawing
+// little more than that load current, lets the latch go at the end of its travel and sits against
+// the end stop, where the motor stalls: its stall current emerges (battery voltage over the
+// winding, less what the feed drops). A seized mechanism never moves, so it draws the stall
+// current from the first instant. When the drive can no longer hold the pawl against the spring
+// (the pulse ends, the feed sags) the spring takes it back through the gear train's clutch,
+// which decouples the motor (chosen: the back-driven motor generates nothing).
+// The mechanics are integrated at a fixed 1 ms step only while the pawl moves.
 //
 // The lid has an angle (0 deg shut). Once the pawl lets go the gas struts lift it to fully open
 // in steps (the hinge loom flexes with it, which is what an intermittent hinge wire depends on);
@@ -20,9 +31,11 @@
 namespace bcmhil::model {
 
 struct HatchLockSpec {
-  double motor_ohm = 2.4;                 // ~5 A at 12 V, estimate
-  double pull_in_current_a = 1.5;         // below this the motor cannot move the pawl, estimate
-  sc_core::sc_time travel{150, sc_core::SC_MS};  // pulling time to release the pawl, estimate
+  double motor_ohm = 1.2;                 // stall ~10 A at 12 V (domain notes estimate)
+  double load_current_a = 3.0;            // return spring: the current that just moves the pawl (notes: 2-6 A running)
+  double back_emf_v_per_travel_s = 1.26;  // back-EMF per (travel per second): ~150 ms at 12 V, estimate
+  double mechanical_time_constant_s = 0.01;  // speed settles within ~10 ms, estimate
+  sc_core::sc_time step{1, sc_core::SC_MS};  // integration step while the pawl moves (chosen)
   double contact_closed_ohm = 0.05;
   double full_open_deg = 80.0;                    // estimate, a hatchback lid on its struts
   sc_core::sc_time lift_time{1500, sc_core::SC_MS};  // struts, pawl free to fully open, estimate
@@ -46,13 +59,21 @@ class HatchLock : public sc_core::sc_module {
   double angle_deg() const { return angle_.read(); }
   const sc_core::sc_signal<double, sc_core::SC_MANY_WRITERS>& angle() const { return angle_; }
 
-  // Actuator faults: a seized mechanism never releases; a burnt winding is an open motor.
+  double pawl_position() const { return position_; }  // 0 at rest .. 1 latch released
+  double current() const;                             // from pin 2 to pin 1, amps
+
+  // Actuator faults: a seized mechanism never moves (the motor stalls); a burnt winding is an
+  // open motor; a cooked winding a fraction of an ohm.
   void set_seized(bool seized);
   void set_motor_ohm(double ohms);
 
  private:
   void on_solved();
-  void on_travel_done();
+  void on_step();
+  // The current the motor would draw stalled with the present terminal voltage: what pulls the
+  // pawl against the spring, whatever the back-EMF takes off while it moves.
+  double drive_current() const;
+  void release_pawl();  // the spring takes the pawl back
   void on_hatch_changed();
   void lift_step();
 
@@ -61,9 +82,11 @@ class HatchLock : public sc_core::sc_module {
   std::array<electrical::NodeId, 4> pins_;
   electrical::BranchId motor_;
   electrical::BranchId contact_;
-  bool pulling_ = false;
   bool seized_ = false;
-  sc_core::sc_event travel_done_;
+  double position_ = 0.0;  // pawl travel, 0 .. 1
+  double speed_ = 0.0;     // travels per second
+  bool stepping_ = false;
+  sc_core::sc_event step_;
   sc_core::sc_event lift_;   // next strut step
   bool held_ = false;        // a hand on the lid stops the struts
   // Written by the mechanics, the travel timer and a person closing the lid.

@@ -2,6 +2,7 @@
 // What the DS2 service reads from and commands in the module. Implemented by the SystemC model
 // (the lead) and by fakes in tests. Called from whichever thread calls Ds2Server::handle().
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,8 +47,11 @@ struct IdentData {
 class DiagnosticBackend {
  public:
   virtual ~DiagnosticBackend() = default;
-  virtual bool digital(std::string_view signal) const = 0;        // DIP_* / DOP_* (bc1_bits.csv)
-  virtual uint8_t analog_raw(std::string_view channel) const = 0;  // AIP_* / AOP_* raw counts
+  // DIP_* / DOP_* (bc1_bits.csv) and AIP_* / AOP_* raw counts (bc1_analog.csv). std::nullopt: the
+  // module does not measure this signal or channel; the server then reports it not available
+  // (README.md "Not available"), never as a plausible 0.
+  virtual std::optional<bool> digital(std::string_view signal) const = 0;
+  virtual std::optional<uint8_t> analog_raw(std::string_view channel) const = 0;
   virtual std::vector<FaultRecord> fault_memory() const = 0;
   virtual void clear_fault_memory() = 0;
   virtual std::vector<InfoRecord> info_memory() const = 0;

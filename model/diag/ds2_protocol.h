@@ -87,6 +87,15 @@ inline constexpr uint8_t kInfoAlarmOffset = 0x40;    // bc1_iorttexte.csv 0x40..
 inline constexpr std::size_t kSignalFirstByte = 4;
 inline constexpr std::size_t kDigitalPayloadBytes = 8;  // bytes 4..11 (bc1_bits.csv)
 
+// Not available (chosen marker, README.md "Not available"; a real BC1 sends no such bytes): a
+// status answer ends with an availability block. Digital: 8 more bytes (telegram bytes 12..19)
+// laid out like bytes 4..11, a bit set where the module measures the signal of bc1_bits.csv at
+// that byte and mask, clear where it does not (its value bit is then 0 and means nothing).
+// Analogue: after the raw bytes, one bit per channel in row order (bit i of byte i / 8, LSB
+// first), set where the channel is measured; an unmeasured channel's raw byte is 0x00.
+inline constexpr std::size_t kDigitalAvailabilityOffset = kDigitalPayloadBytes;  // byte 4 -> 12
+inline constexpr std::size_t availability_bytes(std::size_t channels) { return (channels + 7) / 8; }
+
 // FS_LESEN / FS_LOESCHEN may carry a block byte (other DS2 testers send `04 00`, `04 01`): the
 // BC1 keeps four fault blocks (bc1_job_fields.csv: FS_LOESCHEN answers "Clear block 0..3"), while
 // FS_LESEN has one answer telegram (_TEL_ANTWORT) for the whole memory. So a block byte 0..3 is

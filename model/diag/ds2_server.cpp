@@ -161,9 +161,13 @@ Frame Ds2Server::status_read(uint8_t selector, DiagnosticBackend& backend) const
   // selector = 3, payload from 4: bc1_bits.csv BYTE column), then the payload is cut out.
   std::vector<uint8_t> tel(kSignalFirstByte, 0);
   auto digital_group = [&](SignalGroup group) {
-    tel.resize(kSignalFirstByte + kDigitalPayloadBytes, 0);
-    for (const auto& bit : tables.bits_in(group))
-      if (backend.digital(bit.name)) set_signal(tel, bit, true);
+    tel.resize(kSignalFirstByte + 2 * kDigitalPayloadBytes, 0);
+    for (const auto& bit : tables.bits_in(group)) {
+      const auto on = backend.digital(bit.name);
+      if (!on) continue;  // not measured: value 0, availability bit clear
+      tel[bit.byte + kDigitalAvailabilityOffset] |= bit.mask;
+      if (*on) set_signal(tel, bit, true);
+    }
   };
   switch (selector) {
     case kStatusDigitalInputs:
@@ -173,11 +177,18 @@ Frame Ds2Server::status_read(uint8_t selector, DiagnosticBackend& backend) const
       digital_group(SignalGroup::kDigitalOutputs);
       break;
     case kStatusAnalogInputs:
-    case kStatusPwmOutputs:  // one raw byte per channel, in bc1_analog.csv row order (chosen)
-      for (const auto& ch : tables.analog_with_prefix(selector == kStatusAnalogInputs ? "AIP_"
-                                                                                    : "AOP_"))
-        tel.push_back(backend.analog_raw(ch.name));
+    case kStatusPwmOutputs: {  // one raw byte per channel, in bc1_analog.csv row order (chosen)
+      const auto channels =
+          tables.analog_with_prefix(selector == kStatusAnalogInputs ? "AIP_" : "AOP_");
+      std::vector<uint8_t> available(availability_bytes(channels.size()), 0);
+      for (std::size_t i = 0; i < channels.size(); ++i) {
+        const auto raw = backend.analog_raw(channels[i].name);
+        tel.push_back(raw.value_or(0));
+        if (raw) available[i / 8] |= static_cast<uint8_t>(1u << (i % 8));
+      }
+      tel.insert(tel.end(), available.begin(), available.end());
       break;
+    }
     case kStatusRf: {  // byte 4: RF_* rows of bc1_bits.csv; bytes 5..8: last code (chosen)
       const RfStatus rf = backend.rf_status();
       tel.resize(kSignalFirstByte + 5, 0);

@@ -13,8 +13,7 @@ ActuatorFailure::ActuatorFailure(sc_core::sc_module_name name, const FaultSpec& 
 
 void ActuatorFailure::begin() {
   if (mode_ == "seized") {
-    vehicle_.hatch_lock.set_seized(true);
-    vehicle_.hatch_lock.set_motor_ohm(kStallOhm);  // a stalled motor has no back-EMF
+    vehicle_.hatch_lock.set_seized(true);  // the motor stalls: no back-EMF, its stall current flows
   } else if (mode_ == "shorted") {
     vehicle_.hatch_lock.set_seized(true);  // a shorted winding produces no torque worth the name
     vehicle_.hatch_lock.set_motor_ohm(kShortedOhm);

@@ -3,9 +3,11 @@
 // mechanism and draws its stall current), burnt (an open winding draws nothing) or shorted
 // (the winding's insulation cooked through: a fraction of an ohm). Seized or burnt, the full
 // battery voltage arrives at hatch lock pin 2 during the pulse: the module and the harness are
-// fine. Shorted, the BC1's driver hits its current limit and its output sags below the
-// readback threshold, so the module logs 0xC4 exactly like a flooded one: only the current and
-// the winding's resistance tell them apart.
+// fine. Shorted, ~28 A flows until the BC1's smart switch overheats and shuts down; it restarts
+// in short bursts as it cools, so its output reads back low at the check and the module logs
+// 0xC4 exactly like a flooded one: only the current (a burst of ~28 A on the clamp at the
+// start of the pulse, where a flooded driver passes nothing) and the winding's resistance tell
+// them apart.
 #include "fault.h"
 
 namespace bcmhil::faults {
@@ -14,7 +16,6 @@ class ActuatorFailure : public Fault {
  public:
   ActuatorFailure(sc_core::sc_module_name name, const FaultSpec& spec, model::Vehicle& vehicle);
 
-  static constexpr double kStallOhm = 1.2;    // ~10 A stall at 12 V (domain notes estimate)
   static constexpr double kShortedOhm = 0.2;  // a cooked winding, estimate
 
  private:

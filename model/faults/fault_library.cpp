@@ -54,10 +54,10 @@ const std::vector<FaultType>& fault_library() {
        "0 V at the BC1's feed pin V(bc1.kl30_cdl) as well as at its tailgate pin",
        blown_fuse_params(), factory<BlownFuse>()},
       {"actuator_failure", "the tailgate lock actuator is seized, its winding burnt open or shorted",
-       "lights blink, hatch stays shut, sometimes a hum (seized); shorted: the BC1 logs 0xC4 like a flooded one",
-       "seized/burnt: battery voltage arrives at hatch lock pin 2, the motor draws stall current (seized) or "
-       "none (burnt); shorted: the driver's 12 A current limit flows, and the winding measures ~0.2 ohm across "
-       "pins 1-2 instead of ~2.4 ohm",
+       "lights blink, hatch stays shut, sometimes a hum (seized); shorted: the BC1's smart switch overheats",
+       "seized/burnt: battery voltage arrives at hatch lock pin 2, the motor draws its ~9 A stall current from the "
+       "first instant (seized) or none (burnt); shorted: ~28 A until the driver's thermal shutdown chops it into "
+       "bursts, and the winding measures ~0.2 ohm across pins 1-2 instead of ~1.2 ohm",
        actuator_failure_params(), factory<ActuatorFailure>()},
       {"kline_wetted", "water bridging the BC1's diagnostic K-line pin to ground",
        "no tester can reach the module; the car itself may still work",

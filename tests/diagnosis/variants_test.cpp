@@ -69,7 +69,7 @@ TEST(Variants, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(error_of(h + "  - {fault: kline_wetted, prior: 1, spread: {seed: 1}}\n").substr(0, 40),
             "v.yaml:4:46: unknown key 'seed' in sprea");
   EXPECT_EQ(error_of("format: bcmhil-variants/1\nexamine_at: 7200 s\ncandidates: []\n"),
-            "v.yaml:2:13: examine_at must be between 0 s and 1 h");
+            "v.yaml:2:13: examine_at: '7200 s' is more than 1 h");
   EXPECT_EQ(error_of("format: x\n").substr(0, 10), "v.yaml:1:9");
   EXPECT_EQ(error_of(h + "  - {fault: healthy, prior: 1}\n  - {fault: healthy, prior: 1\n").substr(0, 9), "v.yaml:6:");
 }

@@ -48,7 +48,8 @@ TEST(WorkshopTells, HealthyCarReadsHealthy) {
                                  {"hatch.bc1_pin.volts_trunk", "battery"},
                                  {"hatch.pin2.volts_trunk", "battery"},
                                  {"hatch.pin1.volts_trunk", "0 V"},
-                                 {"hatch.motor.amps_trunk", "running"},
+                                 // Peak hold: the motor stalls (~9 A) when the pawl hits its end stop.
+                                 {"hatch.motor.amps_trunk", "stall"},
                                  {"power.kl30_logic.volts_trunk", "battery"},
                                  {"kline.ds2.ident", "answers"}});
 }
@@ -67,11 +68,13 @@ TEST(WorkshopTells, FloodedModuleHasItsFeedButNoOutput) {
 }
 
 TEST(WorkshopTells, ActuatorShortedDrawsTheCurrentLimitAtTheHatch) {
-  // 0xC4 active like a flood, but 12 A flows into the hatch lock (a flooded driver passes nothing).
-  expect_tells("actuator-shorted", {{"hatch.ds2.fault_c4", "active"},
+  // ~28 A flows into the hatch lock (a flooded driver passes nothing) in bursts chopped by the
+  // smart switch's thermal shutdown; between them the pin stands at ~9 V, so the module's readback
+  // finds it high and logs nothing (scenarios/actuator-shorted.yaml).
+  expect_tells("actuator-shorted", {{"hatch.ds2.fault_c4", "absent"},
                                     {"hatch.motor.amps_trunk", "current limit"},
-                                    {"hatch.bc1_pin.volts_trunk", "a few volts"},
-                                    {"hatch.winding.ohms", "short"},                 // ~0.2 ohm, a healthy one 2.4
+                                    {"hatch.bc1_pin.volts_trunk", "low"},
+                                    {"hatch.winding.ohms", "short"},                 // ~0.2 ohm, a healthy one 1.2
                                     {"hatch.lamp.unplugged_trunk", "bright"},         // without the lock the feed is fine
                                     {"hatch.pin2.volts_unplugged_trunk", "battery"}});
 }
@@ -88,19 +91,21 @@ TEST(WorkshopTells, BadGroundLiftsHatchPinOne) {
 }
 
 TEST(WorkshopTells, DendriteToGroundLimitsAtTheModuleNotAtTheHatch) {
-  // The driver limits at 12 A into the bridge at the module; the motor behind it gets under 1 A.
+  // The driver limits at 30 A into the bridge at the module and chops it by thermal shutdown; the
+  // motor behind it gets a few amps in bursts, the test lamp only glows.
   expect_tells("dendrite-tailgate-to-ground", {{"hatch.bc1_driver.amps_trunk", "current limit"},
-                                               {"hatch.motor.amps_trunk", "weak"},
+                                               {"hatch.motor.amps_trunk", "reduced"},
                                                {"hatch.bc1_pin.volts_trunk", "a few volts"},
                                                {"hatch.ds2.fault_c4", "active"},
                                                {"hatch.tailgate_pin.ohms_module", "bridged"},
                                                {"hatch.winding.ohms", "winding"},
-                                               {"hatch.lamp.unplugged_trunk", "dark"}});
+                                               {"hatch.lamp.unplugged_trunk", "dim"}});
 }
 
 TEST(WorkshopTells, SupplyBrownoutPullsTheLogicFeedUnderItsResetLevel) {
+  // The module resets 1 ms into the first flash: too short to warm a cold filament, nobody sees it.
   expect_tells("supply-brownout-resets", {{"power.kl30_logic.volts_trunk", "brown-out"},
-                                          {"hatch.trunk.flashes", "one"},
+                                          {"hatch.trunk.flashes", "none"},
                                           {"hatch.ds2.release_output", "off"}});
 }
 

@@ -15,7 +15,8 @@ TEST(CatalogueCli, ListsTheShippedTests) {
 TEST(CatalogueCli, PlaysATestOnAScenariosCar) {
   const auto r = run("catalogue --play " + scenario("bad-ground-hatch") + " --test hatch.pin1.volts_trunk");
   ASSERT_EQ(r.status, 0) << r.out;
-  EXPECT_NE(r.out.find("9.5 V"), std::string::npos) << r.out;
+  // 8 ohm in the ground joint against the 1.2 ohm winding: pin 1 rises to ~10.7 V of the 12.4 V feed.
+  EXPECT_NE(r.out.find("10.7"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("lifted"), std::string::npos) << r.out;
 }
 

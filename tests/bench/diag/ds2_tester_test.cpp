@@ -233,7 +233,7 @@ TEST(FaultGloss, EveryBc1CodeHasOne) {
 }
 
 TEST_F(TesterTest, InputsByName) {
-  backend.digitals = {{"DIP_BOOT_OPEN_SW", true}};
+  backend.digitals = {{"DIP_BOOT_OPEN_SW", true}, {"DIP_BOOT_HANDLE_SW", false}};
   Ds2Tester t(port, opts());
   const auto r = t.inputs();
   ASSERT_EQ(r.exit_code, kExitOk);
@@ -241,6 +241,10 @@ TEST_F(TesterTest, InputsByName) {
   EXPECT_EQ(r.json["signals"]["DIP_BOOT_HANDLE_SW"], false);
   EXPECT_NE(r.text.find("DIP_BOOT_OPEN_SW          ON   Schalter für offenen Gepäckraum"),
             std::string::npos)
+      << r.text;
+  // Not measured by the module: its availability bit is clear, so n/a, not off.
+  EXPECT_TRUE(r.json["signals"]["DIP_BONNET_SW"].is_null());
+  EXPECT_NE(r.text.find("DIP_BONNET_SW             n/a  Schalter für offene Haube"), std::string::npos)
       << r.text;
 }
 
@@ -252,7 +256,12 @@ TEST_F(TesterTest, AnalogBatteryVolts) {
   ASSERT_EQ(r.exit_code, kExitOk) << r.text;
   EXPECT_NEAR(r.json["battery_volts"].get<double>(), 12.47, 0.01);
   EXPECT_EQ(r.text.rfind("battery 12.47 V", 0), 0u) << r.text;
-  EXPECT_EQ(r.json["channels"]["AOP_MAIN_BEAM"]["raw"], 0);
+  EXPECT_EQ(r.json["channels"]["AIP_BATT_VOLTS_MON"]["available"], true);
+  // Not measured: never shown as 0 V.
+  EXPECT_EQ(r.json["channels"]["AIP_EXT_5V_MON"]["available"], false);
+  EXPECT_FALSE(r.json["channels"]["AIP_EXT_5V_MON"].contains("value"));
+  EXPECT_NE(r.text.find("AIP_EXT_5V_MON            n/a"), std::string::npos) << r.text;
+  EXPECT_EQ(r.json["channels"]["AOP_MAIN_BEAM"]["available"], false);
 }
 
 TEST_F(TesterTest, RfStatus) {
@@ -289,7 +298,7 @@ TEST_F(TesterTest, ForceDoesSeedKeyAndReadsBack) {
   const auto r = t.run("force", {"DOP_BOOT_RELEASE", "on"});
   ASSERT_EQ(r.exit_code, kExitOk) << r.text;
   EXPECT_EQ(r.text, "DOP_BOOT_RELEASE forced ON (read back: ON)");
-  EXPECT_TRUE(backend.digital("DOP_BOOT_RELEASE"));
+  EXPECT_TRUE(backend.digital("DOP_BOOT_RELEASE").value_or(false));
   // The control telegram: [0C][09][02][02] from bc1_bits.csv "DOP_BOOT_RELEASE,9,0x02,0x02".
   EXPECT_EQ(port.written[2], diag::encode(diag::Frame{0x00, {0x0C, 0x09, 0x02, 0x02}}));
 }

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace {
 
 using namespace bcmhil::testing;
@@ -35,12 +37,19 @@ TEST(BodyFunctions, HazardButtonFlashesBothLampsUntilPressedAgain) {
   t.run_until(5 * kS);
   t.car().press_hazard(sc_core::sc_time(200, sc_core::SC_MS));
   t.run_until(7 * kS);
-  for (const char* lamp : {"indicator_lh.lit", "indicator_rh.lit"}) {
-    const auto on = rises(t.sig(lamp));
+  for (const char* side : {"LH", "RH"}) {
+    const auto cmd = rises(t.sig(std::string("DOP_") + side + "_INDICATOR_LGT"));
     // 320 ms on / 320 ms off for the ~4 s between the presses: 7 flashes.
-    ASSERT_EQ(on.size(), 7u) << lamp;
-    EXPECT_EQ(on[1] - on[0], 640 * kMs) << lamp;
-    EXPECT_LT(on[0] - 1 * kS, 10 * kMs) << "starts at the debounced press";
+    ASSERT_EQ(cmd.size(), 7u) << side;
+    EXPECT_EQ(cmd[1] - cmd[0], 640 * kMs) << side;
+    EXPECT_LT(cmd[0] - 1 * kS, 10 * kMs) << "starts at the debounced press";
+    // The lamp glows visibly within ms of each command (a cold filament takes longest, ~8 ms).
+    const auto lit = rises(t.sig(side == std::string("LH") ? "indicator_lh.lit" : "indicator_rh.lit"));
+    ASSERT_EQ(lit.size(), 7u) << side;
+    for (std::size_t i = 0; i < lit.size(); ++i) {
+      EXPECT_GE(lit[i], cmd[i]);
+      EXPECT_LT(lit[i] - cmd[i], 10 * kMs) << side << " flash " << i;
+    }
   }
   EXPECT_GT(max_in(t.sig("V(bc1.indicator_lh_out)"), 1 * kS, 5 * kS), 11.0);
   EXPECT_TRUE(t.vehicle->bc1.fault_memory().entries().empty()) << "healthy lamps: no readback fault";
@@ -54,14 +63,21 @@ TEST(BodyFunctions, InteriorLampLightsWithTheDoorAndGoesOutAfterTheDelay) {
   t.run_until(3 * kS);
   EXPECT_TRUE(t.car().interior_lamp.lit());
   EXPECT_GT(t.volts("bc1.interior_light_out"), 11.5);
-  EXPECT_NEAR(t.amps("interior_lamp.filament"), 10.0 / 13.5 * t.volts("lamp.interior") / 13.5, 0.01);
+  // A tungsten lamp below its rated 13.5 V draws I ~ V^0.54 of its rated 10 W / 13.5 V.
+  EXPECT_NEAR(t.amps("interior_lamp.filament"), 10.0 / 13.5 * std::pow(t.volts("lamp.interior") / 13.5, 0.54),
+              0.01);
   t.car().close(BodyOpening::passenger_door);
   t.run_until(30 * kS);
+  const auto cmd_off = falls(t.sig("bc1.interior_light"));
+  ASSERT_EQ(cmd_off.size(), 1u);
+  // 20 s (estimate) after the debounced close.
+  EXPECT_GE(cmd_off[0], 23 * kS);
+  EXPECT_LT(cmd_off[0], 23 * kS + 10 * kMs);
+  // The filament's afterglow: visibly dark some 130 ms later.
   const auto off = falls(t.sig("interior_lamp.lit"));
   ASSERT_EQ(off.size(), 1u);
-  // 20 s (estimate) after the debounced close.
-  EXPECT_GE(off[0], 23 * kS);
-  EXPECT_LT(off[0], 23 * kS + 10 * kMs);
+  EXPECT_GT(off[0], cmd_off[0] + 80 * kMs);
+  EXPECT_LT(off[0], cmd_off[0] + 200 * kMs);
 }
 
 TEST(BodyFunctions, LockingWithTheDoorAjarRecordsAMislockAndFlashesThePattern) {

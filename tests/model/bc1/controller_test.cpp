@@ -52,9 +52,20 @@ TEST(Controller, TrunkButtonFlashesTwiceAndPulsesTheReleaseExactly) {
   // Two flashes of 320 ms on / 320 ms off, starting with the release, on both sides.
   const std::vector<std::uint64_t> on{acts, acts + 640 * kMs};
   const std::vector<std::uint64_t> off{acts + 320 * kMs, acts + 960 * kMs};
-  for (const char* name : {"DOP_LH_INDICATOR_LGT", "DOP_RH_INDICATOR_LGT", "indicator_lh.lit", "indicator_rh.lit"}) {
+  for (const char* name : {"DOP_LH_INDICATOR_LGT", "DOP_RH_INDICATOR_LGT"}) {
     EXPECT_EQ(rises(t.sig(name)), on) << name;
     EXPECT_EQ(falls(t.sig(name)), off) << name;
+  }
+  // The lamps follow within their filament's warm-up (ms) and afterglow (~130 ms).
+  for (const char* name : {"indicator_lh.lit", "indicator_rh.lit"}) {
+    const auto lit = rises(t.sig(name)), dark = falls(t.sig(name));
+    ASSERT_EQ(lit.size(), 2u) << name;
+    ASSERT_EQ(dark.size(), 2u) << name;
+    for (int i = 0; i < 2; ++i) {
+      EXPECT_LT(lit[i] - on[i], 10 * kMs) << name;
+      EXPECT_LT(dark[i] - off[i], 200 * kMs) << name;
+      EXPECT_GT(dark[i] - off[i], 50 * kMs) << name;
+    }
   }
   EXPECT_EQ(t.vehicle->bc1.controller().last_rf_verdict(), RfVerdict::ok);
   EXPECT_EQ(t.vehicle->bc1.controller().last_rf_slot(), 0);
@@ -101,10 +112,12 @@ TEST_P(ReleasePulse, LengthEqualsTheCodedPulse) {
   ASSERT_EQ(falls(release).size(), 1u);
   EXPECT_EQ(rises(release)[0], acts);
   EXPECT_EQ(falls(release)[0] - rises(release)[0], static_cast<std::uint64_t>(GetParam()) * kMs);
-  // The lock motor current lasts exactly as long as the command.
+  // The lock motor current lasts exactly as long as the command. A pulse shorter than the pawl's
+  // ~150 ms travel leaves the motor coasting when it ends: its back-EMF then drives a fraction of
+  // a milliamp back through the module's 47 kohm readback divider (no clamp reads that).
   const auto& motor = t.sig("I(hatch_lock.motor)");
   EXPECT_GT(motor.value_at(acts), 4.0);
-  EXPECT_NEAR(motor.value_at(acts + GetParam() * kMs), 0.0, 1e-6);
+  EXPECT_NEAR(motor.value_at(acts + GetParam() * kMs), 0.0, 1e-3);
 }
 
 // 30 ms is shorter than the 50 ms readback settle time (Controller::kMonitorSettleS).

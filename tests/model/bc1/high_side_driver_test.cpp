@@ -1,11 +1,13 @@
 // HighSideDriver in a Circuit: a 12 V battery (20 mohm inside) -> driver -> output pin -> load
-// to ground. On/off, Ohm's law at the pin, the current limit under a short and its release,
-// the failure modes and the damage resistance, and that the network is solved only on change.
+// to ground. On/off, Ohm's law at the pin, the current limit with its foldback (MC33286: 30 A
+// above 1 V at the output, 10 A below) and its release, the thermal shutdown and restart, the
+// failure modes and the damage resistance, and that the network is solved only on change.
 #include "model/bc1/high_side_driver.h"
 
 #include <gtest/gtest.h>
 #include <systemc>
 
+#include <cmath>
 #include <memory>
 
 #include "systemc_kernel.h"
@@ -46,7 +48,7 @@ struct Bench {
   double v_out() const { return circuit->network().voltage(out); }
   double i_driver() const { return circuit->network().current(driver->branch()); }
 
-  HighSideDriverSpec spec;  // defaults: 0.1 ohm on, 12 A limit
+  HighSideDriverSpec spec;  // defaults: 0.1 ohm on, 30 A / 10 A limits, 160 °C shutdown
   std::unique_ptr<Recorder> recorder;
   std::unique_ptr<Circuit> circuit;
   std::unique_ptr<HighSideDriver> driver;
@@ -82,35 +84,48 @@ TEST(HighSideDriver, OnFollowsOhmsLawWithTheOnResistance) {
   EXPECT_NEAR(b.recorder->find("V(out)")->value_at(1'000'000'000), 0.0, kTol);
 }
 
-TEST(HighSideDriver, CurrentLimitHoldsUnderAShortAndReleasesAfterIt) {
+TEST(HighSideDriver, AHardShortIsHeldAtTheShortCircuitLimitAndReleasedAfterIt) {
   Bench b;
   b.driver->command(true);
   b.settle();
-  // 0.3 ohm short: 12 V / 0.42 ohm = 28.6 A unlimited, so the 12 A limit engages.
-  const double r_short = 0.3;
+  // 0.05 ohm short: 12 V / 0.17 ohm = 70 A unlimited; at 10 A the output stands at 0.5 V, under
+  // the 1 V foldback, so the 10 A short-circuit limit holds (MC33286 datasheet).
+  const double r_short = 0.05;
   b.set_load(r_short);
   b.settle();
   EXPECT_TRUE(b.driver->limiting());
-  EXPECT_NEAR(b.i_driver(), b.spec.current_limit_a, 1e-12);
-  EXPECT_NEAR(b.v_out(), b.spec.current_limit_a * r_short, kTol);
-  EXPECT_NEAR(b.circuit->network().current(b.load), b.spec.current_limit_a, kTol);
+  EXPECT_NEAR(b.i_driver(), b.spec.short_circuit_limit_a, 1e-12);
+  EXPECT_NEAR(b.v_out(), b.spec.short_circuit_limit_a * r_short, kTol);
+  EXPECT_NEAR(b.circuit->network().current(b.load), b.spec.short_circuit_limit_a, kTol);
 
   b.set_load(kLoad);
   b.settle();
   EXPECT_FALSE(b.driver->limiting());
   EXPECT_NEAR(b.v_out(), ohms_law_out(kLoad, 0.1), kTol);
-  EXPECT_LT(b.i_driver(), b.spec.current_limit_a);
+  EXPECT_LT(b.i_driver(), b.spec.short_circuit_limit_a);
+}
+
+TEST(HighSideDriver, AnOverloadAboveOneVoltGetsTheHighLimit) {
+  Bench b;
+  // 0.25 ohm: 12 / 0.37 = 32 A unlimited; at 10 A the output would stand at 2.5 V, above the
+  // foldback, so the 30 A limit applies (what lets a cold lamp's inrush through).
+  b.set_load(0.25);
+  b.driver->command(true);
+  b.settle();
+  EXPECT_TRUE(b.driver->limiting());
+  EXPECT_NEAR(b.i_driver(), b.spec.current_limit_a, 1e-12);
+  EXPECT_NEAR(b.v_out(), b.spec.current_limit_a * 0.25, kTol);
 }
 
 TEST(HighSideDriver, JustBelowTheLimitIsNotLimited) {
   Bench b;
-  // R such that 12 / (R + 0.12) = 11.9 A.
-  const double r = kBattery / 11.9 - 0.12;
+  // R such that 12 / (R + 0.12) = 29.9 A: the output stands at ~8 V, above the foldback.
+  const double r = kBattery / 29.9 - 0.12;
   b.set_load(r);
   b.driver->command(true);
-  b.settle();
+  sc_core::sc_start(sc_core::sc_time(100, sc_core::SC_US));  // before the junction trips
   EXPECT_FALSE(b.driver->limiting());
-  EXPECT_NEAR(b.i_driver(), 11.9, 1e-6);
+  EXPECT_NEAR(b.i_driver(), 29.9, 1e-6);
 }
 
 TEST(HighSideDriver, SwitchingOffInLimitClearsTheLimit) {
@@ -185,15 +200,75 @@ TEST(HighSideDriver, SolvesOnlyWhenSomethingChanges) {
 
 TEST(HighSideDriver, AShortCostsOneExtraSolveForTheLimit) {
   Bench b;
-  b.set_load(0.3);
+  b.set_load(0.05);
   b.settle();
   const auto start = b.circuit->network().solve_count();
   b.driver->command(true);
-  b.settle();
-  // The resistive solve sees 28 A, the correction forces 12 A and solves once more.
+  sc_core::sc_start(sc_core::sc_time(100, sc_core::SC_US));
+  // The resistive solve sees 70 A, the correction forces 10 A and solves once more.
   EXPECT_EQ(b.circuit->network().solve_count(), start + 2);
-  sc_core::sc_start(sc_core::sc_time(5, sc_core::SC_SEC));
-  EXPECT_EQ(b.circuit->network().solve_count(), start + 2);
+}
+
+// How long the driver conducts (its current above 1 A) within [from, to] seconds of the record.
+double on_time_s(const Bench& b, double from, double to) {
+  const auto& s = *b.recorder->find("I(driver)");
+  double on = 0.0;
+  for (std::size_t i = 0; i < s.samples.size(); ++i) {
+    const double t0 = std::max(from, s.samples[i].time_ps * 1e-12);
+    const double t1 = std::min(to, i + 1 < s.samples.size() ? s.samples[i + 1].time_ps * 1e-12 : to);
+    if (t1 > t0 && std::fabs(s.samples[i].value) > 1.0) on += t1 - t0;
+  }
+  return on;
+}
+
+TEST(HighSideDriver, ThermalShutdownChopsAShortIntoBursts) {
+  Bench b;
+  b.set_load(0.01);  // a dead short: 10 A at ~12 V across the die, ~120 W
+  b.driver->command(true);
+  sc_core::sc_start(sc_core::sc_time(30, sc_core::SC_MS));
+  // 120 W into the die's 5 K/W, 30 ms RC (and the package's 65 K/W, 3 s): 135 K above
+  // ambient after ~7.5 ms.
+  const auto& i = *b.recorder->find("I(driver)");
+  ASSERT_GE(i.samples.size(), 2u);
+  std::uint64_t first_off = 0;
+  for (const auto& x : i.samples)
+    if (x.time_ps > 0 && std::fabs(x.value) < 1e-3 && !first_off) first_off = x.time_ps;
+  ASSERT_GT(first_off, 0u) << "the switch never tripped";
+  EXPECT_GT(first_off * 1e-12, 0.005);
+  EXPECT_LT(first_off * 1e-12, 0.010);
+  // Then it restarts each time it has cooled 10 K, and trips again: the short sees bursts.
+  sc_core::sc_start(sc_core::sc_time(270, sc_core::SC_MS));
+  const double duty = on_time_s(b, 0.05, 0.3) / 0.25;
+  EXPECT_GT(duty, 0.05) << "it restarts";
+  EXPECT_LT(duty, 0.6) << "it does not hold the short";
+  EXPECT_LE(b.driver->junction_c(), b.spec.shutdown_c + 1.0);
+  EXPECT_GE(b.driver->junction_c(), b.spec.shutdown_c - b.spec.restart_hysteresis_k - 1.0);
+  // Switched off, it cools and the protection lets go; nothing happens after that.
+  b.driver->command(false);
+  sc_core::sc_start(sc_core::sc_time(1, sc_core::SC_SEC));
+  EXPECT_FALSE(b.driver->thermal_shutdown());
+  const auto solves = b.circuit->network().solve_count();
+  sc_core::sc_start(sc_core::sc_time(10, sc_core::SC_SEC));
+  EXPECT_EQ(b.circuit->network().solve_count(), solves);
+}
+
+TEST(HighSideDriver, AStalledMotorForASecondDoesNotTripButHeldOnItDoes) {
+  Bench b;
+  b.set_load(1.2);  // a hatch motor's stall, ~9 A: ~2.9 W in the die
+  b.driver->command(true);
+  sc_core::sc_start(sc_core::sc_time(1, sc_core::SC_SEC));
+  EXPECT_FALSE(b.driver->thermal_shutdown());
+  EXPECT_LT(b.driver->junction_c() - b.spec.ambient_c, 80.0);
+  // Held on, the package warms through its 3 s RC (65 K/W x 2.9 W = 190 K) and trips after a
+  // few seconds: the MC33286's DC rating is 6 A.
+  sc_core::sc_start(sc_core::sc_time(20, sc_core::SC_SEC));
+  const auto& i = *b.recorder->find("I(driver)");
+  std::uint64_t first_off = 0;
+  for (const auto& x : i.samples)
+    if (x.time_ps > 0 && std::fabs(x.value) < 1e-3 && !first_off) first_off = x.time_ps;
+  ASSERT_GT(first_off, 0u);
+  EXPECT_GT(first_off * 1e-12, 2.0);
+  EXPECT_LT(first_off * 1e-12, 6.0);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // HatchLock on its own: a 12 V feed switched onto pin 2, pins 1 and 4 grounded, pin 3 with the
-// BC1's 10 k / 10 k input divider. The latch lets go after `travel` (150 ms) of motor current
-// >= pull_in_current_a (1.5 A), the lid springs open and the contact switch closes.
+// BC1's 10 k / 10 k input divider. The motor (1.2 ohm winding, back-EMF) pulls the pawl against
+// its spring (3 A load current) through its travel in ~150 ms at 12 V, the latch lets go at the
+// end stop, where the motor stalls; the lid springs open and the contact switch closes.
 #include "model/car/hatch_lock.h"
 
 #include "tests/model/car/vehicle_test_support.h"
@@ -50,19 +51,38 @@ struct Bench {
   int battery, feed;
 };
 
-TEST(HatchLock, ReleasesAfterTheTravelTimeWithEnoughCurrent) {
+// When the lid first opened (ps), or 0.
+std::uint64_t opened(const Bench& b) {
+  const auto r = rises(b.sig("hatch.open"));
+  return r.empty() ? 0 : r.front();
+}
+
+TEST(HatchLock, RunsItsTravelAndStallsAtTheEndStop) {
   Bench b;
   b.run_until(kOn);
   b.set_feed(0.01);
-  b.run_until(kOn + 149 * kMs);
+  b.run_until(kOn + 80 * kMs);
   EXPECT_FALSE(b.lock->latch_released());
-  EXPECT_GT(b.circuit->network().current(b.lock->motor()), 4.0);  // ~12 V / 2.4 ohm
+  // Running, the back-EMF leaves little more than the spring's load current (3 A), far from
+  // the ~10 A the winding alone would take.
+  const double running = b.circuit->network().current(b.lock->motor());
+  EXPECT_GT(running, 3.0);
+  EXPECT_LT(running, 4.5);
+  EXPECT_GT(b.lock->pawl_position(), 0.3);
   b.run_until(kOn + 500 * kMs);
   EXPECT_TRUE(b.lock->latch_released());
   EXPECT_TRUE(b.lock->hatch_open());
-  // Exactly the travel time after the current started (HatchLockSpec::travel = 150 ms).
-  EXPECT_EQ(rises(b.sig("hatch_lock.latch_released")), std::vector<std::uint64_t>{kOn + 150 * kMs});
-  EXPECT_EQ(rises(b.sig("hatch.open")), std::vector<std::uint64_t>{kOn + 150 * kMs});
+  // The travel takes ~150 ms at 12 V (the spec's estimate), emerging from the mechanics.
+  const auto at = opened(b);
+  EXPECT_GT(at, kOn + 120 * kMs);
+  EXPECT_LT(at, kOn + 180 * kMs);
+  EXPECT_EQ(rises(b.sig("hatch_lock.latch_released")), std::vector<std::uint64_t>{at});
+  // Against the end stop the motor stalls: 12 V over the winding and the feed, ~9.6 A.
+  EXPECT_NEAR(b.circuit->network().current(b.lock->motor()), 12.0 / (1.2 + 0.01 + 0.01 + 0.02), 0.01);
+  // The clamp saw the stall only after the travel: the inrush at the start is the same stall
+  // current for an instant, then the back-EMF takes it down.
+  const auto& i = b.sig("I(hatch_lock.motor)");
+  EXPECT_LT(i.value_at(at - 20 * kMs), 4.5);
 }
 
 TEST(HatchLock, ThePawlReturnsWhenTheCurrentStopsButTheLidStaysOpen) {
@@ -81,11 +101,12 @@ TEST(HatchLock, APulseShorterThanTheTravelDoesNotRelease) {
   Bench b;
   b.run_until(kOn);
   b.set_feed(0.01);
-  b.run_until(kOn + 149 * kMs);
+  b.run_until(kOn + 100 * kMs);
   b.set_feed(kOpen);
   b.run_until(kOn + 2 * kS);
   EXPECT_TRUE(rises(b.sig("hatch_lock.latch_released")).empty());
   EXPECT_TRUE(rises(b.sig("hatch.open")).empty());
+  EXPECT_EQ(b.lock->pawl_position(), 0.0) << "the spring took the pawl back";
   // A second short pulse starts the travel over: the first does not count towards it.
   b.set_feed(0.01);
   b.run_until(now() + 100 * kMs);
@@ -94,22 +115,39 @@ TEST(HatchLock, APulseShorterThanTheTravelDoesNotRelease) {
   EXPECT_FALSE(b.lock->hatch_open());
 }
 
-TEST(HatchLock, TooLittleCurrentNeverReleases) {
+TEST(HatchLock, TooLittleDriveNeverMovesThePawl) {
   Bench b;
   b.run_until(kOn);
-  // 12 V over 2.4 + 6 ohm = 1.43 A, below the 1.5 A pull-in current.
-  b.set_feed(6.0);
+  // 12 V over 1.2 + 3 ohm = 2.86 A stalled, below the spring's 3 A: the pawl never moves.
+  b.set_feed(3.0);
   b.run_until(kOn + 2 * kS);
   const double amps = b.circuit->network().current(b.lock->motor());
-  EXPECT_GT(amps, 1.3);
-  EXPECT_LT(amps, 1.5);
-  EXPECT_FALSE(b.lock->latch_released());
+  EXPECT_GT(amps, 2.8);
+  EXPECT_LT(amps, 3.0);
+  EXPECT_EQ(b.lock->pawl_position(), 0.0);
   EXPECT_FALSE(b.lock->hatch_open());
-  // Just enough: 12 / (2.4 + 5.5) = 1.52 A, released one travel time later.
+  // Just enough: 12 / (1.2 + 2.6) = 3.16 A. It creeps (the back-EMF may only take the excess
+  // over the load) and needs seconds, not 150 ms.
   const std::uint64_t t = now();
-  b.set_feed(5.5);
-  b.run_until(t + 200 * kMs);
-  EXPECT_EQ(rises(b.sig("hatch.open")), std::vector<std::uint64_t>{t + 150 * kMs});
+  b.set_feed(2.6);
+  b.run_until(t + 5 * kS);
+  ASSERT_TRUE(b.lock->hatch_open());
+  EXPECT_GT(opened(b) - t, 1 * kS);
+}
+
+TEST(HatchLock, AWeakerFeedRunsTheTravelSlower) {
+  std::uint64_t took[2];
+  const double feed[2] = {0.01, 0.5};
+  for (int k = 0; k < 2; ++k) {
+    Bench b;
+    b.run_until(kOn);
+    b.set_feed(feed[k]);
+    b.run_until(kOn + 1 * kS);
+    ASSERT_TRUE(b.lock->hatch_open());
+    took[k] = opened(b) - kOn;
+  }
+  // 0.5 ohm more in the feed: ~1.5 V less at the motor while it runs, so ~20 % slower.
+  EXPECT_GT(took[1], took[0] + 15 * kMs);
 }
 
 TEST(HatchLock, CloseHatchRelatchesOnlyWhenThePawlIsBack) {
@@ -139,7 +177,9 @@ TEST(HatchLock, ASeizedMechanismNeverReleases) {
   b.run_until(kOn);
   b.set_feed(0.01);
   b.run_until(kOn + 5 * kS);
-  EXPECT_GT(b.circuit->network().current(b.lock->motor()), 4.0);
+  // Jammed, it never moves: no back-EMF, the stall current from the first instant, ~9.6 A.
+  EXPECT_GT(b.circuit->network().current(b.lock->motor()), 9.0);
+  EXPECT_GT(b.sig("I(hatch_lock.motor)").value_at(kOn + 1 * kMs), 9.0);
   EXPECT_FALSE(b.lock->latch_released());
   EXPECT_FALSE(b.lock->hatch_open());
 }
@@ -165,7 +205,7 @@ TEST(HatchLock, ContactSwitchPin3ReadsHalfSupplyClosedAndZeroOpen) {
   ASSERT_TRUE(b.lock->hatch_open());
   // Lid open: the contact (0.05 ohm) pulls pin 3 to pin 4's ground.
   EXPECT_LT(b.v(b.lock->pin(3)), 0.01);
-  EXPECT_NEAR(b.sig("V(hatch_lock.pin3)").value_at(kOn + 150 * kMs), 0.0, 0.01);
+  EXPECT_NEAR(b.sig("V(hatch_lock.pin3)").value_at(opened(b)), 0.0, 0.01);
   b.set_feed(kOpen);
   b.run_until(kOn + 300 * kMs);
   b.lock->close_hatch();
@@ -184,16 +224,6 @@ TEST(HatchLock, MotorAndPinsAreNamedForProbes) {
   EXPECT_NE(b.recorder->find("I(hatch_lock.contact_switch)"), nullptr);
 }
 
-TEST(HatchLock, ACustomTravelTimeIsUsed) {
-  HatchLockSpec spec;
-  spec.travel = sc_core::sc_time(400, sc_core::SC_MS);
-  Bench b(spec);
-  b.run_until(kOn);
-  b.set_feed(0.01);
-  b.run_until(kOn + 1 * kS);
-  EXPECT_EQ(rises(b.sig("hatch.open")), std::vector<std::uint64_t>{kOn + 400 * kMs});
-}
-
 // The lid: the struts lift it 10 deg every 1.5 s / 8 from the instant the pawl lets go, up to
 // 80 deg; a hand stops it anywhere; shutting puts it back to 0 at once.
 TEST(HatchLock, TheStrutsLiftTheLidInStepsToFullyOpen) {
@@ -205,7 +235,8 @@ TEST(HatchLock, TheStrutsLiftTheLidInStepsToFullyOpen) {
   b.run_until(kOn + 3 * kS);
   const auto& angle = b.sig("hatch.angle");
   const std::uint64_t step = 1500 * kMs / 8;
-  const std::uint64_t released = kOn + 150 * kMs;
+  const std::uint64_t released = opened(b);
+  ASSERT_GT(released, 0u);
   EXPECT_EQ(angle.value_at(released - 1), 0.0);
   EXPECT_EQ(angle.value_at(released), 10.0);
   EXPECT_EQ(angle.value_at(released + 3 * step), 40.0);
@@ -219,7 +250,7 @@ TEST(HatchLock, AHandHoldsTheLidAndShuttingReturnsItToZero) {
   EXPECT_FALSE(b.lock->hold_at(30.0)) << "a latched lid does not move";
   b.run_until(kOn);
   b.set_feed(0.01);
-  b.run_until(kOn + 200 * kMs);  // released at 150 ms, lifting
+  b.run_until(kOn + 200 * kMs);  // released after ~150 ms, lifting
   b.set_feed(kOpen);
   ASSERT_TRUE(b.lock->hold_at(25.0));
   b.run_until(kOn + 3 * kS);

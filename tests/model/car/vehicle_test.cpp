@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <set>
 
 namespace {
@@ -123,7 +125,7 @@ TEST(Vehicle, OpenInputsReadAboutSixVoltsAndTheHatchContactFollowsTheLid) {
   EXPECT_EQ(t.sig("DIP_BOOT_OPEN_SW").samples.back().value, 0.0);
 }
 
-TEST(Vehicle, TrunkPressReleasesTheLatch150msIntoThePulse) {
+TEST(Vehicle, TrunkPressReleasesTheLatchOnceThePawlHasRunItsTravel) {
   CarUnderTest t;
   t.elaborate();
   t.run_until(kPress);
@@ -131,23 +133,31 @@ TEST(Vehicle, TrunkPressReleasesTheLatch150msIntoThePulse) {
   t.run_until(kPress + 2 * kS);
   const auto release = rises(t.sig("DOP_BOOT_RELEASE"));
   ASSERT_EQ(release.size(), 1u);
-  // HatchLockSpec::travel = 150 ms after the motor current (which starts with the command).
-  EXPECT_EQ(rises(t.sig("hatch_lock.latch_released")), std::vector<std::uint64_t>{release[0] + 150 * kMs});
+  // The pawl's travel (~150 ms at 12 V on the bench) takes longer in the car: the feed drops a
+  // little, and the acknowledge flash starting with the pulse draws both indicators' cold
+  // inrush (~2 x 24 A) from the battery.
+  const auto latched_off = rises(t.sig("hatch_lock.latch_released"));
+  ASSERT_EQ(latched_off.size(), 1u);
+  EXPECT_GT(latched_off[0], release[0] + 120 * kMs);
+  EXPECT_LT(latched_off[0], release[0] + 250 * kMs);
   EXPECT_EQ(falls(t.sig("hatch_lock.latch_released")), std::vector<std::uint64_t>{release[0] + 600 * kMs});
-  EXPECT_EQ(rises(t.sig("hatch.open")), std::vector<std::uint64_t>{release[0] + 150 * kMs});
+  EXPECT_EQ(rises(t.sig("hatch.open")), latched_off);
 
-  // The motor current is Ohm's law over the series path: battery, fuse, driver, loom, motor.
+  // Against the end stop the motor stalls: its current is Ohm's law over the series path:
+  // battery, fuse, driver, loom, winding.
   auto& h = t.car().harness;
   const double series = bcmhil::model::PowerSupply::kInternalOhm + bcmhil::model::PowerSupply::kFuseOhm +
                         bcmhil::model::HighSideDriverSpec{}.on_resistance_ohm +
-                        h.find("harness.tailgate_feed.body")->intact_ohm + h.find("harness.tailgate_feed.hinge")->intact_ohm + 2.4 +
-                        h.find("harness.hatch_ground.hinge")->intact_ohm +
+                        h.find("harness.tailgate_feed.body")->intact_ohm + h.find("harness.tailgate_feed.hinge")->intact_ohm +
+                        bcmhil::model::HatchLockSpec{}.motor_ohm + h.find("harness.hatch_ground.hinge")->intact_ohm +
                         h.find("harness.hatch_ground.body")->intact_ohm;
   // Read between the flashes (320..640 ms into the pulse): the indicators' 6 A would otherwise
   // sag the battery's 20 mohm by 1 %.
   const double amps = t.sig("I(hatch_lock.motor)").value_at(release[0] + 400 * kMs);
-  EXPECT_NEAR(amps, 12.6 / series, 0.002 * 12.6 / series);
-  EXPECT_GT(t.sig("V(hatch_lock.pin2)").value_at(release[0] + 10 * kMs), 11.0);
+  EXPECT_NEAR(amps, 12.6 / series, 0.003 * 12.6 / series);
+  // While it runs the back-EMF holds it near the spring's 3 A.
+  EXPECT_LT(t.sig("I(hatch_lock.motor)").value_at(release[0] + 100 * kMs), 5.0);
+  EXPECT_GT(t.sig("V(hatch_lock.pin2)").value_at(release[0] + 10 * kMs), 10.5);
   EXPECT_NEAR(t.sig("I(hatch_lock.motor)").value_at(release[0] + 600 * kMs), 0.0, 1e-6);
 }
 
@@ -221,16 +231,25 @@ TEST(Vehicle, IndicatorLampsLightWithTheOutputsUnlessBurntOut) {
   EXPECT_EQ(rises(t.sig("DOP_RH_INDICATOR_LGT")).size(), 2u);
   EXPECT_TRUE(rises(t.sig("indicator_rh.lit")).empty());
   EXPECT_EQ(rises(t.sig("indicator_lh.lit")).size(), 2u);
-  // 47 W at 13.5 V hot: 3.88 ohm filament, ~3.1 A with the battery, driver and loom drops.
-  const auto on = rises(t.sig("indicator_lh.lit"))[0];
+  // 47 W at 13.5 V hot: 3.88 ohm filament. Cold it is ~1/14 of that: switched on, the side
+  // draws an inrush of ~24 A (the driver's 30 A limit lets it through), down to its running
+  // ~3.3 A within some 20 ms.
+  const auto cmd = rises(t.sig("DOP_LH_INDICATOR_LGT"))[0];
+  const auto& i = t.sig("I(indicator_lh.filament)");
+  EXPECT_GT(max_in(i, cmd, cmd + 2 * kMs), 15.0);
+  EXPECT_LT(max_in(i, cmd, cmd + 2 * kMs), 30.0);
+  EXPECT_LT(i.value_at(cmd + 30 * kMs), 4.0);
   const double hot_ohm = 13.5 * 13.5 / 47.0;
-  EXPECT_NEAR(t.sig("I(indicator_lh.filament)").value_at(on), t.sig("V(lamp.indicator_lh)").value_at(on) / hot_ohm,
-              1e-6);
-  EXPECT_GT(t.sig("I(indicator_lh.filament)").value_at(on), 3.0);
+  const double running = i.value_at(cmd + 200 * kMs);
+  const double volts = t.sig("V(lamp.indicator_lh)").value_at(cmd + 200 * kMs);
+  EXPECT_GT(running, volts / hot_ohm) << "below its rated voltage a filament runs cooler";
+  EXPECT_NEAR(running, 47.0 / 13.5 * std::pow(volts / 13.5, 0.54), 0.05);
 }
 
 TEST(Vehicle, LampIsNotVisiblyLitBelowAThirdOfItsCurrent) {
-  // A corroded indicator feed: 12.6 V over 3.88 ohm + 10 ohm ~ 0.9 A < 47 W / 13.5 V / 3 = 1.16 A.
+  // A corroded indicator feed: 12.6 V over the filament + 10 ohm ~ 1.2 A, under half a volt on the
+  // filament: it warms to ~1/3 of its working temperature, a glow too dull to see (visible from
+  // ~45 %, about a third of its rated current).
   // (A flat battery cannot show it: below the brown-out threshold the module does not flash at all.)
   VehicleConfig config;
   CarUnderTest t(config);

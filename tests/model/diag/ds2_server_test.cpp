@@ -61,8 +61,24 @@ TEST_F(Ds2ServerTest, DigitalInputsFollowBitsCsv) {
   //   DIP_BOOT_REL_STATUS byte 11 mask 0x80 (row "DIP_BOOT_REL_STATUS,11,0x80,0x80")
   backend.digitals = {{"DIP_BOOT_OPEN_SW", true}, {"DIP_BOOT_HANDLE_SW", true},
                       {"DIP_DRV_DOOR_OPEN", true}, {"DIP_BOOT_REL_STATUS", true}};
+  // Availability bytes 12..19 (chosen marker, README.md "Not available"): the same masks at
+  // byte + 8, set for every signal the module measures, here the four above.
   //                        sel   b4    b5    b6    b7    b8    b9    b10   b11
-  EXPECT_EQ(send(req({0x0B, 0x01})), ok({0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80}));
+  EXPECT_EQ(send(req({0x0B, 0x01})), ok({0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80,
+                                         //  b12   b13   b14   b15   b16   b17   b18   b19
+                                         0x08, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80}));
+}
+
+TEST_F(Ds2ServerTest, UnmeasuredSignalIsNotAvailableNotOff) {
+  // A signal the module measures as off has its availability bit set; one it does not measure
+  // has it clear. DIP_DRV_DOOR_OPEN,4,0x08 measured off; DIP_HAZARD_SW,4,0x20 measured on;
+  // DIP_BONNET_SW,4,0x80 and every other row not measured.
+  backend.digitals = {{"DIP_DRV_DOOR_OPEN", false}, {"DIP_HAZARD_SW", true}};
+  std::vector<uint8_t> payload(1 + 16, 0);
+  payload[0] = 0x01;
+  payload[1] = 0x20;      // byte 4: hazard on, door off
+  payload[1 + 8] = 0x28;  // byte 12: both measured, the bonnet (0x80) not
+  EXPECT_EQ(send(req({0x0B, 0x01})), ok(payload));
 }
 
 TEST_F(Ds2ServerTest, DigitalOutputsFollowBitsCsv) {
@@ -72,24 +88,31 @@ TEST_F(Ds2ServerTest, DigitalOutputsFollowBitsCsv) {
   //   DOP_ALARM_LED    byte 11 mask 0x40 (row "DOP_ALARM_LED,11,0x40,0x40")
   backend.digitals = {{"DOP_BOOT_RELEASE", true}, {"DOP_DRV_WIN_UP", true},
                       {"DOP_ALARM_LED", true}, {"DIP_BOOT_OPEN_SW", true}};
-  EXPECT_EQ(send(req({0x0B, 0x02})), ok({0x02, 0x80, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x40}));
+  // DIP_BOOT_OPEN_SW is an input: not in this telegram, neither value nor availability.
+  EXPECT_EQ(send(req({0x0B, 0x02})), ok({0x02, 0x80, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x40,
+                                         0x80, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x40}));
 }
 
 TEST_F(Ds2ServerTest, AnalogInputsInCsvOrder) {
   // STATUS_ANALOG _TEL_ANTWORT1, chosen [0B][03]: one raw byte per AIP_* row of bc1_analog.csv,
   // in row order; AIP_BATT_VOLTS_MON is the 16th AIP_ row (0.072087658 V/count).
+  // Then two availability bytes (chosen marker): bit i of byte i / 8 for the i-th AIP_ row.
   backend.analogs = {{"AIP_EXT_5V_MON", 0xFF}, {"AIP_BATT_VOLTS_MON", 173}};
-  std::vector<uint8_t> payload(1 + 16, 0);
+  std::vector<uint8_t> payload(1 + 16 + 2, 0);
   payload[0] = 0x03;
   payload[1] = 0xFF;
   payload[16] = 173;
+  payload[17] = 0x01;  // row 0, AIP_EXT_5V_MON
+  payload[18] = 0x80;  // row 15, AIP_BATT_VOLTS_MON
   EXPECT_EQ(send(req({0x0B, 0x03})), ok(payload));
 }
 
 TEST_F(Ds2ServerTest, PwmOutputs) {
-  // STATUS_ANALOG _TEL_ANTWORT2, chosen [0B][04]: AOP_* rows of bc1_analog.csv in order.
+  // STATUS_ANALOG _TEL_ANTWORT2, chosen [0B][04]: AOP_* rows of bc1_analog.csv in order
+  // (AOP_MAP_READ_LGT, AOP_INTERIOR_LGT, AOP_MAIN_BEAM, AOP_DIPPED_BEAM), then one availability
+  // byte: only row 2 measured. The unmeasured rows read 00 with their bit clear.
   backend.analogs = {{"AOP_MAIN_BEAM", 0x80}};
-  EXPECT_EQ(send(req({0x0B, 0x04})), ok({0x04, 0x00, 0x00, 0x80, 0x00}));
+  EXPECT_EQ(send(req({0x0B, 0x04})), ok({0x04, 0x00, 0x00, 0x80, 0x00, 0x04}));
 }
 
 TEST_F(Ds2ServerTest, RfStatusByte4FromBitsCsv) {
@@ -201,12 +224,12 @@ TEST_F(Ds2ServerTest, ForceNeedsSeedKey) {
   // STEUERN_IOSTATES for DOP_BOOT_RELEASE: chosen [0C][byte 9][mask 0x02][value 0x02]
   // (bc1_bits.csv "DOP_BOOT_RELEASE,9,0x02,0x02"). Without START_DIAGNOSTICS: A2 rejected.
   EXPECT_EQ(send(req({0x0C, 0x09, 0x02, 0x02})), encode(Frame{0x00, {0xA2}}));
-  EXPECT_FALSE(backend.digital("DOP_BOOT_RELEASE"));
+  EXPECT_FALSE(backend.digital("DOP_BOOT_RELEASE").value_or(false));
   unlock();
   EXPECT_EQ(send(req({0x0C, 0x09, 0x02, 0x02})), ok({}));
-  EXPECT_TRUE(backend.digital("DOP_BOOT_RELEASE"));
+  EXPECT_TRUE(backend.digital("DOP_BOOT_RELEASE").value_or(false));
   EXPECT_EQ(send(req({0x0C, 0x09, 0x02, 0x00})), ok({}));
-  EXPECT_FALSE(backend.digital("DOP_BOOT_RELEASE"));
+  EXPECT_FALSE(backend.digital("DOP_BOOT_RELEASE").value_or(false));
 }
 
 TEST_F(Ds2ServerTest, WrongKeyRejected) {

@@ -23,13 +23,16 @@ class FakeBackend : public DiagnosticBackend {
   bool tilt = false;
   IdentData id;
 
-  bool digital(std::string_view s) const override {
+  // A name missing from the maps is a signal the module does not measure (not available).
+  std::optional<bool> digital(std::string_view s) const override {
     auto it = digitals.find(s);
-    return it != digitals.end() && it->second;
+    if (it == digitals.end()) return std::nullopt;
+    return it->second;
   }
-  uint8_t analog_raw(std::string_view c) const override {
+  std::optional<uint8_t> analog_raw(std::string_view c) const override {
     auto it = analogs.find(c);
-    return it == analogs.end() ? 0 : it->second;
+    if (it == analogs.end()) return std::nullopt;
+    return it->second;
   }
   std::vector<FaultRecord> fault_memory() const override { return faults; }
   void clear_fault_memory() override {

@@ -81,23 +81,26 @@ TEST(PinBridge, ParametersOfferOnlyModelledPins) {
   }
 }
 
-TEST(PinBridge, TailgateOutputToGroundCurrentLimitsTheDriverAndTheHatchStaysShut) {
+TEST(PinBridge, TailgateOutputToGroundTripsTheDriverAndTheHatchStaysShut) {
   FaultyCar f(bridge("X330.4", "X330.3", 0.2, 2.0));
   f.run_until(3 * kS);
   f.car().press_fob(1, FobButton::trunk);
   f.run_until(5 * kS);
   const auto r = rises(f.sig("DOP_BOOT_RELEASE"));
   ASSERT_EQ(r.size(), 1u);
-  const std::uint64_t mid = r[0] + 300 * kMs;
-  // The driver sits in its current limit (12 A), the pin at a couple of volts, not 0 and not 12.
-  EXPECT_NEAR(f.sig("I(bc1.tailgate_driver)").value_at(mid), 12.0, 1e-6);
-  const double pin = f.sig("V(bc1.tailgate_out)").value_at(mid);
+  // The driver pushes its 30 A limit into the bridge (the pin above 1 V: MC33286 high limit),
+  // the pin at a few volts, not 0 and not 12; its die heats at ~130 W and it trips within ms.
+  const auto& i = f.sig("I(bc1.tailgate_driver)");
+  EXPECT_NEAR(i.value_at(r[0] + 1 * kMs), 30.0, 1e-6);
+  const double pin = f.sig("V(bc1.tailgate_out)").value_at(r[0] + 1 * kMs);
   EXPECT_GT(pin, 1.0);
-  EXPECT_LT(pin, 4.0);
+  EXPECT_LT(pin, 6.0);
+  EXPECT_LT(min_in(i, r[0] + 1 * kMs, r[0] + 20 * kMs), 1e-3) << "the thermal shutdown";
+  EXPECT_GT(max_in(i, r[0] + 300 * kMs, r[0] + 600 * kMs), 29.0) << "and its restarts";
   EXPECT_TRUE(rises(f.sig("hatch.open")).empty());
   EXPECT_EQ(rises(f.sig("indicator_lh.lit")).size(), 2u);
   EXPECT_NE(f.car().bc1.fault_memory().find(0xC4), nullptr);
-  // 12 A is 60 % of F9's rating: the driver protects the fuse.
+  // The bursts average a few amps: the smart switch protects F9 (20 A).
   EXPECT_FALSE(f.car().power.find_fuse("F9")->blown);
 }
 
@@ -167,12 +170,12 @@ TEST(PinBridgeIntermittent, TheReleasePulseBurnsTheDendriteOpenThenItRegrows) {
   const auto r = intermittent_run(7);
   // Each release pulse drives ~11 A through the bridge: it melts within 1-50 ms, the driver
   // comes out of its limit and the hatch opens after all; between the presses it has regrown.
+  // (A bridge that melts while the driver is in a thermal-shutdown gap shows no drop of its own.)
   ASSERT_EQ(r.burns, 2);
-  ASSERT_EQ(r.opens.size(), 2u);
+  ASSERT_GE(r.opens.size(), 1u);
   EXPECT_EQ(r.hatch_opens, 2u);
   EXPECT_GT(r.opens[0], 3 * kS);
   EXPECT_LT(r.opens[0], 4 * kS);
-  EXPECT_GT(r.opens[1], 9 * kS);
 }
 
 TEST(PinBridgeIntermittent, SameSeedSameRunOtherSeedOtherTimes) {

@@ -62,7 +62,7 @@ INSTANTIATE_TEST_SUITE_P(Wires, HingeWire,
 TEST(HingeWireOpen, TailgateFeedBatteryAtTheModulePinNothingAtTheHatch) {
   FaultyCar f(default_spec("hinge_wire_open", kOnsetTime));  // default wire: tailgate_feed
   const auto p = trunk_press(f);
-  EXPECT_GT(min_in(f.sig("V(bc1.tailgate_out)"), p.from, p.to - 1), 12.0);
+  EXPECT_GT(min_in(f.sig("V(bc1.tailgate_out)"), p.from, p.to - 1), 11.0);  // the indicators' cold inrush sags the battery ~1 V
   EXPECT_LT(max_in(f.sig("V(hatch_lock.pin2)"), p.from, p.to), 1e-3);
   EXPECT_EQ(rises(f.sig("indicator_lh.lit")).size(), 2u);
   EXPECT_TRUE(rises(f.sig("hatch.open")).empty());
@@ -72,7 +72,7 @@ TEST(HingeWireOpen, TailgateFeedBatteryAtTheModulePinNothingAtTheHatch) {
 TEST(HingeWireOpen, HatchGroundMotorGetsVoltageButNoCurrent) {
   FaultyCar f(default_spec("hinge_wire_open", kOnsetTime, {}, {{"wire", "hatch_ground"}}));
   const auto p = trunk_press(f);
-  EXPECT_GT(min_in(f.sig("V(hatch_lock.pin2)"), p.from, p.to - 1), 12.0);
+  EXPECT_GT(min_in(f.sig("V(hatch_lock.pin2)"), p.from, p.to - 1), 11.0);  // the indicators' cold inrush sags the battery ~1 V
   EXPECT_LT(max_in(f.sig("I(hatch_lock.motor)"), p.from, p.to), 1e-3);
   EXPECT_TRUE(rises(f.sig("hatch.open")).empty());
 }
@@ -165,11 +165,12 @@ TEST(HingeWireOpen, AnUnknownWireIsRejectedWhenTheFaultIsBuilt) {
 TEST(ActuatorFailure, SeizedStallsAtStallCurrentAndNeverReleases) {
   FaultyCar f(default_spec("actuator_failure", kOnsetTime));  // default mode: seized
   f.run_until(kOnset - 1 * kMs);
-  EXPECT_NEAR(f.car().circuit.network().resistance(f.car().hatch_lock.motor()), 2.4, 1e-12);
+  const double winding = bcmhil::model::HatchLockSpec{}.motor_ohm;
+  EXPECT_NEAR(f.car().circuit.network().resistance(f.car().hatch_lock.motor()), winding, 1e-12);
   const auto p = trunk_press(f);
-  EXPECT_NEAR(f.car().circuit.network().resistance(f.car().hatch_lock.motor()),
-              bcmhil::faults::ActuatorFailure::kStallOhm, 1e-12);
-  // ~12.6 V / (1.2 ohm + ~0.25 ohm of battery, fuse, driver and loom): ~9 A, under the 12 A limit.
+  // Jammed: the winding is unchanged, the motor simply never turns (no back-EMF).
+  EXPECT_NEAR(f.car().circuit.network().resistance(f.car().hatch_lock.motor()), winding, 1e-12);
+  // ~12.6 V / (1.2 ohm + ~0.25 ohm of battery, fuse, driver and loom): ~9 A, under the 30 A limit.
   const double stall = f.sig("I(hatch_lock.motor)").value_at(p.from + 400 * kMs);
   EXPECT_GT(stall, 8.0);
   EXPECT_LT(stall, 12.0);
@@ -185,7 +186,7 @@ TEST(ActuatorFailure, BurntWindingFullVoltageNoCurrent) {
   const auto p = trunk_press(f);
   EXPECT_EQ(f.car().circuit.network().resistance(f.car().hatch_lock.motor()), kOpen);
   EXPECT_LT(max_in(f.sig("I(hatch_lock.motor)"), p.from, p.to), 1e-6);
-  EXPECT_GT(min_in(f.sig("V(hatch_lock.pin2)"), p.from, p.to - 1), 12.0);
+  EXPECT_GT(min_in(f.sig("V(hatch_lock.pin2)"), p.from, p.to - 1), 11.0);  // the indicators' cold inrush sags the battery ~1 V
   EXPECT_TRUE(rises(f.sig("hatch.open")).empty());
   EXPECT_EQ(f.car().bc1.fault_memory().find(0xC4), nullptr);
 }

@@ -82,8 +82,10 @@ TEST(WorkshopTruth, OhmmeterReadsTheHatchWindingWithTheConnectorUnplugged) {
   EXPECT_FALSE(meter.energised());
   const auto r = meter.read();
   EXPECT_FALSE(r.overload);
-  EXPECT_NEAR(r.value, 2.4, 0.05);
-  EXPECT_EQ(r.display, "2.4 Ω");
+  // The winding alone (HatchLockSpec::motor_ohm, 1.2 ohm: ~10 A stall at 12 V, the domain notes'
+  // estimate); the meter's few mA do not move the pawl, so no back-EMF adds to it.
+  EXPECT_NEAR(r.value, 1.2, 0.05);
+  EXPECT_EQ(r.display, "1.2 Ω");
   EXPECT_EQ(r.unit, "ohm");
 }
 
