@@ -9,6 +9,7 @@
 #include "diagnosis/assist_json.h"
 #include "diagnosis/car_session.h"
 #include "diagnosis/checklist.h"
+#include "diagnosis/complaint.h"
 #include "diagnosis/dictionary_cache.h"
 #include "diagnosis/dictionary_io.h"
 #include "diagnosis/reading_entry.h"
@@ -30,6 +31,7 @@ struct AssistArgs {
   std::string dictionary;
   std::string catalogue = shipped_catalogue_path();
   std::string checklist = shipped_checklist_path();
+  std::string complaint = shipped_complaint_path();
   std::string scenario;
   std::vector<std::string> readings;  // ID=VALUE
   bool evaluate = false;
@@ -145,6 +147,12 @@ Session session_of(const Assistant& a) {
   return s;
 }
 
+// A test asked for a second time: its reading fitted no fault of the library, or it is the one test
+// that tells the leader from a likelier look-alike.
+const char* again_or_next(const Assistant& a, const TestChoice& next) {
+  return a.times_taken(next.test) > 0 ? "Again (a second reading of this test)" : "Next";
+}
+
 int interactive(Assistant& a, const Loaded& l) {
   const auto& d = l.dictionary;
   std::printf("bcmhil assist: %zu candidates, %zu tests. Enter each reading as a value (\"11.8\", \"11.8 V\",\n"
@@ -154,8 +162,9 @@ int interactive(Assistant& a, const Loaded& l) {
   std::string line;
   while (!a.done()) {
     print_candidates(d, a.ranking(), 3);
-    const int t = a.next_test()->test;
-    std::printf("\nNext: %s", to_text(advise(a, t, l.entries[t]), d).c_str());
+    const auto next = *a.next_test();
+    const int t = next.test;
+    std::printf("\n%s: %s", again_or_next(a, next), to_text(advise(a, t, l.entries[t]), d).c_str());
     std::printf("%s [%s]> ", d.tests[t].id.c_str(), l.entries[t]->unit.c_str());
     std::fflush(stdout);
     if (!std::getline(std::cin, line) || line == "quit" || line == "q") break;
@@ -197,8 +206,9 @@ int readings_mode(const AssistArgs& args, const Loaded& l) {
     print_verdict(l.dictionary, session_of(a), a.options());
   } else {
     print_candidates(l.dictionary, a.ranking(), 5);
-    const int t = a.next_test()->test;
-    std::printf("\nNext: %s", to_text(advise(a, t, l.entries[t]), l.dictionary).c_str());
+    const auto next = *a.next_test();
+    const int t = next.test;
+    std::printf("\n%s: %s", again_or_next(a, next), to_text(advise(a, t, l.entries[t]), l.dictionary).c_str());
   }
   return 0;
 }
@@ -219,8 +229,9 @@ void print_evaluation(const Evaluation& e) {
   auto row = [](const char* what, double value, const char* target, bool ok) {
     std::printf("  %-58s %8.3f   %-8s %s\n", what, value, target, ok ? "ok" : "MISSED");
   };
-  std::printf("Evaluation over %d variants of %d candidates (bound: ceil(log2 %d) + 2 = %d measurements)\n",
-              e.variants, e.candidates, e.candidates, e.bound);
+  std::printf("Evaluation over %d variants of %d candidates (bound: ceil(log2 %d) + 2 = %d measurements after the\n"
+              "complaint's %d readings)\n",
+              e.variants, e.candidates, e.candidates, e.bound, e.complaint_tests);
   row("top-1 at >= 95 % within the bound (share of variants)", e.top1_within_bound, ">= 0.95", e.top1_within_bound >= 0.95);
   if (e.optimal_error.empty() && e.optimal_cost_min > 0)
     row("mean cost / exact optimal sequence", e.mean_cost_vs_optimal, "<= 1.2", e.mean_cost_vs_optimal <= 1.2);
@@ -244,8 +255,8 @@ void print_evaluation(const Evaluation& e) {
   for (const auto& r : e.results)
     if (!r.top1_within_bound) {
       if (missed++ == 0) std::printf("Variants not diagnosed at 95 %% within the bound:\n");
-      std::printf("  %-52s -> %s %s after %d\n", r.variant.c_str(), r.top.c_str(), percent(r.top_probability).c_str(),
-                  r.measurements);
+      std::printf("  %-52s -> %s %s after %d%s\n", r.variant.c_str(), r.top.c_str(), percent(r.top_probability).c_str(),
+                  r.measurements, r.top1_possible ? "" : "  (catalogue: reads like another candidate on every test)");
     }
   if (!e.held_out_missed.empty()) {
     std::printf("Held out but explained by another candidate:\n");
@@ -257,6 +268,8 @@ int evaluate_mode(const AssistArgs& args, const Loaded& l) {
   EvaluationOptions o;
   o.classify = [&](int test, double raw) { return l.entries[test]->classify(raw); };
   o.checklist = checklist_order(load_checklist(args.checklist), l.dictionary);
+  if (!args.complaint.empty() && args.complaint != "none")
+    o.complaint = complaint_tests(load_checklist(args.complaint), l.dictionary);
   o.optimal_max_states = args.optimal_states;
   o.optimal = args.optimal_states > 0;
   const Evaluation e = evaluate(l.dictionary, o);
@@ -315,6 +328,10 @@ void add(CLI::App& app, int* exit_code) {
                   "the fault dictionary (JSON from 'bcmhil dictionary'); default: the cache's, built once if missing");
   cmd->add_option("--catalogue", args->catalogue, "the test catalogue the dictionary was built from")->capture_default_str();
   cmd->add_option("--checklist", args->checklist, "the workshop-manual order --evaluate compares with")->capture_default_str();
+  cmd->add_option("--complaint", args->complaint,
+                  "--evaluate: the owner's complaint, tests whose readings start every session free ('none': start "
+                  "from nothing)")
+      ->capture_default_str();
   cmd->add_option("--scenario", args->scenario, "diagnose this scenario's car: each reading simulated on it");
   cmd->add_option("--reading", args->readings, "a reading taken: TEST=VALUE (\"hatch.bc1_pin.volts_trunk=11.8\"), repeatable");
   cmd->add_flag("--evaluate", args->evaluate, "measure the assistant over every variant of the dictionary");

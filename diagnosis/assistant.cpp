@@ -66,28 +66,44 @@ Assistant::Assistant(const Dictionary& dictionary, AssistantOptions options)
   // most tests, and may read what no candidate reads. A flat 1/K alone would lose to any candidate
   // with a single misread after a handful of ordinary readings; the mix alone could not explain a
   // class that no candidate reads.
-  unexplained_reads_.assign(dictionary_.tests.size(), {});
+  // Its true class on each test: the library's mix of true classes, mixed with a flat 1/K. Its
+  // readings go through the same misread channel as a candidate's, so a reading it contradicts
+  // and the same test read again cost it what they cost a candidate (a repeated test does not
+  // favour it).
+  unexplained_true_.assign(dictionary_.tests.size(), {});
   for (std::size_t t = 0; t < dictionary_.tests.size(); ++t) {
-    auto& p = unexplained_reads_[t];
+    auto& p = unexplained_true_[t];
     p.assign(dictionary_.tests[t].classes.size(), 0.0);
     double sum = 0;
     for (std::size_t v = 0; v < log_weight_.size(); ++v) {
       const double w = std::exp(log_weight_[v]);
-      for (std::size_t o = 0; o < p.size(); ++o) p[o] += w * likelihood(static_cast<int>(v), static_cast<int>(t), static_cast<int>(o));
+      p[dictionary_.readings[v][t].outcome] += w;
       sum += w;
     }
     const double flat = options_.unexplained_flat / static_cast<double>(p.size());
     for (double& x : p) x = (1 - options_.unexplained_flat) * x / sum + flat;
   }
-  taken_.assign(dictionary_.tests.size(), false);
+  skipped_.assign(dictionary_.tests.size(), false);
+  times_taken_.assign(dictionary_.tests.size(), 0);
   mismatches_.assign(dictionary_.variants.size(), 0);
   normalise();
 }
 
-double Assistant::likelihood(int variant, int test, int outcome) const {
+double Assistant::reads(int test, int shown, int outcome) const {
   const int k = static_cast<int>(dictionary_.tests[test].classes.size());
   if (k <= 1) return 1;
-  return dictionary_.readings[variant][test].outcome == outcome ? 1 - options_.misread : options_.misread / (k - 1);
+  return shown == outcome ? 1 - options_.misread : options_.misread / (k - 1);
+}
+
+double Assistant::likelihood(int variant, int test, int outcome) const {
+  return reads(test, dictionary_.readings[variant][test].outcome, outcome);
+}
+
+double Assistant::unexplained_reads(int test, int outcome) const {
+  double p = 0;
+  const auto& truth = unexplained_true_[test];
+  for (std::size_t c = 0; c < truth.size(); ++c) p += truth[c] * reads(test, static_cast<int>(c), outcome);
+  return p;
 }
 
 void Assistant::observe(const Observation& o) {
@@ -100,9 +116,18 @@ void Assistant::observe(const Observation& o) {
     log_weight_[v] += std::log(likelihood(static_cast<int>(v), o.test, o.outcome));
     mismatches_[v] += dictionary_.readings[v][o.test].outcome != o.outcome;
   }
-  unexplained_log_weight_ += std::log(unexplained_reads_[o.test][o.outcome]);
+  unexplained_log_weight_ += std::log(unexplained_reads(o.test, o.outcome));
+  auto& truth = unexplained_true_[o.test];  // what it now believes its true class on this test is
+  double sum = 0;
+  for (std::size_t c = 0; c < truth.size(); ++c) sum += truth[c] *= reads(o.test, static_cast<int>(c), o.outcome);
+  for (double& x : truth) x /= sum;
   observations_.push_back(o);
-  taken_[o.test] = true;
+  ++times_taken_[o.test];
+  // A surprise: no variant that read everything so far reads this. Take it again, once.
+  const int least = *std::min_element(mismatches_.begin(), mismatches_.end());
+  to_confirm_.erase(std::remove(to_confirm_.begin(), to_confirm_.end(), o.test), to_confirm_.end());
+  if (options_.confirm_surprises && least > least_mismatches_ && times_taken_[o.test] == 1) to_confirm_.push_back(o.test);
+  least_mismatches_ = least;
   normalise();
 }
 
@@ -135,46 +160,82 @@ bool Assistant::explained() const {
 }
 
 bool Assistant::done() const {
+  if (!to_confirm_.empty()) return false;
   if (unexplained_p_ >= options_.stop_at) return true;
   if (*std::max_element(candidate_p_.begin(), candidate_p_.end()) >= options_.stop_at) return true;
+  if (ambiguous()) return true;
   return !next_test().has_value();
 }
 
-double Assistant::expected_gain_bits(int test) const {
+std::vector<int> Assistant::ambiguity_group() const {
+  std::vector<int> plausible;
+  for (std::size_t v = 0; v < variant_p_.size(); ++v)
+    if (variant_p_[v] >= options_.ambiguity_floor) plausible.push_back(static_cast<int>(v));
+  if (plausible.empty()) return {};
+  for (std::size_t t = 0; t < dictionary_.tests.size(); ++t) {
+    if (!available(static_cast<int>(t))) continue;
+    const int first = dictionary_.readings[plausible.front()][t].outcome;
+    for (int v : plausible)
+      if (dictionary_.readings[v][t].outcome != first) return {};  // this test still splits them
+  }
+  std::vector<int> group;
+  for (int v : plausible) group.push_back(dictionary_.variants[v].candidate);
+  std::sort(group.begin(), group.end());
+  group.erase(std::unique(group.begin(), group.end()), group.end());
+  if (group.size() < 2) return {};
+  std::stable_sort(group.begin(), group.end(), [&](int a, int b) { return candidate_p_[a] > candidate_p_[b]; });
+  return group;
+}
+
+double Assistant::expected_gain_bits(int test) const { return gain_under(variant_p_, unexplained_p_, test); }
+
+// The expected information about the candidates (and "not explained") that `test` gives when the
+// variants' posterior is `vp` and "not explained"'s is `up`.
+double Assistant::gain_under(const std::vector<double>& vp, double up, int test) const {
   const int k = static_cast<int>(dictionary_.tests.at(test).classes.size());
   if (k <= 1) return 0;
   // Hypotheses: the candidates, then "not explained" last.
-  std::vector<double> prior_mass(candidate_p_);
-  prior_mass.push_back(unexplained_p_);
-  const double h_before = entropy_bits(prior_mass, 1.0);
-  const std::size_t n = prior_mass.size();
+  const std::size_t n = dictionary_.candidates.size() + 1;
+  std::vector<double> prior_mass(n, 0.0);
   std::vector<std::vector<double>> mass(k, std::vector<double>(n, 0.0));
   const double other = options_.misread / (k - 1);
-  for (std::size_t v = 0; v < variant_p_.size(); ++v) {
-    const double p = variant_p_[v];
-    if (p == 0) continue;
+  for (std::size_t v = 0; v < vp.size(); ++v) {
+    const double p = vp[v];
+    if (p < 1e-12) continue;
     const int c = dictionary_.variants[v].candidate;
+    prior_mass[c] += p;
     const int shown = dictionary_.readings[v][test].outcome;
     for (int o = 0; o < k; ++o) mass[o][c] += p * (o == shown ? 1 - options_.misread : other);
   }
+  prior_mass[n - 1] = up;
+  double total_before = 0;
+  for (double m : prior_mass) total_before += m;
+  const double h_before = entropy_bits(prior_mass, total_before);
   double h_after = 0;
   for (int o = 0; o < k; ++o) {
-    mass[o][n - 1] = unexplained_p_ * unexplained_reads_[test][o];
+    mass[o][n - 1] = up * unexplained_reads(test, o);
     double total = 0;
     for (double m : mass[o]) total += m;
-    h_after += total * entropy_bits(mass[o], total);
+    h_after += total / total_before * entropy_bits(mass[o], total);
   }
   return std::max(0.0, h_before - h_after);
 }
 
+bool Assistant::available(int test) const {
+  return !skipped_[test] && times_taken_[test] < std::max(1, options_.max_takes);
+}
+
+double Assistant::charged(int test) const { return std::max(dictionary_.tests[test].cost_min, options_.cost_floor_min); }
+
 std::optional<TestChoice> Assistant::next_test() const {
+  if (!to_confirm_.empty()) return TestChoice{to_confirm_.front(), true, expected_gain_bits(to_confirm_.front()), 0.0};
   std::optional<TestChoice> best;
   for (std::size_t t = 0; t < dictionary_.tests.size(); ++t) {
-    if (taken_[t]) continue;
+    if (!available(static_cast<int>(t))) continue;
     const double gain = expected_gain_bits(static_cast<int>(t));
     if (gain < options_.min_gain_bits) continue;
-    const double per_minute = gain / std::max(dictionary_.tests[t].cost_min, options_.cost_floor_min);
-    if (!best || per_minute > best->per_minute) best = TestChoice{static_cast<int>(t), gain, per_minute};
+    const double per_minute = gain / charged(static_cast<int>(t));
+    if (!best || per_minute > best->per_minute) best = TestChoice{static_cast<int>(t), false, gain, per_minute};
   }
   return best;
 }

@@ -23,12 +23,23 @@
 namespace bcmhil::diagnosis {
 
 struct AssistantOptions {
-  double misread = 0.03;           // e: the chance that a reading shows another class than its car's
-  double unexplained_prior = 0.05; // prior of "a fault the library does not hold"
+  double misread = 0.01;           // e: the chance that a reading shows another class than its car's
+  double unexplained_prior = 0.2;  // prior of "a fault the library does not hold"
   double unexplained_flat = 0.5;   // its share of flat 1/K in what it predicts (the rest: the library's mix)
   double stop_at = 0.95;           // stop when one candidate (or "not explained") passes this
   double min_gain_bits = 0.02;     // a test below this expected gain is not worth its minutes
-  double cost_floor_min = 2.0;    // minutes charged at least, so a free observation has a finite ratio
+  double cost_floor_min = 10.0;   // minutes charged at least: a measurement is a measurement, however cheap
+  // A reading that no variant still consistent with the others reads (the number of readings the
+  // best variant contradicts rose) is taken once more before anything else: a mistyped or misplaced
+  // reading is caught where it happens, and a fault the library does not hold shows twice.
+  bool confirm_surprises = true;
+  // Variants below this posterior do not keep a session going: when no untaken test splits the
+  // rest (an ambiguity group, as TEAMS calls it), the session stops and says so.
+  double ambiguity_floor = 1e-4;
+  // How often one test may be taken: a second reading of a test is a second, independent chance
+  // of a misread, so repeating the one test that tells the leader from a likelier look-alike is
+  // worth its minutes when nothing untaken tells them apart.
+  int max_takes = 2;
 };
 
 struct Observation {
@@ -44,6 +55,7 @@ struct RankedCandidate {
 
 struct TestChoice {
   int test = -1;
+  bool repeat = false;     // the same test again: its last reading fitted no fault of the library
   double gain_bits = 0;    // expected information about the candidates
   double per_minute = 0;   // gain_bits / max(cost, cost floor)
 };
@@ -59,7 +71,8 @@ class Assistant {
   void observe(const Observation& observation);
   const std::vector<Observation>& observations() const { return observations_; }
   // The technician cannot take this test (no such meter, no helper): never proposed again.
-  void skip(int test) { taken_.at(test) = true; }
+  void skip(int test) { skipped_.at(test) = true; }
+  int times_taken(int test) const { return times_taken_.at(test); }
 
   std::vector<RankedCandidate> ranking() const;  // every candidate, best first
   double probability(int candidate) const;
@@ -69,8 +82,14 @@ class Assistant {
   // outweighs every candidate.
   bool explained() const;
 
-  // Stops when one candidate or "not explained" passes stop_at, or when no test left is worth doing.
+  // Stops when one candidate or "not explained" passes stop_at, when the plausible candidates read
+  // alike on every untaken test (ambiguous()), or when no test left is worth doing.
   bool done() const;
+  // The candidates whose variants hold at least `ambiguity_floor` of the posterior, when no untaken
+  // test splits those variants (and there are two or more candidates): what the catalogue cannot
+  // tell apart from here. Empty otherwise.
+  std::vector<int> ambiguity_group() const;
+  bool ambiguous() const { return !ambiguity_group().empty(); }
   // The untaken test with the best expected information per minute; nullopt when none is worth it.
   std::optional<TestChoice> next_test() const;
   double expected_gain_bits(int test) const;  // of one untaken test, under the current posterior
@@ -83,20 +102,28 @@ class Assistant {
   const AssistantOptions& options() const { return options_; }
 
  private:
+  double reads(int test, int shown, int outcome) const;  // the misread channel: P(entered | shown)
   double likelihood(int variant, int test, int outcome) const;
+  double unexplained_reads(int test, int outcome) const;  // what "not explained" predicts
+  double gain_under(const std::vector<double>& variant_p, double unexplained_p, int test) const;
+  double charged(int test) const;  // minutes, at least the cost floor
+  bool available(int test) const;  // not skipped, and taken fewer than max_takes times
   void normalise();
 
   const Dictionary& dictionary_;
   AssistantOptions options_;
   std::vector<double> log_weight_;      // per variant: log prior + log likelihood of the readings
   double unexplained_log_weight_ = 0;
-  std::vector<std::vector<double>> unexplained_reads_;  // [test][class]: what "not explained" predicts
+  std::vector<std::vector<double>> unexplained_true_;  // [test][class]: "not explained"'s true class, as it believes now
   std::vector<double> variant_p_;       // normalised posterior per variant
   std::vector<double> candidate_p_;     // summed per candidate
   double unexplained_p_ = 0;
   std::vector<Observation> observations_;
-  std::vector<bool> taken_;
+  std::vector<bool> skipped_;
   std::vector<int> mismatches_;  // per variant: readings it does not read
+  int least_mismatches_ = 0;     // the best variant's count
+  std::vector<int> to_confirm_;  // tests to take once more (confirm_surprises), oldest first
+  std::vector<int> times_taken_;
 };
 
 }  // namespace bcmhil::diagnosis

@@ -14,9 +14,10 @@ namespace bcmhil::diagnosis {
 
 namespace {
 
-Session finish(const Assistant& a, double cost) {
+Session finish(const Assistant& a, int complaint, double cost) {
   Session s;
   s.observations = a.observations();
+  s.complaint = complaint;
   s.cost_min = cost;
   s.ranking = a.ranking();
   s.explained = a.explained();
@@ -83,7 +84,9 @@ void catalogue_limits(const Dictionary& d, const std::vector<double>& weights, d
     double total = 0;
     for (const auto& [c, m] : masses) total += m;
     const int own = d.variants[v].candidate;
-    top1 += total > 0 && masses.at(own) >= stop_at * total;
+    const bool possible = total > 0 && masses.at(own) >= stop_at * total;
+    top1 += possible;
+    if (v < e.results.size()) e.results[v].top1_possible = possible;
     if (d.candidates[own].fault == "healthy") continue;
     ++held_cases;
     held += masses.size() == 1;
@@ -94,9 +97,15 @@ void catalogue_limits(const Dictionary& d, const std::vector<double>& weights, d
 
 }  // namespace
 
+// The complaint's readings, told at the counter: no workshop minute.
+static void hear_complaint(Assistant& a, const std::vector<int>& complaint, const std::function<int(int)>& read) {
+  for (int t : complaint) a.observe({t, read(t)});
+}
+
 Session run_session(const Dictionary& d, const AssistantOptions& options, const std::function<int(int)>& read,
-                    std::vector<double>* advice_ms) {
+                    std::vector<double>* advice_ms, const std::vector<int>& complaint) {
   Assistant a(d, options);
+  hear_complaint(a, complaint, read);
   double cost = 0;
   for (;;) {
     const auto start = std::chrono::steady_clock::now();
@@ -109,19 +118,23 @@ Session run_session(const Dictionary& d, const AssistantOptions& options, const 
     a.observe({test, read(test)});
     cost += d.tests[test].cost_min;
   }
-  return finish(a, cost);
+  return finish(a, static_cast<int>(complaint.size()), cost);
 }
 
 Session run_checklist(const Dictionary& d, const AssistantOptions& options, const std::vector<int>& order,
-                      const std::function<int(int)>& read) {
+                      const std::function<int(int)>& read, const std::vector<int>& complaint) {
   Assistant a(d, options);
+  hear_complaint(a, complaint, read);
+  std::vector<bool> heard(d.tests.size(), false);
+  for (int t : complaint) heard.at(t) = true;
   double cost = 0;
   for (int t : order) {
+    if (heard[t]) continue;
     if (a.done()) break;
     a.observe({t, read(t)});
     cost += d.tests[t].cost_min;
   }
-  return finish(a, cost);
+  return finish(a, static_cast<int>(complaint.size()), cost);
 }
 
 Dictionary without_candidate(const Dictionary& d, int candidate) {
@@ -159,6 +172,7 @@ Evaluation evaluate(const Dictionary& d, const EvaluationOptions& o) {
   e.variants = static_cast<int>(d.variants.size());
   e.candidates = static_cast<int>(d.candidates.size());
   e.bound = ceil_log2(e.candidates) + 2;
+  e.complaint_tests = static_cast<int>(o.complaint.size());
   std::vector<int> order = o.checklist;
   if (order.empty())
     for (std::size_t t = 0; t < d.tests.size(); ++t) order.push_back(static_cast<int>(t));
@@ -172,18 +186,18 @@ Evaluation evaluate(const Dictionary& d, const EvaluationOptions& o) {
     r.variant = d.variants[v].id;
     r.truth = d.candidates[truth].key();
     const Reader exact{d, o, d.readings[v]};
-    const Session s = run_session(d, o.assistant, exact, &advice_ms);
+    const Session s = run_session(d, o.assistant, exact, &advice_ms, o.complaint);
     r.top = d.candidates[s.ranking.front().candidate].key();
     r.top_probability = s.ranking.front().probability;
-    r.measurements = static_cast<int>(s.observations.size());
+    r.measurements = static_cast<int>(s.observations.size()) - s.complaint;
     r.cost_min = s.cost_min;
     r.top1_within_bound = s.ranking.front().candidate == truth && r.top_probability >= o.assistant.stop_at &&
                           r.measurements <= e.bound;
-    r.checklist_cost_min = run_checklist(d, o.assistant, order, exact).cost_min;
+    r.checklist_cost_min = run_checklist(d, o.assistant, order, exact, o.complaint).cost_min;
 
     std::mt19937 rng(o.seed * 1000003u + static_cast<unsigned>(v));
     const Reader noisy{d, o, d.readings[v], &rng};
-    r.top3_under_noise = in_top(run_session(d, o.assistant, noisy), truth, 3);
+    r.top3_under_noise = in_top(run_session(d, o.assistant, noisy, nullptr, o.complaint), truth, 3);
 
     top1 += r.top1_within_bound;
     top3 += r.top3_under_noise;
@@ -206,7 +220,7 @@ Evaluation evaluate(const Dictionary& d, const EvaluationOptions& o) {
     for (std::size_t v = 0; v < d.variants.size(); ++v) {
       if (d.variants[v].candidate != static_cast<int>(c)) continue;
       const Reader exact{d, o, d.readings[v]};
-      const bool flag = !run_session(reduced, o.assistant, exact).explained;
+      const bool flag = !run_session(reduced, o.assistant, exact, nullptr, o.complaint).explained;
       ++e.held_out_cases;
       flagged += flag;
       if (!flag) e.held_out_missed.push_back(d.variants[v].id);
@@ -216,7 +230,7 @@ Evaluation evaluate(const Dictionary& d, const EvaluationOptions& o) {
 
   if (o.optimal) {
     try {
-      const auto best = optimal_sequence(d, o.assistant.stop_at, o.optimal_max_states);
+      const auto best = optimal_sequence(d, o.assistant.stop_at, o.optimal_max_states, o.complaint);
       e.optimal_cost_min = best.expected_cost_min;
       e.optimal_states = best.states;
       e.mean_cost_vs_optimal = best.expected_cost_min > 0 ? e.mean_cost_min / best.expected_cost_min : 0;

@@ -30,42 +30,51 @@ struct EvaluationOptions {
   // value cannot move a class and only mis-entered readings disturb.
   std::function<int(int test, double raw)> classify;
   std::vector<int> checklist;    // test indices in workshop-manual order; empty: dictionary order
+  // The owner's complaint (complaint.h): these tests' readings start every session, free; only the
+  // measurements after them count against the bound and cost minutes.
+  std::vector<int> complaint;
   bool optimal = true;           // compute the exact optimum (the slow part)
   std::size_t optimal_max_states = 20'000'000;  // past this the optimum is given up (optimal_error says so)
 };
 
 // One session: the tests taken, in order, and how it ended.
 struct Session {
-  std::vector<Observation> observations;
-  double cost_min = 0;
+  std::vector<Observation> observations;  // the complaint's readings first
+  int complaint = 0;                      // how many of them are the complaint's
+  double cost_min = 0;                    // of the measurements after the complaint
   std::vector<RankedCandidate> ranking;  // best first at the end
   bool explained = true;
 };
 
-// Runs the assistant to its stop; `read(test)` gives the outcome the car shows. `advice_ms`, when
-// given, receives the time each next-test decision took.
+// Runs the assistant to its stop, from the complaint's readings; `read(test)` gives the outcome the
+// car shows. `advice_ms`, when given, receives the time each next-test decision took.
 Session run_session(const Dictionary& dictionary, const AssistantOptions& options,
-                    const std::function<int(int test)>& read, std::vector<double>* advice_ms = nullptr);
-// The same posterior and stop, the tests in a fixed order.
+                    const std::function<int(int test)>& read, std::vector<double>* advice_ms = nullptr,
+                    const std::vector<int>& complaint = {});
+// The same posterior and stop from the same complaint, the other tests in a fixed order.
 Session run_checklist(const Dictionary& dictionary, const AssistantOptions& options, const std::vector<int>& order,
-                      const std::function<int(int test)>& read);
+                      const std::function<int(int test)>& read, const std::vector<int>& complaint = {});
 
 struct VariantResult {
   std::string variant;
   std::string truth;        // the candidate's key
   std::string top;          // the assistant's top candidate at the end
   double top_probability = 0;
-  int measurements = 0;
+  int measurements = 0;     // after the complaint
   double cost_min = 0;
   double checklist_cost_min = 0;
   bool top1_within_bound = false;
   bool top3_under_noise = false;
+  // Whether the catalogue allows it at all: every test taken and read exactly, its own candidate
+  // holds >= stop_at of the variants that read like it.
+  bool top1_possible = false;
 };
 
 struct Evaluation {
   int variants = 0;
   int candidates = 0;
-  int bound = 0;  // ceil(log2 N) + 2
+  int bound = 0;  // ceil(log2 N) + 2, measurements after the complaint
+  int complaint_tests = 0;
   double top1_within_bound = 0;
   double mean_cost_min = 0;       // prior-weighted
   double optimal_cost_min = 0;

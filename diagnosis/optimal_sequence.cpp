@@ -70,7 +70,6 @@ class Search {
       : d_(d), stop_at_(stop_at), max_states_(max_states), scratch_(d.candidates.size(), 0.0) {
     const auto w = variant_weights(d);
     std::map<std::vector<int>, int> index;
-    std::vector<std::vector<int>> rows;
     for (std::size_t v = 0; v < d.variants.size(); ++v) {
       if (w[v] <= 0) continue;
       std::vector<int> row;
@@ -78,7 +77,7 @@ class Search {
       auto [it, fresh] = index.emplace(row, static_cast<int>(sigs_.size()));
       if (fresh) {
         sigs_.emplace_back();
-        rows.push_back(row);
+        rows_.push_back(row);
       }
       auto& sig = sigs_[it->second];
       auto at = std::find_if(sig.candidate_weight.begin(), sig.candidate_weight.end(),
@@ -99,7 +98,7 @@ class Search {
     for (std::size_t i = 0; i < sigs_.size(); ++i) {
       std::vector<int> free;
       for (std::size_t t = 0; t < d.tests.size(); ++t)
-        if (d.tests[t].cost_min <= 0) free.push_back(rows[i][t]);
+        if (d.tests[t].cost_min <= 0) free.push_back(rows_[i][t]);
       free_class_.push_back(free_index.emplace(free, static_cast<int>(free_index.size())).first->second);
     }
     // outcome_bits_[t][o]: the signatures that read class o on test t.
@@ -107,16 +106,24 @@ class Search {
     for (std::size_t t = 0; t < d.tests.size(); ++t) {
       outcome_bits_[t].assign(d.tests[t].classes.size(), Bits{});
       for (std::size_t i = 0; i < sigs_.size(); ++i) {
-        const int o = rows[i][t];
+        const int o = rows_[i][t];
         outcome_bits_[t][o][i / 64] |= std::uint64_t{1} << (i % 64);
       }
     }
   }
 
-  double solve_all() {
-    Bits all{};
-    for (std::size_t i = 0; i < sigs_.size(); ++i) all[i / 64] |= std::uint64_t{1} << (i % 64);
-    return solve(all, std::numeric_limits<double>::infinity());
+  // The expected least cost over the complaints: the signatures grouped by what they read on the
+  // complaint's tests, each group solved on its own and weighted by its mass.
+  double solve_from(const std::vector<int>& complaint) {
+    std::map<std::vector<int>, Bits> groups;
+    for (std::size_t i = 0; i < sigs_.size(); ++i) {
+      std::vector<int> heard;
+      for (int t : complaint) heard.push_back(rows_[i].at(t));
+      groups[heard][i / 64] |= std::uint64_t{1} << (i % 64);
+    }
+    double expected = 0;
+    for (const auto& [heard, group] : groups) expected += mass(group) * solve(group, std::numeric_limits<double>::infinity());
+    return expected;
   }
   std::size_t states() const { return memo_.size(); }
 
@@ -293,6 +300,7 @@ class Search {
   double stop_at_;
   std::size_t max_states_;
   std::vector<Signature> sigs_;
+  std::vector<std::vector<int>> rows_;  // per signature: the outcome of every test
   std::vector<std::vector<Bits>> outcome_bits_;
   std::vector<int> free_class_;
   mutable std::vector<double> scratch_;
@@ -302,10 +310,11 @@ class Search {
 
 }  // namespace
 
-OptimalSequence optimal_sequence(const Dictionary& dictionary, double stop_at, std::size_t max_states) {
+OptimalSequence optimal_sequence(const Dictionary& dictionary, double stop_at, std::size_t max_states,
+                                 const std::vector<int>& complaint) {
   Search search(dictionary, stop_at, max_states);
   OptimalSequence out;
-  out.expected_cost_min = search.solve_all();
+  out.expected_cost_min = search.solve_from(complaint);
   out.states = search.states();
   return out;
 }

@@ -25,9 +25,10 @@ struct OptimalSequence {
 // Variant weights: a candidate's prior shared among its variants, normalised to 1.
 std::vector<double> variant_weights(const Dictionary& dictionary);
 
-// Throws std::runtime_error when the search passes `max_states` (a catalogue too large to solve
-// exactly) instead of running for hours.
+// From the complaint's readings (given free: the expected cost over the complaints the priors
+// make, each solved from the variants that read it). Throws std::runtime_error when the search
+// passes `max_states` (a catalogue too large to solve exactly) instead of running for hours.
 OptimalSequence optimal_sequence(const Dictionary& dictionary, double stop_at = 0.95,
-                                 std::size_t max_states = 20'000'000);
+                                 std::size_t max_states = 20'000'000, const std::vector<int>& complaint = {});
 
 }  // namespace bcmhil::diagnosis

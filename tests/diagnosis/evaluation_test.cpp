@@ -1,5 +1,7 @@
 #include "diagnosis/evaluation.h"
 
+#include "diagnosis/complaint.h"
+
 #include "diagnosis/optimal_sequence.h"
 #include "synthetic_dictionary.h"
 
@@ -103,6 +105,51 @@ TEST(Evaluation, MisEnteredReadingsAreWhatMovesTop3) {
   EvaluationOptions wrong = clean;
   wrong.misentered = 0.6;
   EXPECT_GT(evaluate(d, clean).top3_under_noise, evaluate(d, wrong).top3_under_noise);
+}
+
+TEST(Evaluation, SessionsStartFromTheComplaintWhichIsNeitherCountedNorPaid) {
+  auto d = one_test_per_fault(6);
+  d.tests[0].cost_min = 4;  // the complaint's test, dear here so that paying it would show
+  const int truth = 3;
+  const auto read = [&](int t) { return d.readings[truth][t].outcome; };
+  const Session s = run_session(d, AssistantOptions{}, read, nullptr, {0});
+  ASSERT_EQ(s.complaint, 1);
+  EXPECT_EQ(s.observations.front().test, 0);
+  double paid = 0;
+  for (std::size_t i = 1; i < s.observations.size(); ++i) {
+    EXPECT_NE(s.observations[i].test, 0);
+    paid += d.tests[s.observations[i].test].cost_min;
+  }
+  EXPECT_EQ(s.cost_min, paid);
+  EXPECT_EQ(s.ranking.front().candidate, truth);
+  // The checklist hears the same complaint and does not walk to it again.
+  const Session c = run_checklist(d, AssistantOptions{}, {0, 1, 2, 3, 4, 5, 6}, read, {0});
+  EXPECT_EQ(c.complaint, 1);
+  for (std::size_t i = 1; i < c.observations.size(); ++i) EXPECT_NE(c.observations[i].test, 0);
+  // The evaluation counts what follows the complaint against the bound, for every variant.
+  EvaluationOptions o;
+  o.complaint = {0};
+  const auto e = evaluate(d, o);
+  EXPECT_EQ(e.complaint_tests, 1);
+  for (std::size_t v = 0; v < d.variants.size(); ++v) {
+    const auto own = [&](int t) { return d.readings[v][t].outcome; };
+    const Session sv = run_session(d, o.assistant, own, nullptr, {0});
+    EXPECT_EQ(e.results[v].measurements, static_cast<int>(sv.observations.size()) - 1) << d.variants[v].id;
+  }
+  // The optimum starts from the same complaint: no policy with the same stop does better.
+  EXPECT_GE(e.mean_cost_vs_optimal, 0.999);
+}
+
+TEST(Evaluation, AComplaintNamingATestTheDictionaryLacksIsRefusedAtItsLine) {
+  const auto d = one_test_per_fault(2);
+  const auto ok = complaint_tests(parse_checklist("# the owner\nt1\ncomplaint\n", "c.txt"), d);
+  EXPECT_EQ(ok, (std::vector<int>{2, 0}));
+  try {
+    complaint_tests(parse_checklist("complaint\nhatch.sings\n", "c.txt"), d);
+    FAIL();
+  } catch (const ChecklistError& e) {
+    EXPECT_NE(std::string(e.what()).find("c.txt:2: the dictionary has no test 'hatch.sings'"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

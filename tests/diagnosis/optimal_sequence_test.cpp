@@ -91,5 +91,29 @@ TEST(OptimalSequence, RefusesToRunPastItsStateBudget) {
   EXPECT_THROW(optimal_sequence(testing::synthetic_dictionary(shape), 0.95, 5), std::runtime_error);
 }
 
+// From a complaint: the priors' mix of the complaints, each solved by the definition over the
+// variants that read it; the complaint's test itself is given, not paid.
+TEST(OptimalSequence, FromTheComplaintIsTheMixOfItsGroupsSolvedAlone) {
+  for (unsigned seed = 1; seed <= 8; ++seed) {
+    testing::SyntheticShape shape;
+    shape.candidates = 7;
+    shape.variants_per = 2;
+    shape.tests = 6;
+    shape.classes = 2 + seed % 2;
+    shape.seed = seed;
+    const auto d = testing::synthetic_dictionary(shape);  // test 0 costs 1 min: the complaint
+    const auto w = variant_weights(d);
+    std::map<int, std::vector<int>> groups;
+    for (std::size_t v = 0; v < d.variants.size(); ++v) groups[d.readings[v][0].outcome].push_back(static_cast<int>(v));
+    double expected = 0;
+    for (const auto& [heard, group] : groups) {
+      double mass = 0;
+      for (int v : group) mass += w[v];
+      expected += mass * brute_force(d, w, group, 0.95);
+    }
+    EXPECT_NEAR(optimal_sequence(d, 0.95, 1'000'000, {0}).expected_cost_min, expected, 1e-9) << "seed " << seed;
+  }
+}
+
 }  // namespace
 }  // namespace bcmhil::diagnosis
