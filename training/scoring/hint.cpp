@@ -68,14 +68,15 @@ std::string next_hint(const AnswerKey& key, const std::vector<PathEntry>& path, 
     const int t = d.test_index(m->test->id);
     if (t >= 0) assistant.observe({t, m->outcome, m->raw});
   }
+  // As the assistant's own session goes on (diagnosis::diagnose_car): the next test until it
+  // would stop. Before any reading "a fault the library does not hold" may outweigh each single
+  // fault; that is no reason to distrust readings not yet taken.
+  const auto next = assistant.next_test();
+  if (next && !assistant.done()) return hint_text(diagnosis::advise(assistant, next->test, entries[next->test]));
   if (!assistant.explained())
     return "The readings so far fit no fault the assistant knows: check them (the leads, the points, what was "
            "pressed), then measure again.";
-  const auto next = assistant.next_test();
-  const auto top = assistant.ranking().front();
-  if (!next || top.probability >= assistant.options().stop_at)
-    return "Nothing left to measure is worth its minutes: the readings so far are enough to name the fault.";
-  return hint_text(diagnosis::advise(assistant, next->test, entries[next->test]));
+  return "Nothing left to measure is worth its minutes: the readings so far are enough to name the fault.";
 }
 
 }  // namespace bcmhil::training

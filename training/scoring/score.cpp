@@ -105,6 +105,27 @@ void score_read(const std::vector<PathEntry>& path, std::size_t first, std::size
   s.student_cost_min += charged(cost);
 }
 
+// The assistant's path charged by the student's rule, so the two compare: the items of one DS2
+// job that follow each other are one read of the tester (the fault memory lists every code at
+// once), charged once at its dearest, at least the floor.
+double optimal_cost(const OptimalPath& optimal, const diagnosis::Catalogue& catalogue) {
+  const auto ds2_job = [&](std::size_t i) -> std::string {
+    const auto* t = catalogue.find(optimal.steps[i].test);
+    return t && t->kind == diagnosis::ReadKind::ds2 ? t->ds2.job : "";
+  };
+  double total = 0;
+  for (std::size_t i = 0; i < optimal.steps.size();) {
+    double cost = optimal.steps[i].cost_min;
+    std::size_t next = i + 1;
+    const std::string job = ds2_job(i);
+    for (; !job.empty() && next < optimal.steps.size() && ds2_job(next) == job; ++next)
+      cost = std::max(cost, optimal.steps[next].cost_min);
+    total += charged(cost);
+    i = next;
+  }
+  return total;
+}
+
 }  // namespace
 
 Score score_attempt(const AnswerKey& key, const std::vector<PathEntry>& path, const Submission& submission,
@@ -143,10 +164,8 @@ Score score_attempt(const AnswerKey& key, const std::vector<PathEntry>& path, co
   }
   s.time_used_s = submission.wall_s + 60 * charged_minutes;
   s.optimal = optimal;
-  for (const auto& step : optimal.steps) {
-    s.optimal_bits += step.bits;
-    s.optimal_cost_min += charged(step.cost_min);
-  }
+  for (const auto& step : optimal.steps) s.optimal_bits += step.bits;
+  s.optimal_cost_min = optimal_cost(optimal, catalogue);
   s.points = points_of(s);
   return s;
 }

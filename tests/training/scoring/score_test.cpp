@@ -11,6 +11,7 @@
 #include "training/scoring/points.h"
 #include "training/scoring/test_match.h"
 
+#include "diagnosis/assistant.h"
 #include "diagnosis/dictionary_cache.h"
 #include "source_dir.h"
 
@@ -59,6 +60,7 @@ std::vector<PathEntry> assistants_path() {
 }
 
 const Submission kRight{"BC1", "Water damage", 900};
+const double kFloor = diagnosis::AssistantOptions{}.cost_floor_min;  // the least a read is charged
 
 TEST(Score, TheAssistantsPathReachesWaterInTheModule) {
   const auto& p = flooded_optimal();
@@ -152,7 +154,7 @@ TEST(Score, AMeasurementOfNoCatalogueTestIsScoredIrrelevant) {
   EXPECT_TRUE(s.measurements[0].test.empty());
   EXPECT_EQ(s.measurements[0].value, MeasurementClass::irrelevant);
   EXPECT_DOUBLE_EQ(s.measurements[0].bits, 0);
-  EXPECT_DOUBLE_EQ(s.student_cost_min, 2);  // charged the floor
+  EXPECT_DOUBLE_EQ(s.student_cost_min, kFloor);  // charged the floor
 }
 
 TEST(Score, HintsCostPointsAndTimePastTheBudgetToo) {
@@ -188,13 +190,18 @@ TEST(Hint, IsTheAssistantsNextTestInWordsAndNamesNoFault) {
 }
 
 TEST(Hint, KeepsToTheExercisesTools) {
-  // After the first look the assistant wants the clamp on F9; a student with only the tester is
-  // sent elsewhere, never to an instrument.
+  // Where the assistant next wants an instrument, a student with only the tester is sent
+  // elsewhere, never to an instrument.
+  const auto& steps = flooded_optimal().steps;
+  std::size_t first_instrument = 0;
+  while (first_instrument < steps.size() &&
+         catalogue().find(steps[first_instrument].test)->kind != diagnosis::ReadKind::instrument)
+    ++first_instrument;
+  ASSERT_LT(first_instrument, steps.size()) << "the assistant's path takes no instrument";
   auto path = assistants_path();
-  path.resize(1);
+  path.resize(first_instrument);
   auto key = flooded_key();
-  const auto* clamp = catalogue().find(flooded_optimal().steps.at(1).test);
-  ASSERT_EQ(clamp->kind, diagnosis::ReadKind::instrument);
+  const auto* clamp = catalogue().find(steps[first_instrument].test);
   EXPECT_NE(next_hint(key, path, dictionary(), catalogue()).find(clamp->words.substr(0, 40)), std::string::npos);
   key.tools = {"ds2"};
   const std::string hint = next_hint(key, path, dictionary(), catalogue());
@@ -262,12 +269,12 @@ TEST(Score, OneDs2JobIsOneReadChargedOnce) {
   const Score s = score_attempt(flooded_key(), {a, b}, kRight, dictionary(), catalogue(), flooded_optimal());
   ASSERT_EQ(s.measurements.size(), 1u);
   EXPECT_EQ(s.measurements[0].test, "hatch.ds2.fault_c4");
-  EXPECT_DOUBLE_EQ(s.student_cost_min, 5);
+  EXPECT_DOUBLE_EQ(s.student_cost_min, std::max(5.0, kFloor));
   b.sim_s = 43;  // another job, later: a read of its own, which amounts to nothing
   const Score apart = score_attempt(flooded_key(), {a, b}, kRight, dictionary(), catalogue(), flooded_optimal());
   ASSERT_EQ(apart.measurements.size(), 2u);
   EXPECT_EQ(apart.measurements[1].value, MeasurementClass::irrelevant);
-  EXPECT_DOUBLE_EQ(apart.student_cost_min, 5 + 2);
+  EXPECT_DOUBLE_EQ(apart.student_cost_min, std::max(5.0, kFloor) + kFloor);
 }
 
 }  // namespace
