@@ -3,6 +3,7 @@
 #include "attempt_record.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -88,7 +89,18 @@ std::string column_text(const ojson& r, const CsvColumn& c) {
   return joined(r["score"]["wrong_parts"], "part", "; ");
 }
 
-std::string csv_field(const std::string& s) {
+// A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return first:
+// OWASP's "CSV injection") gets a leading apostrophe, so a student named "=HYPERLINK(...)" stays
+// text in the instructor's spreadsheet; a number such as "-5" is left as it is.
+bool runs_as_formula(const std::string& s) {
+  if (s.empty() || std::string("=+-@\t\r").find(s[0]) == std::string::npos) return false;
+  char* end = nullptr;
+  std::strtod(s.c_str(), &end);
+  return end != s.c_str() + s.size();
+}
+
+std::string csv_field(const std::string& text) {
+  const std::string s = runs_as_formula(text) ? "'" + text : text;
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {

@@ -142,6 +142,20 @@ TEST(Records, TheCsvReadByPythonsCsvModuleIsTheJson) {
             0);
 }
 
+// A name a spreadsheet would run as a formula stays text (OWASP's CSV injection); a negative
+// number stays a number.
+TEST(Records, ACsvCellThatWouldRunAsAFormulaStaysText) {
+  TempDir dir;
+  write_attempt(dir.path, attempt("=HYPERLINK(\"http://x\")", 1, true));
+  write_attempt(dir.path, attempt("@SUM(A1)", 2, true));
+  write_attempt(dir.path, attempt("-5", 3, true));
+  const std::string csv = class_csv(read_class(dir.path));
+  EXPECT_NE(csv.find("\"'=HYPERLINK(\"\"http://x\"\")\""), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\n'@SUM(A1),"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\n-5,"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find("\n=HYPERLINK"), std::string::npos) << csv;
+}
+
 TEST(Records, NoAttemptsDirectoryIsAnEmptyClass) {
   TempDir dir;
   const auto records = read_class(dir.path + "/nothing-here");
