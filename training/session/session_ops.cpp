@@ -275,7 +275,7 @@ nlohmann::json Session::op_submit(const nlohmann::json& request) {
 }
 
 // The attempt as one file in the class directory (training/records), before the answer: the
-// file's path, or why it could not be written (the score stands either way).
+// file's name, or why it could not be written (the score stands either way).
 nlohmann::json Session::write_record(const Submission& submission, const Score& score) {
   if (options_.class_dir.empty()) return nullptr;
   AttemptRecord record;
@@ -288,7 +288,10 @@ nlohmann::json Session::write_record(const Submission& submission, const Score& 
   record.submission = submission;
   record.score = score;
   try {
-    return {{"file", write_attempt(options_.class_dir, record)}};
+    // The record's name in the class's attempts folder, not the server's path to it: the answer
+    // reaches the browser.
+    const std::string path = write_attempt(options_.class_dir, record);
+    return {{"file", path.substr(path.find_last_of('/') + 1)}};
   } catch (const RecordError& e) {
     std::cerr << "bcmhil train-session: " << e.what() << "\n";
     return {{"error", "the attempt could not be recorded (details in the session's diagnostics)"}};
