@@ -1,8 +1,10 @@
 #include "catalogue.h"
 #include "sha256.h"
 
+#include "bench/scenario/node_reader.h"
 #include "bench/scenario/quantity.h"
 #include "bench/yaml/strict_yaml.h"
+#include "bench/yaml/utf8_text.h"
 #include "model/diag/reference_tables.h"
 #include "model/instruments/placement.h"
 
@@ -20,7 +22,8 @@ using scenario::Location;
 using sc_core::sc_time;
 
 CatalogueError::CatalogueError(const Location& where, const std::string& message)
-    : std::runtime_error(where.str() + ": " + message), where_(where) {}
+    // One printable line whatever the file held: a key with a carriage return in it is shown as \x0D.
+    : std::runtime_error(yaml::printable(where.str() + ": " + message)), where_(where) {}
 
 const std::vector<std::string>& catalogue_paths() {
   static const std::vector<std::string> paths{"hatch", "central_locking", "indicators", "kline", "fob", "alarm", "power"};
@@ -143,47 +146,14 @@ bool one_of(const std::string& value, const std::vector<std::string>& names) {
   return std::find(names.begin(), names.end(), value) != names.end();
 }
 
-class Reader {
+// The catalogue's reader: its complaints are CatalogueErrors, a test lasts at most 2 min, and
+// a test lamp's power is written in W.
+class Reader : public scenario::NodeReader {
  public:
-  explicit Reader(std::string origin) : origin_(std::move(origin)) {}
-
-  Location at(const YAML::Node& node) const {
-    const auto mark = node.Mark();
-    if (mark.is_null()) return {origin_, 0, 0};
-    return {origin_, mark.line + 1, mark.column + 1};
-  }
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {
-    throw CatalogueError(at(node), message);
-  }
-  const std::string& origin() const { return origin_; }
-
-  void expect_keys(const YAML::Node& map, const std::set<std::string>& allowed, const std::string& what) const {
-    if (!map.IsMap()) fail(map, what + " must be a mapping of key: value");
-    for (const auto& item : map) {
-      const auto key = item.first.as<std::string>();
-      if (!allowed.count(key)) {
-        std::string known;
-        for (const auto& a : allowed) known += (known.empty() ? "" : ", ") + a;
-        fail(item.first, "unknown key '" + key + "' in " + what + " (known: " + known + ")");
-      }
-    }
-  }
-  const YAML::Node need(const YAML::Node& map, const char* key, const std::string& what) const {
-    const auto node = map[key];
-    if (!node) fail(map, what + " needs '" + key + "'");
-    return node;
-  }
-  std::string text(const YAML::Node& node, const std::string& what) const {
-    if (!node.IsScalar()) fail(node, what + " must be a single value");
-    return node.Scalar();
-  }
-  double quantity(const YAML::Node& node, Dimension dimension, const std::string& what) const {
-    const auto q = scenario::parse_quantity(text(node, what), dimension);
-    if (!q || !std::isfinite(q->value)) fail(node, what + ": '" + node.Scalar() + "' is not a number with a known unit");
-    if (q->dimension != dimension)
-      fail(node, what + ": expected a value in " + scenario::unit_of(dimension) + ", got '" + node.Scalar() + "'");
-    return q->value;
-  }
+  explicit Reader(std::string origin)
+      : NodeReader(std::move(origin), [](const Location& where, const std::string& message) {
+          throw CatalogueError(where, message);
+        }) {}
   // Watts ("2.1 W" or a bare number): a test lamp's power; the scenario quantities know no W.
   double watts(const YAML::Node& node, const std::string& what) const {
     std::string value = text(node, what);
@@ -194,14 +164,8 @@ class Reader {
     return q->value;
   }
   sc_time time(const YAML::Node& node, const std::string& what) const {
-    const double s = quantity(node, Dimension::time, what);
-    if (s < 0) fail(node, what + " must not be negative");
-    if (s > kLongestTestS) fail(node, what + ": '" + node.Scalar() + "' is too long for a test (at most 2 min)");
-    return sc_time(std::round(s * 1e6), sc_core::SC_US);
+    return NodeReader::time(node, what, kLongestTestS, "is too long for a test (at most 2 min)");
   }
-
- private:
-  std::string origin_;
 };
 
 Dimension dimension_of(const std::string& unit) {
