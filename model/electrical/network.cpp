@@ -20,7 +20,7 @@ double conductance_of(double ohms) {
 }
 }  // namespace
 
-Network::Network() {
+Network::Network() : solver_(kNodeLeak) {
   node_names_.push_back("ground");
   node_index_.emplace("ground", kGround);
   voltages_.push_back(0.0);
@@ -160,21 +160,32 @@ void Network::stamp(std::vector<Eigen::Triplet<double>>& stamps, Eigen::VectorXd
 }
 
 void Network::factorise_and_solve() {
-  const int n = static_cast<int>(node_names_.size()) - 1;
-  Eigen::VectorXd rhs;
-  std::vector<Eigen::Triplet<double>> stamps;
-  stamp(stamps, rhs, -1);
-  matrix_.resize(n, n);
-  matrix_.setFromTriplets(stamps.begin(), stamps.end());
-  if (topology_changed_) {
-    factor_.analyzePattern(matrix_);
-    topology_changed_ = false;
+  const int n = static_cast<int>(node_names_.size()) - 1;  // ground is the reference
+  conductance_.resize(branches_.size());
+  rhs_ = Eigen::VectorXd::Zero(n);
+  for (std::size_t id = 0; id < branches_.size(); ++id) {
+    const auto& b = branches_[id];
+    // A forced-current branch is a pure current source: its conductance drops out.
+    const double g = b.forced_current ? 0.0 : b.conductance;
+    conductance_[id] = g;
+    // Current leaving node a through the branch: g*E term as a source, plus J.
+    const double injected = b.forced_current ? -*b.forced_current : g * b.emf;
+    if (b.a != kGround) rhs_[b.a - 1] += injected;
+    if (b.b != kGround) rhs_[b.b - 1] -= injected;
   }
-  factor_.factorize(matrix_);
-  if (factor_.info() != Eigen::Success) throw std::runtime_error("electrical network: factorisation failed");
-  const Eigen::VectorXd v = factor_.solve(rhs);
-  for (int i = 0; i < n; ++i) voltages_[i + 1] = v[i];
-  ++factorisations_;
+  bool factorised;
+  if (topology_changed_) {
+    std::vector<NodalSolver::Terminals> terminals;
+    terminals.reserve(branches_.size());
+    for (const auto& b : branches_) terminals.push_back({b.a - 1, b.b - 1});
+    factorised = solver_.analyse(n, terminals, conductance_);
+    topology_changed_ = false;
+  } else {
+    factorised = solver_.factorise(conductance_);
+  }
+  if (!factorised) throw std::runtime_error("electrical network: factorisation failed");
+  solver_.solve(rhs_, solution_);
+  for (int i = 0; i < n; ++i) voltages_[i + 1] = solution_[i];
 }
 
 double Network::open_circuit_voltage(BranchId branch) const {

@@ -8,9 +8,11 @@
 // (E with its internal resistance) and a current-limited driver (J while limiting).
 // Nodal analysis gives a symmetric positive-definite system (every node also has a tiny
 // conductance to ground, as a multimeter's input would, so a floating node reads 0 V);
-// Eigen's sparse LDLT solves it. Solve only when something changed: the model does not
-// re-solve per clock cycle.
-#include <Eigen/SparseCholesky>
+// Eigen's sparse LDLT solves it (NodalSolver: the ordering and pattern are worked out once per
+// topology, and a matrix equal to the last one is not factorised again). Solve only when
+// something changed: the model does not re-solve per clock cycle.
+#include "nodal_solver.h"
+
 #include <Eigen/SparseCore>
 
 #include <cstdint>
@@ -74,7 +76,7 @@ class Network {
   void solve();
   bool dirty() const { return dirty_; }
   std::uint64_t solve_count() const { return solve_count_; }      // operating points answered
-  std::uint64_t factorisations() const { return factorisations_; }  // of them, actually computed
+  std::uint64_t factorisations() const { return solver_.factorisations(); }  // matrices actually factorised
 
   double voltage(NodeId node) const;
   double voltage_between(NodeId a, NodeId b) const { return voltage(a) - voltage(b); }
@@ -124,7 +126,6 @@ class Network {
   bool dirty_ = true;
   bool topology_changed_ = true;
   std::uint64_t solve_count_ = 0;
-  std::uint64_t factorisations_ = 0;
   std::vector<double> inputs_;             // of the state being solved
   std::vector<Remembered> remembered_;     // most recently used first
   struct Spare {
@@ -132,8 +133,10 @@ class Network {
     bool lent;
   };
   std::vector<Spare> spares_;
-  Eigen::SparseMatrix<double> matrix_;
-  Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> factor_;
+  NodalSolver solver_;
+  std::vector<double> conductance_;  // per branch, as stamped (0 while its current is forced)
+  Eigen::VectorXd rhs_;
+  Eigen::VectorXd solution_;
 };
 
 }  // namespace bcmhil::electrical
