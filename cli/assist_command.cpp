@@ -99,7 +99,9 @@ std::string shown(const Dictionary& d, const Observation& o) {
 }
 
 void print_verdict(const Dictionary& d, const Session& s, const AssistantOptions& options) {
-  std::printf("Measurements (%zu, %g workshop min):\n", s.observations.size(), s.cost_min);
+  std::printf("Measurements (%zu, %g workshop min", s.observations.size(), s.cost_min);
+  if (s.complaint > 0) std::printf("; the first %d the owner's complaint, free", s.complaint);
+  std::printf("):\n");
   for (const auto& o : s.observations)
     std::printf("  %-44s %s\n", d.tests[o.test].id.c_str(), shown(d, o).c_str());
   print_candidates(d, s.ranking, 5);
