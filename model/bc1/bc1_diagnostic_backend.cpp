@@ -37,14 +37,15 @@ diag::RfStatus Bc1DiagnosticBackend::rf_status() const {
   switch (c.last_rf_verdict()) {
     case RfVerdict::ok: status.remote_ok_rolling_ok = true; break;
     case RfVerdict::rolling_code_out_of_sync: status.remote_ok_rolling_not_ok = true; break;
-    case RfVerdict::unknown_remote:
-    case RfVerdict::corrupt: status.remote_incorrect = true; break;
+    case RfVerdict::unknown_remote: status.remote_incorrect = true; break;
     case RfVerdict::none: break;
   }
   status.battery_dead = c.last_rf_low_battery();
   status.last_code = static_cast<uint32_t>(c.last_rf_frame() >> 16);  // identity and counter
   return status;
 }
+
+void Bc1DiagnosticBackend::clear_rf_buffers() { module_.controller().clear_rf_buffers(); }
 
 bool Bc1DiagnosticBackend::force_output(std::string_view signal, bool on) { return module_.force_output(signal, on); }
 

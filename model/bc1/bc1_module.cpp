@@ -150,7 +150,8 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
                          return net.voltage(pins_.kl30_cdl) - net.voltage(pins_.ground);
                        }),
       lock_relays_("lock_relays", basename(), circuit, recorder, pins_.kl30_cdl, pins_.ground, pins_.locking),
-      controller_("controller", coding, faults_, central_locking_),
+      keys_("remote_keys", circuit, pins_.kl15, coding),
+      controller_("controller", coding, faults_, central_locking_, keys_),
       arbiter_("indicator_arbiter", coding, faults_),
       hazard_("hazard"),
       interior_("interior_light", coding.body),
@@ -257,6 +258,7 @@ void Bc1Module::wire_body_functions() {
   alarm_.led.bind(alarm_led_);
   alarm_.flash.bind(alarm_flash_);
   controller_.powered.bind(powered_);
+  keys_.powered.bind(powered_);
 }
 
 void Bc1Module::wire_central_locking() {

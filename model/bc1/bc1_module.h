@@ -17,6 +17,7 @@
 #include "heated_screens.h"
 #include "input_stage.h"
 #include "lock_relay_bank.h"
+#include "remote_keys.h"
 #include "sleep_manager.h"
 #include "model/circuit/circuit.h"
 #include "model/io/digital_io.h"
@@ -89,6 +90,10 @@ class Bc1Module : public sc_core::sc_module {
   LockRelay& lock_relay(CentralLocking::Relay relay) { return lock_relays_.relay(relay); }
   const CentralLocking& central_locking() const { return central_locking_; }
   const Controller& controller() const { return controller_; }
+  Controller& controller() { return controller_; }
+  // The key slots and the re-sync procedure (READ/WRITE_PLIP_CODES, STATUS_RF).
+  RemoteKeys& remote_keys() { return keys_; }
+  const RemoteKeys& remote_keys() const { return keys_; }
   const DigitalIo& digital_io() const { return io_; }
   // Sleep and wake (model/bc1/README.md "Sleep and wake"): a function that must keep the module
   // awake registers its outputs with sleep_manager().keep_awake(signal) during elaboration.
@@ -182,6 +187,7 @@ class Bc1Module : public sc_core::sc_module {
   DigitalIo io_;
   CentralLocking central_locking_;
   LockRelayBank lock_relays_;
+  RemoteKeys keys_;
   Controller controller_;
   IndicatorArbiter arbiter_;
   Hazard hazard_;
