@@ -6,6 +6,7 @@
 // Pin nodes are named by function ("bc1.tailgate_out"); which connector pin each one is on the
 // real module is not public, see model/bc1/README.md.
 #include "body_function.h"
+#include "bus_monitor.h"
 #include "central_locking.h"
 #include "controller.h"
 #include "fault_memory.h"
@@ -18,8 +19,10 @@
 #include "heated_screens.h"
 #include "input_stage.h"
 #include "lock_relay_bank.h"
+#include "lock_relay_status.h"
 #include "remote_keys.h"
 #include "sleep_manager.h"
+#include "switch_supply.h"
 #include "model/circuit/circuit.h"
 #include "model/io/digital_io.h"
 #include "model/trace/recorder.h"
@@ -102,6 +105,7 @@ class Bc1Module : public sc_core::sc_module {
   SleepManager& sleep_manager() { return sleep_; }
   const SleepManager& sleep_manager() const { return sleep_; }
   HeatedScreens& heated_screens() { return heated_; }
+  const SwitchSupply& switch_supply() const { return switch_supply_; }
 
   // The module's view of a signal from the reference tables (DIP_*/DOP_*), for diagnostics.
   // std::nullopt for a name this model does not implement.
@@ -204,6 +208,9 @@ class Bc1Module : public sc_core::sc_module {
   Alarm alarm_;
   SleepManager sleep_;
   HeatedScreens heated_;
+  SwitchSupply switch_supply_;       // AIP_EXT_5V_MON, pin X331.17
+  LockRelayStatus lock_relay_status_;  // AIP_LOCK_RELAY_MON / _2
+  BusMonitor bus_monitor_;           // DATENBUS FEHLER 0x00
 
   sc_core::sc_vector<sc_core::sc_signal<bool>> comparator_;  // input stage outputs, in wiring_ order
   sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw_;        // ties a free debouncer slot inactive
