@@ -70,7 +70,8 @@ void add_diag_command(CLI::App& app, int* exit_code) {
   cmd->footer(
       "Jobs: ident, faults, clear-faults, info, inputs, outputs, analog, rf, tilt,\n"
       "      force OUTPUT on|off (e.g. force DOP_BOOT_RELEASE on), ping, start, end, reset,\n"
-      "      clear-rf, raw BYTE... (hex request data after [addr][len]).\n"
+      "      clear-rf, raw BYTE... (hex request data after [addr][len]),\n"
+      "      plip-read LOCATION, plip-write LOCATION CIPHER(16 hex) WINDOW(6 hex) BASE(6 hex) 0|1.\n"
       "Exit: 0 ok, 1 the module answered with an error status, 2 bad arguments,\n"
       "      3 device or line problem (no port, silent line, checksum or echo errors).");
   cmd->add_option("--port", args->port,

@@ -1,6 +1,7 @@
 #include "ds2_tester.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
@@ -547,10 +548,90 @@ JobResult Ds2Tester::force(const std::string& output, bool on) {
   return r;
 }
 
+namespace {
+// The job's codes as its arguments spell them (bc1_job_fields.csv WRITE_PLIP_CODES: ASCII hex).
+std::string hex_digits(uint64_t value, int digits) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out(static_cast<std::size_t>(digits), '0');
+  for (int i = digits - 1; i >= 0; --i, value >>= 4) out[static_cast<std::size_t>(i)] = kHex[value & 0xF];
+  return out;
+}
+std::optional<uint64_t> parse_hex_digits(const std::string& text, std::size_t digits) {
+  if (text.size() != digits) return std::nullopt;
+  uint64_t v = 0;
+  for (char c : text) {
+    const int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                  : (c >= 'A' && c <= 'F')                    ? c - 'A' + 10
+                  : (c >= 'a' && c <= 'f')                    ? c - 'a' + 10
+                                                              : -1;
+    if (d < 0) return std::nullopt;
+    v = (v << 4) | static_cast<uint64_t>(d);
+  }
+  return v;
+}
+}  // namespace
+
+// [A0][location][cipher 8][window 3][base 3][enabled] (ds2_protocol.h) into the job's results.
+static bool decode_plip(const Exchange& ex, JobResult& r) {
+  const auto& d = ex.answer->data;
+  if (d.size() != 1 + diag::ds2::kPlipCodesSize) {
+    r.exit_code = kExitModuleError;
+    r.json["ok"] = false;
+    r.text = "PLIP codes answer has the wrong length: " + diag::hex(ex.raw);
+    return false;
+  }
+  auto be = [&](std::size_t at, int bytes) {
+    uint64_t v = 0;
+    for (int i = 0; i < bytes; ++i) v = (v << 8) | d[at + static_cast<std::size_t>(i)];
+    return v;
+  };
+  r.json["PLIP"] = d[1];
+  r.json["CIPHER_KEY"] = hex_digits(be(2, 8), 16);
+  r.json["WINDOW_KEY"] = hex_digits(be(10, 3), 6);
+  r.json["BASE_CODE_KEY"] = hex_digits(be(13, 3), 6);
+  r.json["ENABLED"] = d[16];
+  r.text = "plip location " + std::to_string(d[1]) + ": base code " + r.json["BASE_CODE_KEY"].get<std::string>() +
+           ", window code " + r.json["WINDOW_KEY"].get<std::string>() + ", cipher " +
+           r.json["CIPHER_KEY"].get<std::string>() + ", " + (d[16] ? "enabled" : "disabled");
+  return true;
+}
+
+JobResult Ds2Tester::read_plip(uint8_t location) {
+  JobResult session = start_diagnostics();
+  if (session.exit_code != kExitOk) {
+    session.json["job"] = "READ_PLIP_CODES";
+    return session;
+  }
+  JobResult r;
+  r.json["job"] = "READ_PLIP_CODES";
+  auto ex = ask({ds2::kCmdReadPlipCodes, location}, r, "READ_PLIP_CODES");
+  if (ex) decode_plip(*ex, r);
+  return r;
+}
+
+JobResult Ds2Tester::write_plip(uint8_t location, const diag::PlipCodes& codes) {
+  JobResult session = start_diagnostics();
+  if (session.exit_code != kExitOk) {
+    session.json["job"] = "WRITE_PLIP_CODES";
+    return session;
+  }
+  JobResult r;
+  r.json["job"] = "WRITE_PLIP_CODES";
+  std::vector<uint8_t> req{ds2::kCmdWritePlipCodes, location};
+  for (int i = 7; i >= 0; --i) req.push_back(static_cast<uint8_t>(codes.cipher_key >> (8 * i)));
+  for (int i = 2; i >= 0; --i) req.push_back(static_cast<uint8_t>(codes.window_key >> (8 * i)));
+  for (int i = 2; i >= 0; --i) req.push_back(static_cast<uint8_t>(codes.base_code_key >> (8 * i)));
+  req.push_back(codes.enabled ? 1 : 0);
+  auto ex = ask(req, r, "WRITE_PLIP_CODES");
+  if (ex && decode_plip(*ex, r)) r.text = "written; " + r.text;
+  return r;
+}
+
 const std::vector<std::string>& Ds2Tester::job_names() {
   static const std::vector<std::string> names{
       "ident", "faults", "clear-faults", "info",  "inputs", "outputs", "analog", "rf",
-      "tilt",  "force",  "ping",         "start", "end",    "reset",   "clear-rf", "raw"};
+      "tilt",  "force",  "ping",         "start", "end",    "reset",   "clear-rf", "raw",
+      "plip-read", "plip-write"};
   return names;
 }
 
@@ -562,7 +643,7 @@ JobResult Ds2Tester::run(const std::string& job, const std::vector<std::string>&
     r.json = {{"job", job}, {"ok", false}, {"error", "bad_arguments"}, {"message", msg}};
     return r;
   };
-  const bool takes_args = job == "force" || job == "raw";
+  const bool takes_args = job == "force" || job == "raw" || job == "plip-read" || job == "plip-write";
   if (!takes_args && !args.empty()) return bad("job '" + job + "' takes no arguments");
   if (job == "ident") return ident();
   if (job == "faults") return faults();
@@ -584,6 +665,26 @@ JobResult Ds2Tester::run(const std::string& job, const std::vector<std::string>&
     if (state != "on" && state != "off" && state != "1" && state != "0")
       return bad("force: state must be on or off, not '" + state + "'");
     return force(args[0], state == "on" || state == "1");
+  }
+  if (job == "plip-read" || job == "plip-write") {
+    const bool write = job == "plip-write";
+    const char* usage = write ? "usage: plip-write LOCATION(1-4) CIPHER_KEY(16 hex) WINDOW_KEY(6 hex) BASE_CODE_KEY(6 hex) "
+                                "ENABLE(0|1) (e.g. plip-write 3 0123456789ABCDEF 000000 7B2003 1)"
+                              : "usage: plip-read LOCATION(1-4)";
+    if (args.size() != (write ? 5u : 1u)) return bad(usage);
+    const auto location = parse_hex_digits(args[0], 1);
+    if (!location || *location < 1 || *location > ds2::kPlipLocations)
+      return bad(job + ": location must be 1-4, not '" + args[0] + "'");
+    if (!write) return read_plip(static_cast<uint8_t>(*location));
+    const auto cipher = parse_hex_digits(args[1], 16);
+    const auto window = parse_hex_digits(args[2], 6);
+    const auto base = parse_hex_digits(args[3], 6);
+    if (!cipher) return bad("plip-write: CIPHER_KEY must be 16 hex digits, not '" + args[1] + "'");
+    if (!window) return bad("plip-write: WINDOW_KEY must be 6 hex digits, not '" + args[2] + "'");
+    if (!base) return bad("plip-write: BASE_CODE_KEY must be 6 hex digits, not '" + args[3] + "'");
+    if (args[4] != "0" && args[4] != "1") return bad("plip-write: ENABLE must be 0 or 1, not '" + args[4] + "'");
+    return write_plip(static_cast<uint8_t>(*location),
+                      diag::PlipCodes{*cipher, static_cast<uint32_t>(*window), static_cast<uint32_t>(*base), args[4] == "1"});
   }
   if (job == "raw") {
     if (args.empty()) return bad("usage: raw BYTE... (hex data after [addr][len], e.g. raw 0B 01)");

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "client_port.h"
+#include "diagnostic_backend.h"
 #include "ds2_protocol.h"
 #include "frame.h"
 #include "reference_tables.h"
@@ -80,6 +81,8 @@ class Ds2Tester {
   JobResult end();                    // DIAGNOSE_ENDE
   JobResult reset();                  // SG_RESET
   JobResult clear_rf();               // CLEAR_RF_BUFFERS
+  JobResult read_plip(uint8_t location);                                  // START_DIAGNOSTICS + READ_PLIP_CODES
+  JobResult write_plip(uint8_t location, const diag::PlipCodes& codes);  // START_DIAGNOSTICS + WRITE_PLIP_CODES
   JobResult raw(const std::vector<uint8_t>& request_data);  // any request, answer as hex
   JobResult start_diagnostics();      // START_DIAGNOSTICS alone
 

@@ -46,6 +46,7 @@ Simulation::Simulation(const scenario::Scenario& scenario, model::ClockMode cloc
     fob.battery_volts = f.battery_volts;
     fob.counter = f.counter;
     fob.in_range = f.in_range;
+    if (f.id) fob.id = *f.id;
   }
   backend_ = std::make_unique<model::Bc1DiagnosticBackend>(vehicle_->bc1);
   for (const auto& spec : scenario.faults) {

@@ -89,6 +89,9 @@ struct FobSetup {
   double battery_volts;
   std::uint16_t counter;
   bool in_range;
+  // The fob's identity when it is not the one coded for its key slot (a fob of another car, a new
+  // key not yet taught); nullopt: the coded one.
+  std::optional<std::uint32_t> id;
 };
 
 struct Scenario {

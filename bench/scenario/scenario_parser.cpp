@@ -165,9 +165,9 @@ void read_vehicle(const Reader& r, const YAML::Node& node, Scenario& s) {
 void read_fobs(const Reader& r, const YAML::Node& node, Scenario& s) {
   if (!node.IsSequence()) r.fail(node, "fobs must be a list");
   for (const auto& f : node) {
-    r.expect_keys(f, {"key", "battery", "counter", "in_range"}, "a fob");
+    r.expect_keys(f, {"key", "battery", "counter", "in_range", "id"}, "a fob");
     if (!f["key"]) r.fail(f, "a fob needs 'key' (slot 1-4)");
-    FobSetup setup{static_cast<int>(r.integer(f["key"], "key", 1, 4)), 3.0, 0, true};
+    FobSetup setup{static_cast<int>(r.integer(f["key"], "key", 1, 4)), 3.0, 0, true, std::nullopt};
     if (f["battery"]) {
       // A fob holds one 3 V coin cell (CR2032); the bound is chosen.
       setup.battery_volts = r.quantity(f["battery"], Dimension::voltage, "battery");
@@ -175,6 +175,7 @@ void read_fobs(const Reader& r, const YAML::Node& node, Scenario& s) {
     }
     if (f["counter"]) setup.counter = static_cast<std::uint16_t>(r.integer(f["counter"], "counter", 0, 65535));
     if (f["in_range"]) setup.in_range = r.boolean(f["in_range"], "in_range");
+    if (f["id"]) setup.id = static_cast<std::uint32_t>(r.integer(f["id"], "id", 1, 0xFFFFFF));
     s.fobs.push_back(setup);
   }
 }

@@ -38,13 +38,27 @@ diag::RfStatus Bc1DiagnosticBackend::rf_status() const {
   switch (c.last_rf_verdict()) {
     case RfVerdict::ok: status.remote_ok_rolling_ok = true; break;
     case RfVerdict::rolling_code_out_of_sync: status.remote_ok_rolling_not_ok = true; break;
-    case RfVerdict::unknown_remote:
-    case RfVerdict::corrupt: status.remote_incorrect = true; break;
+    case RfVerdict::unknown_remote: status.remote_incorrect = true; break;
     case RfVerdict::none: break;
   }
   status.battery_dead = c.last_rf_low_battery();
-  status.last_code = static_cast<uint32_t>(c.last_rf_frame() >> 16);  // identity and counter
+  status.last_code = static_cast<uint32_t>(c.last_rf_frame() >> 16);  // identity, counter's high byte
   return status;
+}
+
+void Bc1DiagnosticBackend::clear_rf_buffers() { module_.controller().clear_rf_buffers(); }
+
+std::optional<diag::PlipCodes> Bc1DiagnosticBackend::read_plip(uint8_t location) const {
+  if (location < 1 || location > RemoteKeys::kSlots) return std::nullopt;
+  const KeySlot& slot = module_.remote_keys().slot(location - 1);
+  return diag::PlipCodes{slot.cipher_key, slot.window_code, slot.base_code, slot.enabled};
+}
+
+bool Bc1DiagnosticBackend::write_plip(uint8_t location, const diag::PlipCodes& codes) {
+  if (location < 1 || location > RemoteKeys::kSlots) return false;
+  if (codes.window_key > 0xFFFF || codes.base_code_key == 0 || codes.base_code_key > 0xFFFFFF) return false;
+  module_.remote_keys().write_slot(location - 1, KeySlot{codes.base_code_key, codes.window_key, codes.cipher_key, codes.enabled});
+  return true;
 }
 
 bool Bc1DiagnosticBackend::force_output(std::string_view signal, bool on) { return module_.force_output(signal, on); }

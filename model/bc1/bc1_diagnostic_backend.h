@@ -23,6 +23,11 @@ class Bc1DiagnosticBackend : public diag::DiagnosticBackend {
   void clear_fault_memory() override;
   std::vector<diag::InfoRecord> info_memory() const override;  // the alarm's mislocks and triggers
   diag::RfStatus rf_status() const override;
+  void clear_rf_buffers() override;
+  // The key slots (model/bc1/remote_keys.h). A window code beyond the telegram's 16-bit counter
+  // or a base code of 0 is refused (B0).
+  std::optional<diag::PlipCodes> read_plip(uint8_t location) const override;
+  bool write_plip(uint8_t location, const diag::PlipCodes& codes) override;  // CLEAR_RF_BUFFERS: STATUS_RF reads nothing received after
   bool force_output(std::string_view signal, bool on) override;
   void reset() override;  // SG_RESET: the module restarts as at power-on (Bc1Module::restart)
   diag::IdentData ident() const override;

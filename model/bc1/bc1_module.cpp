@@ -151,7 +151,8 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
                          return net.voltage(pins_.kl30_cdl) - net.voltage(pins_.ground);
                        }),
       lock_relays_("lock_relays", basename(), circuit, recorder, pins_.kl30_cdl, pins_.ground, pins_.locking),
-      controller_("controller", coding, faults_, central_locking_),
+      keys_("remote_keys", circuit, pins_.kl15, coding),
+      controller_("controller", coding, faults_, central_locking_, keys_),
       arbiter_("indicator_arbiter", coding, faults_),
       hazard_("hazard"),
       interior_("interior_light", coding.body),
@@ -160,6 +161,10 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
       heated_("heated_screens", circuit, recorder,
               HeatedScreenPins{pins_.kl30_logic, pins_.kl30_logic, pins_.kl15, pins_.heated_rr_win_rly_out,
                                pins_.heated_ft_win_rly_out, pins_.ht_rr_win_led_out, pins_.ht_ft_win_led_out}),
+      switch_supply_("switch_supply", circuit, basename(),
+                     make_switch_supply_pins(circuit.network(), basename(), pins_.kl30_logic, pins_.ground), sleep_),
+      lock_relay_status_(central_locking_),
+      bus_monitor_("bus_monitor", circuit, pins_.kline, pins_.ground, kKlineHighV, faults_),
       comparator_("comparator", wiring_.size()),
       switch_raw_("switch_raw", io_.switch_raw.size()),
       switch_debounced_("switch_debounced", io_.switch_debounced.size()),
@@ -170,6 +175,9 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   wire_central_locking();
   wire_heated_screens();
   wire_sleep();
+  add_function(switch_supply_);
+  add_function(lock_relay_status_);
+  bus_monitor_.powered.bind(powered_);
   register_processes(circuit);
   record_signals(recorder);
 }
@@ -258,6 +266,7 @@ void Bc1Module::wire_body_functions() {
   alarm_.led.bind(alarm_led_);
   alarm_.flash.bind(alarm_flash_);
   controller_.powered.bind(powered_);
+  keys_.powered.bind(powered_);
 }
 
 void Bc1Module::wire_central_locking() {

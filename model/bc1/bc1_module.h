@@ -6,6 +6,7 @@
 // Pin nodes are named by function ("bc1.tailgate_out"); which connector pin each one is on the
 // real module is not public, see model/bc1/README.md.
 #include "body_function.h"
+#include "bus_monitor.h"
 #include "central_locking.h"
 #include "controller.h"
 #include "fault_memory.h"
@@ -18,7 +19,10 @@
 #include "heated_screens.h"
 #include "input_stage.h"
 #include "lock_relay_bank.h"
+#include "lock_relay_status.h"
+#include "remote_keys.h"
 #include "sleep_manager.h"
+#include "switch_supply.h"
 #include "model/circuit/circuit.h"
 #include "model/io/digital_io.h"
 #include "model/trace/recorder.h"
@@ -91,12 +95,17 @@ class Bc1Module : public sc_core::sc_module {
   LockRelay& lock_relay(CentralLocking::Relay relay) { return lock_relays_.relay(relay); }
   const CentralLocking& central_locking() const { return central_locking_; }
   const Controller& controller() const { return controller_; }
+  Controller& controller() { return controller_; }
+  // The key slots and the re-sync procedure (READ/WRITE_PLIP_CODES, STATUS_RF).
+  RemoteKeys& remote_keys() { return keys_; }
+  const RemoteKeys& remote_keys() const { return keys_; }
   const DigitalIo& digital_io() const { return io_; }
   // Sleep and wake (model/bc1/README.md "Sleep and wake"): a function that must keep the module
   // awake registers its outputs with sleep_manager().keep_awake(signal) during elaboration.
   SleepManager& sleep_manager() { return sleep_; }
   const SleepManager& sleep_manager() const { return sleep_; }
   HeatedScreens& heated_screens() { return heated_; }
+  const SwitchSupply& switch_supply() const { return switch_supply_; }
 
   // The module's view of a signal from the reference tables (DIP_*/DOP_*), for diagnostics.
   // std::nullopt for a name this model does not implement.
@@ -191,6 +200,7 @@ class Bc1Module : public sc_core::sc_module {
   DigitalIo io_;
   CentralLocking central_locking_;
   LockRelayBank lock_relays_;
+  RemoteKeys keys_;
   Controller controller_;
   IndicatorArbiter arbiter_;
   Hazard hazard_;
@@ -198,6 +208,9 @@ class Bc1Module : public sc_core::sc_module {
   Alarm alarm_;
   SleepManager sleep_;
   HeatedScreens heated_;
+  SwitchSupply switch_supply_;       // AIP_EXT_5V_MON, pin X331.17
+  LockRelayStatus lock_relay_status_;  // AIP_LOCK_RELAY_MON / _2
+  BusMonitor bus_monitor_;           // DATENBUS FEHLER 0x00
 
   sc_core::sc_vector<sc_core::sc_signal<bool>> comparator_;  // input stage outputs, in wiring_ order
   sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw_;        // ties a free debouncer slot inactive

@@ -9,11 +9,14 @@ namespace bcmhil::model {
 using sc_core::sc_time;
 
 Controller::Controller(sc_core::sc_module_name name, const Bc1Coding& coding, FaultMemory& faults,
-                       CentralLocking& central_locking)
-    : sc_module(name), coding_(coding), faults_(faults), central_locking_(central_locking) {
+                       CentralLocking& central_locking, RemoteKeys& keys)
+    : sc_module(name), coding_(coding), faults_(faults), keys_(keys), central_locking_(central_locking) {
   SC_HAS_PROCESS(Controller);
   SC_METHOD(on_rf_frame);
   sensitive << rf_frame_count;
+  dont_initialize();
+  SC_METHOD(on_power_down);
+  sensitive << powered.neg();
   dont_initialize();
   SC_METHOD(on_handle);
   sensitive << boot_handle_sw.pos();
@@ -26,32 +29,19 @@ Controller::Controller(sc_core::sc_module_name name, const Bc1Coding& coding, Fa
   async_reset_signal_is(powered, false);
 }
 
+// A telegram whose check nibble or button code is wrong is no telegram: the decoder counted it,
+// the status keeps describing the last valid one (STAT_LAST_RF_CODE: "last valid RF code").
 void Controller::on_rf_frame() {
   if (!powered.read()) return;
-  last_frame_ = rf_frame.read();
-  const auto frame = decode_rf_frame(last_frame_);
-  if (!frame) {
-    last_verdict_ = RfVerdict::corrupt;
-    return;
-  }
+  const std::uint64_t bits = rf_frame.read();
+  const auto frame = decode_rf_frame(bits);
+  if (!frame) return;
+  last_frame_ = bits;
   last_low_battery_ = frame->low_battery;
-  const auto& ids = coding_.key_ids;
-  const auto slot = std::find(ids.begin(), ids.end(), frame->fob_id);
-  if (frame->fob_id == 0 || slot == ids.end()) {
-    last_verdict_ = RfVerdict::unknown_remote;
-    last_slot_ = -1;
-    return;
-  }
-  last_slot_ = static_cast<int>(slot - ids.begin());
-  // Rolling code: accept only a counter ahead of the last accepted one by 1..window, so a
-  // recorded telegram cannot be replayed and a fob pressed out of range a few times still works.
-  const auto ahead = static_cast<std::uint16_t>(frame->counter - last_counter_[last_slot_]);
-  if (ahead == 0 || ahead > coding_.rolling_window) {
-    last_verdict_ = RfVerdict::rolling_code_out_of_sync;
-    return;
-  }
-  last_counter_[last_slot_] = frame->counter;
-  last_verdict_ = RfVerdict::ok;
+  const RfJudgement judgement = keys_.judge(*frame);
+  last_verdict_ = judgement.verdict;
+  last_slot_ = judgement.slot;
+  if (judgement.verdict != RfVerdict::ok) return;
 
   switch (frame->button) {
     case FobButton::lock:
@@ -70,6 +60,15 @@ void Controller::on_rf_frame() {
       break;
   }
 }
+
+void Controller::clear_rf_buffers() {
+  last_verdict_ = RfVerdict::none;
+  last_low_battery_ = false;
+  last_slot_ = -1;
+  last_frame_ = 0;
+}
+
+void Controller::on_power_down() { clear_rf_buffers(); }
 
 void Controller::on_handle() {
   if (powered.read() && !central_locking_.is_locked()) request_release();

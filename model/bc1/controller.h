@@ -16,6 +16,7 @@
 #include "central_locking.h"
 #include "coding.h"
 #include "fault_memory.h"
+#include "remote_keys.h"
 #include "rf_frame.h"
 
 #include <systemc>
@@ -25,13 +26,10 @@
 
 namespace bcmhil::model {
 
-// What the module concluded from the last telegram (STATUS_RF reports it).
-enum class RfVerdict { none, ok, rolling_code_out_of_sync, unknown_remote, corrupt };
-
 class Controller : public sc_core::sc_module {
  public:
   Controller(sc_core::sc_module_name name, const Bc1Coding& coding, FaultMemory& faults,
-             CentralLocking& central_locking);
+             CentralLocking& central_locking, RemoteKeys& keys);
 
   // From the digital input block.
   sc_core::sc_in<std::uint64_t> rf_frame{"rf_frame"};
@@ -49,13 +47,17 @@ class Controller : public sc_core::sc_module {
   RfVerdict last_rf_verdict() const { return last_verdict_; }
   bool last_rf_low_battery() const { return last_low_battery_; }
   int last_rf_slot() const { return last_slot_; }
-  std::uint64_t last_rf_frame() const { return last_frame_; }
+  std::uint64_t last_rf_frame() const { return last_frame_; }  // the last VALID telegram
+  // CLEAR_RF_BUFFERS: forget the last telegram and its verdict (STATUS_RF reads "none" after).
+  // A power-on does the same: the buffers are RAM.
+  void clear_rf_buffers();
 
   // Time after switching the release on before its readback is judged (estimate).
   static constexpr double kMonitorSettleS = 0.05;
 
  private:
   void on_rf_frame();
+  void on_power_down();
   void on_handle();
   void flash_thread();
   void release_thread();
@@ -66,7 +68,7 @@ class Controller : public sc_core::sc_module {
 
   const Bc1Coding& coding_;
   FaultMemory& faults_;
-  std::array<std::uint16_t, 4> last_counter_{};
+  RemoteKeys& keys_;
   RfVerdict last_verdict_ = RfVerdict::none;
   bool last_low_battery_ = false;
   int last_slot_ = -1;

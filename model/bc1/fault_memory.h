@@ -20,6 +20,8 @@ constexpr std::uint8_t kDriverRelayNo = 0x0D;       // "FAHRER-RELAIS NO FEHLER"
 constexpr std::uint8_t kCommonRelayNo = 0x0E;       // "GEMEINS. RELAIS NO FEHLER"
 constexpr std::uint8_t kRestRelayNo = 0x0F;         // "RUHERELAIS NO FEHLER"
 constexpr std::uint8_t kSuperRelayNo = 0x10;        // "SUPER-RELAIS NO FEHLER"
+// The K-bus / diagnostic line held low (bus_monitor.h).
+constexpr std::uint8_t kDataBus = 0x00;             // "DATENBUS FEHLER"
 }  // namespace fault_code
 
 struct FaultEntry {

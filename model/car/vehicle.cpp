@@ -1,6 +1,7 @@
 #include "vehicle.h"
 
 #include "model/bc1/connector_map.h"
+#include "switch_network.h"
 
 #include <stdexcept>
 
@@ -151,6 +152,7 @@ void Vehicle::wire_harness() {
   const auto led_in = net.add_node("alarm_led.anode");
   harness.add_segment("harness.alarm_led", pin.alarm_led_out, led_in, 1.5, 0.35);
   net.add_resistor("alarm_led.load", led_in, electrical::kGround, kAlarmLedOhm);
+  wire_switch_network(net, harness, bc1.switch_supply().pins().output);
 }
 
 Fuse& Vehicle::fuse(const std::string& name) {

@@ -31,6 +31,15 @@ struct RfStatus {
   uint32_t last_code = 0;  // STAT_LAST_RF_CODE (added: the job reports it)
 };
 
+// READ_PLIP_CODES / WRITE_PLIP_CODES (bc1_job_fields.csv): one key location of the module.
+// Added. The job's arguments are ASCII hex: CIPHER_KEY 8 bytes, WINDOW_KEY 3, BASE_CODE_KEY 3.
+struct PlipCodes {
+  uint64_t cipher_key = 0;
+  uint32_t window_key = 0;     // 24 bits
+  uint32_t base_code_key = 0;  // 24 bits
+  bool enabled = false;
+};
+
 // IDENT results (bc1_job_fields.csv IDENT). Added; the default is a clearly simulated module.
 struct IdentData {
   std::string bmw_part_number = "0000000";  // ID_BMW_NR, 7 ASCII digits
@@ -63,6 +72,10 @@ class DiagnosticBackend {
   virtual IdentData ident() const { return {}; }
   virtual bool tilt_pulse_received() const { return false; }  // STATUS_TILT_SENSOR
   virtual void clear_rf_buffers() {}                           // CLEAR_RF_BUFFERS
+  // READ_PLIP_CODES / WRITE_PLIP_CODES, location 1..4. nullopt / false: the module has no key
+  // memory (the server answers B1) or refuses these codes (B0).
+  virtual std::optional<PlipCodes> read_plip(uint8_t /*location*/) const { return std::nullopt; }
+  virtual bool write_plip(uint8_t /*location*/, const PlipCodes& /*codes*/) { return false; }
 };
 
 }  // namespace bcmhil::diag

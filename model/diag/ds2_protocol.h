@@ -63,6 +63,8 @@ inline constexpr uint8_t kCmdControl = 0x0C;           // STEUERN_IOSTATES (+ by
 inline constexpr uint8_t kCmdRequestSeed = 0x41;       // START_DIAGNOSTICS step 1
 inline constexpr uint8_t kCmdSendKey = 0x42;           // START_DIAGNOSTICS step 2 (+ key hi, lo)
 inline constexpr uint8_t kCmdClearRfBuffers = 0x43;    // CLEAR_RF_BUFFERS
+inline constexpr uint8_t kCmdReadPlipCodes = 0x44;     // READ_PLIP_CODES (+ location 1..4)
+inline constexpr uint8_t kCmdWritePlipCodes = 0x45;    // WRITE_PLIP_CODES (+ location, codes, enable)
 inline constexpr uint8_t kCmdReset = 0x9D;             // SG_RESET
 inline constexpr uint8_t kCmdPing = 0x9E;              // DIAGNOSE_AUFRECHT
 inline constexpr uint8_t kCmdEndDiagnosis = 0x9F;      // DIAGNOSE_ENDE
@@ -106,6 +108,13 @@ inline constexpr uint8_t kFaultBlocks = 4;
 // bc1_farttexte.csv (0x00 active, 0x01 inactive). Answer: [addr][len][A0][count][records][xor].
 inline constexpr uint8_t kFaultTypeActive = 0x00;
 inline constexpr uint8_t kFaultTypeInactive = 0x01;
+
+// Key locations (READ/WRITE_PLIP_CODES, bc1_job_fields.csv: "Plip location 1 - 4"). The codes'
+// layout (chosen) follows the job's arguments: [location][CIPHER_KEY 8][WINDOW_KEY 3]
+// [BASE_CODE_KEY 3][ENABLE 0|1], most significant byte first; READ answers the same 16 bytes.
+// Both need the seed/key session (a key's codes are the car's security).
+inline constexpr uint8_t kPlipLocations = 4;
+inline constexpr std::size_t kPlipCodesSize = 1 + 8 + 3 + 3 + 1;
 
 // Seed/key (chosen; a simulated algorithm, not the real module's).
 inline constexpr uint16_t kKeyXor = 0x5A3C;

@@ -138,6 +138,9 @@ std::optional<Frame> Ds2Server::handle(const Frame& request, DiagnosticBackend& 
       if (n != 1) return answer(kStatusNumber);
       backend.clear_rf_buffers();
       return answer(kStatusOkay);
+    case kCmdReadPlipCodes:
+    case kCmdWritePlipCodes:
+      return plip(request, backend, now);
     case kCmdPing:  // DIAGNOSE_AUFRECHT: keeps the session alive (last_message_ updated above)
       if (n != 1) return answer(kStatusNumber);
       return answer(kStatusOkay);
@@ -213,6 +216,42 @@ Frame Ds2Server::status_read(uint8_t selector, DiagnosticBackend& backend) const
   std::vector<uint8_t> payload{selector};
   payload.insert(payload.end(), tel.begin() + kSignalFirstByte, tel.end());
   return answer(kStatusOkay, std::move(payload));
+}
+
+namespace {
+void put_be(std::vector<uint8_t>& out, uint64_t value, int bytes) {
+  for (int i = bytes - 1; i >= 0; --i) out.push_back(static_cast<uint8_t>(value >> (8 * i)));
+}
+uint64_t get_be(const std::vector<uint8_t>& in, std::size_t at, int bytes) {
+  uint64_t v = 0;
+  for (int i = 0; i < bytes; ++i) v = (v << 8) | in[at + i];
+  return v;
+}
+}  // namespace
+
+Frame Ds2Server::plip(const Frame& request, DiagnosticBackend& backend, Clock::time_point now) {
+  // READ_PLIP_CODES [44][location]; WRITE_PLIP_CODES [45][location][cipher 8][window 3][base 3]
+  // [enable]; both answer [A0][location][cipher 8][window 3][base 3][enabled] (ds2_protocol.h).
+  const auto& req = request.data;
+  const bool write = req[0] == kCmdWritePlipCodes;
+  if (req.size() != (write ? 1 + kPlipCodesSize : 2u)) return answer(kStatusNumber);
+  const uint8_t location = req[1];
+  if (location < 1 || location > kPlipLocations) return answer(kStatusParameter);
+  if (write && req[kPlipCodesSize] > 1) return answer(kStatusParameter);
+  if (!unlocked(now)) return answer(kStatusRejected);  // seed/key first
+  if (!backend.read_plip(location)) return answer(kStatusFunction);
+  if (write) {
+    const PlipCodes codes{get_be(req, 2, 8), static_cast<uint32_t>(get_be(req, 10, 3)),
+                          static_cast<uint32_t>(get_be(req, 13, 3)), req[16] == 1};
+    if (!backend.write_plip(location, codes)) return answer(kStatusParameter);
+  }
+  const PlipCodes now_stored = *backend.read_plip(location);
+  std::vector<uint8_t> p{location};
+  put_be(p, now_stored.cipher_key, 8);
+  put_be(p, now_stored.window_key, 3);
+  put_be(p, now_stored.base_code_key, 3);
+  p.push_back(now_stored.enabled ? 1 : 0);
+  return answer(kStatusOkay, std::move(p));
 }
 
 Frame Ds2Server::control(const Frame& request, DiagnosticBackend& backend,

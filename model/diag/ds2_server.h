@@ -51,6 +51,7 @@ class Ds2Server {
   Frame answer(uint8_t status, std::vector<uint8_t> payload = {}) const;
   Frame status_read(uint8_t selector, DiagnosticBackend& backend) const;
   Frame control(const Frame& request, DiagnosticBackend& backend, Clock::time_point now);
+  Frame plip(const Frame& request, DiagnosticBackend& backend, Clock::time_point now);  // READ/WRITE_PLIP_CODES
   uint16_t next_seed();
   void lock();
 

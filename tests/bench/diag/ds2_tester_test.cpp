@@ -311,7 +311,42 @@ TEST_F(TesterTest, ForceRefusedIsModuleError) {
   EXPECT_NE(r.text.find("ERROR_ECU_REJECTED (0xA2)"), std::string::npos) << r.text;
 }
 
+// WRITE_PLIP_CODES: seed/key, then [45][location][cipher 8][window 3][base 3][enable] (layout
+// chosen, ds2_protocol.h; the arguments' ASCII hex lengths from bc1_job_fields.csv).
+TEST_F(TesterTest, PlipWriteDoesSeedKeyAndReadsTheLocationBack) {
+  backend.plips[3] = diag::PlipCodes{};
+  Ds2Tester t(port, opts());
+  const auto r = t.run("plip-write", {"3", "0123456789ABCDEF", "000000", "7B2003", "1"});
+  ASSERT_EQ(r.exit_code, kExitOk) << r.text;
+  ASSERT_EQ(port.written.size(), 3u) << "seed, key, write";
+  EXPECT_EQ(port.written[2], diag::encode(diag::Frame{0x00, {0x45, 0x03, 0x01, 0x23, 0x45, 0x67, 0x89, 0xAB, 0xCD,
+                                                             0xEF, 0x00, 0x00, 0x00, 0x7B, 0x20, 0x03, 0x01}}));
+  EXPECT_EQ(backend.plips[3].base_code_key, 0x7B2003u);
+  EXPECT_EQ(backend.plips[3].cipher_key, 0x0123456789ABCDEFu);
+  EXPECT_TRUE(backend.plips[3].enabled);
+  EXPECT_EQ(r.json["BASE_CODE_KEY"], "7B2003");
+  EXPECT_EQ(r.json["CIPHER_KEY"], "0123456789ABCDEF");
+  EXPECT_EQ(r.json["ENABLED"], 1);
+  const auto read = t.run("plip-read", {"3"});
+  ASSERT_EQ(read.exit_code, kExitOk) << read.text;
+  EXPECT_EQ(read.text, "plip location 3: base code 7B2003, window code 000000, cipher 0123456789ABCDEF, enabled");
+}
+
+TEST_F(TesterTest, PlipOnAModuleWithoutKeyMemoryIsModuleError) {
+  Ds2Tester t(port, opts());
+  const auto r = t.run("plip-read", {"1"});
+  EXPECT_EQ(r.exit_code, kExitModuleError);
+  EXPECT_EQ(r.json["status"], "ERROR_ECU_FUNCTION");
+}
+
 TEST_F(TesterTest, BadArguments) {
+  EXPECT_EQ(Ds2Tester(port, opts()).run("plip-read", {"5"}).exit_code, kExitBadArguments);
+  EXPECT_EQ(Ds2Tester(port, opts()).run("plip-write", {"3", "0123", "000000", "7B2003", "1"}).exit_code,
+            kExitBadArguments);
+  EXPECT_EQ(Ds2Tester(port, opts()).run("plip-write", {"3", "0123456789ABCDEF", "00000G", "7B2003", "1"}).exit_code,
+            kExitBadArguments);
+  EXPECT_EQ(Ds2Tester(port, opts()).run("plip-write", {"3", "0123456789ABCDEF", "000000", "7B2003", "2"}).exit_code,
+            kExitBadArguments);
   Ds2Tester t(port, opts());
   EXPECT_EQ(t.run("force", {"DOP_NOPE", "on"}).exit_code, kExitBadArguments);
   EXPECT_EQ(t.run("force", {"DIP_BOOT_OPEN_SW", "on"}).exit_code, kExitBadArguments);

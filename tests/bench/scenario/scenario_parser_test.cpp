@@ -100,6 +100,17 @@ TEST(ScenarioParser, YamlSyntaxErrorNamesLineAndColumn) {
   EXPECT_NE(std::string(e.what()).find("YAML syntax"), std::string::npos);
 }
 
+// A fob of another car (or a new key not yet taught) carries its own identity (24 bits).
+TEST(ScenarioParser, AFobMayCarryItsOwnIdentity) {
+  const auto s = parse_scenario("name: x\nduration: 1 s\nfobs:\n  - {key: 3, id: 0x7B2003}\n  - {key: 1}\n", "t.yaml");
+  ASSERT_EQ(s.fobs.size(), 2u);
+  EXPECT_EQ(s.fobs[0].id, std::optional<std::uint32_t>(0x7B2003));
+  EXPECT_FALSE(s.fobs[1].id.has_value()) << "the coded identity";
+  const auto e = error_of("name: x\nduration: 1 s\nfobs:\n  - {key: 3, id: 0x1000000}\n");
+  EXPECT_EQ(e.where().line, 4);
+  EXPECT_NE(e.message().find("id"), std::string::npos) << e.message();
+}
+
 TEST(ScenarioParser, UnknownTopLevelKeyIsAnError) {
   const auto e = error_of("name: x\nduration: 1 s\ndurations: 2 s\n");
   EXPECT_EQ(e.where().line, 3);

@@ -34,9 +34,14 @@ TEST(Bc1Diagnostics, AnalogInputsMeasureTheBatteryAndMarkTheRestNotAvailable) {
   // AIP_BATT_VOLTS_MON, 16th row, 0.072087658 V/count: a 12.6 V battery less the feed's drop.
   const double volts = a[2 + 15] * 0.072087658;
   EXPECT_NEAR(volts, 12.5, 0.15);
-  for (std::size_t i = 0; i < 15; ++i) EXPECT_EQ(a[2 + i], 0x00) << "row " << i << " not measured";
-  EXPECT_EQ(a[18], 0x00);  // rows 0-7: AIP_EXT_5V_MON ... AIP_DRV_WIN_ANTITRAP, none measured
-  EXPECT_EQ(a[19], 0x80);  // rows 8-15: only row 15, AIP_BATT_VOLTS_MON
+  // Row 0, AIP_EXT_5V_MON, 0.019607843 V/count: the 5 V switch supply under its ~10 mA load.
+  EXPECT_NEAR(a[2 + 0] * 0.019607843, 4.99, 0.02);
+  // Rows 10 and 12, AIP_LOCK_RELAY_MON / _2: no relay readback high at rest.
+  EXPECT_EQ(a[2 + 10], 0x00);
+  EXPECT_EQ(a[2 + 12], 0x00);
+  for (std::size_t i : {1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 13, 14}) EXPECT_EQ(a[2 + i], 0x00) << "row " << i << " not measured";
+  EXPECT_EQ(a[18], 0x01);  // rows 0-7: only row 0, AIP_EXT_5V_MON
+  EXPECT_EQ(a[19], 0x94);  // rows 8-15: rows 10, 12 (lock relay status) and 15 (AIP_BATT_VOLTS_MON)
 }
 
 TEST(Bc1Diagnostics, PwmOutputsReportTheInteriorLight) {

@@ -274,7 +274,9 @@ TEST(Controller, AFobWithADeadBatterySendsNothing) {
   EXPECT_EQ(t.car().fob(1).counter, 1) << "the counter advances, heard or not";
 }
 
-TEST(Controller, ACorruptTelegramIsCountedAsCorrupt) {
+// STAT_LAST_RF_CODE is "the last valid RF code": a telegram whose check nibble is wrong changes
+// nothing, neither the car nor the status the last valid one left.
+TEST(Controller, ACorruptTelegramLeavesTheLastValidStatus) {
   CarUnderTest t;
   t.elaborate();
   t.run_until(kPress);
@@ -282,9 +284,19 @@ TEST(Controller, ACorruptTelegramIsCountedAsCorrupt) {
   t.car().receiver.transmit(next_telegram(t.car(), 1, FobButton::trunk) ^ 0x1);
   t.run_until(kPress + 2 * kS);
   EXPECT_EQ(t.sig("bc1.rf_frames").samples.back().value, 1.0);
-  EXPECT_EQ(t.vehicle->bc1.controller().last_rf_verdict(), RfVerdict::corrupt);
+  EXPECT_EQ(t.vehicle->bc1.controller().last_rf_verdict(), RfVerdict::none);
+  EXPECT_EQ(t.vehicle->bc1.controller().last_rf_frame(), 0u);
   EXPECT_TRUE(rises(t.sig("DOP_BOOT_RELEASE")).empty());
   EXPECT_TRUE(rises(t.sig("DOP_LH_INDICATOR_LGT")).empty());
+  // After a good telegram, a corrupt one leaves its verdict and code standing.
+  const std::uint64_t good = next_telegram(t.car(), 2, FobButton::lock);
+  t.car().press_fob(2, FobButton::lock);
+  t.run_until(kPress + 4 * kS);
+  t.car().receiver.transmit(next_telegram(t.car(), 3, FobButton::trunk) ^ 0x1);
+  t.run_until(kPress + 6 * kS);
+  EXPECT_EQ(t.sig("bc1.rf_frames").samples.back().value, 3.0);
+  EXPECT_EQ(t.vehicle->bc1.controller().last_rf_verdict(), RfVerdict::ok);
+  EXPECT_EQ(t.vehicle->bc1.controller().last_rf_frame(), good);
 }
 
 TEST(Controller, LogsC4WhenTheReleaseOutputDoesNotComeUp) {

@@ -77,5 +77,42 @@ TEST(SignalCoverage, ModelledIsWhatTheModuleReports) {
   }
 }
 
+// The same over the wire: the availability block of each STATUS_* answer (model/diag/README.md
+// "Not available") sets exactly the bits / channels the list calls modelled, so a modelled name
+// whose function answers nullopt fails here as the tester would see it.
+TEST(SignalCoverage, ModelledIsWhatTheDs2AnswersMarkAvailable) {
+  const auto coverage = read_coverage();
+  CarUnderTest car;
+  car.elaborate();
+  model::Bc1DiagnosticBackend backend(car.car().bc1);
+  diag::Ds2Server server;
+  const auto& tables = diag::ReferenceTables::bc1();
+  auto ask = [&](uint8_t selector) {
+    const auto answer = server.handle(diag::Frame{0x00, {0x0B, selector}}, backend, {});
+    EXPECT_TRUE(answer && !answer->data.empty() && answer->data[0] == 0xA0);
+    return answer ? answer->data : std::vector<uint8_t>{};
+  };
+  // Digital: answer data = [A0][selector][telegram bytes 4..11][availability 12..19].
+  for (const auto& [selector, group] : {std::pair{uint8_t{0x01}, diag::SignalGroup::kDigitalInputs},
+                                        std::pair{uint8_t{0x02}, diag::SignalGroup::kDigitalOutputs}}) {
+    const auto a = ask(selector);
+    ASSERT_EQ(a.size(), 2u + 16u);
+    for (const auto& bit : tables.bits_in(group)) {
+      const bool available = (a[2 + (bit.byte - 4) + 8] & bit.mask) == bit.mask;
+      EXPECT_EQ(coverage.at(bit.name).modelled, available) << bit.name << " over DS2";
+    }
+  }
+  // Analogue: [A0][selector][one raw byte per channel][availability, bit i = row i].
+  for (const auto& [selector, prefix] : {std::pair{uint8_t{0x03}, "AIP_"}, std::pair{uint8_t{0x04}, "AOP_"}}) {
+    const auto channels = tables.analog_with_prefix(prefix);
+    const auto a = ask(selector);
+    ASSERT_EQ(a.size(), 2 + channels.size() + (channels.size() + 7) / 8);
+    for (std::size_t i = 0; i < channels.size(); ++i) {
+      const bool available = a[2 + channels.size() + i / 8] & (1u << (i % 8));
+      EXPECT_EQ(coverage.at(channels[i].name).modelled, available) << channels[i].name << " over DS2";
+    }
+  }
+}
+
 }  // namespace
 }  // namespace bcmhil::testing

@@ -22,6 +22,7 @@ class FakeBackend : public DiagnosticBackend {
   int rf_clears = 0;
   bool tilt = false;
   IdentData id;
+  std::map<uint8_t, PlipCodes> plips;  // key locations the module has (READ/WRITE_PLIP_CODES)
 
   // A name missing from the maps is a signal the module does not measure (not available).
   std::optional<bool> digital(std::string_view s) const override {
@@ -50,6 +51,16 @@ class FakeBackend : public DiagnosticBackend {
   IdentData ident() const override { return id; }
   bool tilt_pulse_received() const override { return tilt; }
   void clear_rf_buffers() override { ++rf_clears; }
+  std::optional<PlipCodes> read_plip(uint8_t location) const override {
+    auto it = plips.find(location);
+    if (it == plips.end()) return std::nullopt;
+    return it->second;
+  }
+  bool write_plip(uint8_t location, const PlipCodes& codes) override {
+    if (!plips.count(location)) return false;
+    plips[location] = codes;
+    return true;
+  }
 };
 
 }  // namespace bcmhil::diag::testing
