@@ -18,6 +18,7 @@
 #include "input_stage.h"
 #include "lock_relay_bank.h"
 #include "sleep_manager.h"
+#include "wipers.h"
 #include "model/circuit/circuit.h"
 #include "model/io/digital_io.h"
 #include "model/trace/recorder.h"
@@ -58,6 +59,7 @@ struct Bc1Pins {
   electrical::NodeId ht_ft_win_led_out;      // DOP_HT_FT_WIN_LED
   electrical::NodeId ht_rr_win_sw_in;        // DIP_HT_RR_WIN_SW (push-button to ground)
   electrical::NodeId ht_ft_scr_sw_in;        // DIP_HT_FT_SCR_SW (push-button to ground)
+  WiperPins wipers;                          // wipers and washers (model/bc1/wipers.h)
 };
 
 // One input of the module: its front end in the input stage and, for a switch, the slot of the
@@ -95,6 +97,7 @@ class Bc1Module : public sc_core::sc_module {
   SleepManager& sleep_manager() { return sleep_; }
   const SleepManager& sleep_manager() const { return sleep_; }
   HeatedScreens& heated_screens() { return heated_; }
+  Wipers& wipers() { return wipers_; }
 
   // The module's view of a signal from the reference tables (DIP_*/DOP_*), for diagnostics.
   // std::nullopt for a name this model does not implement.
@@ -152,6 +155,7 @@ class Bc1Module : public sc_core::sc_module {
   void wire_body_functions();
   void wire_central_locking();
   void wire_heated_screens();
+  void wire_wipers();
   void wire_sleep();
   void register_processes(Circuit& circuit);
   void record_signals(trace::Recorder& recorder);
@@ -189,6 +193,7 @@ class Bc1Module : public sc_core::sc_module {
   Alarm alarm_;
   SleepManager sleep_;
   HeatedScreens heated_;
+  Wipers wipers_;
 
   sc_core::sc_vector<sc_core::sc_signal<bool>> comparator_;  // input stage outputs, in wiring_ order
   sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw_;        // ties a free debouncer slot inactive

@@ -18,12 +18,12 @@ BrushMotor::BrushMotor(sc_core::sc_module_name name, const std::string& net_name
   }
   if (spec_.park_cam) {
     park_ = net.add_node(net_name + ".park");
-    cam_parked_ = parked();
+    contact_parked_ = parked();
     park_to_ground_ = net.add_resistor(net_name + ".park_contact_ground", park_, electrical::kGround,
-                                       cam_parked_ ? spec_.park_contact_ohm : electrical::kOpen);
+                                       contact_parked_ ? spec_.park_contact_ohm : electrical::kOpen);
     park_to_feed_ = net.add_resistor(net_name + ".park_contact_feed", park_, park_feed,
-                                     cam_parked_ ? electrical::kOpen : spec_.park_contact_ohm);
-    parked_sig_.write(cam_parked_);
+                                     contact_parked_ ? electrical::kOpen : spec_.park_contact_ohm);
+    parked_sig_.write(contact_parked_);
   }
 
   SC_HAS_PROCESS(BrushMotor);
@@ -73,14 +73,23 @@ void BrushMotor::advance_to_now() {
   since_ps_ = now;
 }
 
+// The blades' position (recorded) and the park contact the cam, or a stuck contact, sets.
 void BrushMotor::apply_cam() {
-  if (!spec_.park_cam || parked() == cam_parked_) return;
-  cam_parked_ = parked();
+  if (!spec_.park_cam) return;
+  parked_sig_.write(parked());
+  const bool contact = stuck_park_.value_or(parked());
+  if (contact == contact_parked_) return;
+  contact_parked_ = contact;
   auto& net = circuit_.network();
-  net.set_resistance(park_to_ground_, cam_parked_ ? spec_.park_contact_ohm : electrical::kOpen);
-  net.set_resistance(park_to_feed_, cam_parked_ ? electrical::kOpen : spec_.park_contact_ohm);
-  parked_sig_.write(cam_parked_);
+  net.set_resistance(park_to_ground_, contact_parked_ ? spec_.park_contact_ohm : electrical::kOpen);
+  net.set_resistance(park_to_feed_, contact_parked_ ? electrical::kOpen : spec_.park_contact_ohm);
   circuit_.request_solve();
+}
+
+void BrushMotor::set_park_contact_stuck(std::optional<bool> parked) {
+  advance_to_now();
+  stuck_park_ = parked;
+  apply_cam();
 }
 
 void BrushMotor::set_speed(double rev_s) {
@@ -105,7 +114,7 @@ void BrushMotor::schedule_cam_edge() {
   cam_edge_.cancel();
   if (!spec_.park_cam || speed_ <= 0.0) return;
   const double turn = position_ - std::floor(position_);
-  const double to_edge = (cam_parked_ ? spec_.park_sector : 1.0) - turn;
+  const double to_edge = (turn < spec_.park_sector ? spec_.park_sector : 1.0) - turn;
   const double us = std::max(1.0, std::ceil(to_edge / speed_ * 1e6));
   cam_edge_.notify(sc_core::sc_time(us, sc_core::SC_US));
 }

@@ -32,6 +32,7 @@
 #include <systemc>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace bcmhil::model {
@@ -72,6 +73,9 @@ class BrushMotor : public sc_core::sc_module {
   // its stall current whenever it is fed; freed, it starts again if its torque allows.
   void set_jammed(bool jammed);
   bool jammed() const { return jammed_; }
+  // Fault hook: the park cam's contact stuck on ground (true: "parked" whatever the shaft does) or
+  // on the park feed (false: it never brakes the motor); std::nullopt: it follows the cam again.
+  void set_park_contact_stuck(std::optional<bool> parked);
 
  private:
   double torque_a() const;        // motor torque as an equivalent slow-brush current
@@ -100,7 +104,8 @@ class BrushMotor : public sc_core::sc_module {
   std::uint64_t since_ps_ = 0;  // position_ holds at this instant
   bool jammed_ = false;
   bool stepping_ = false;
-  bool cam_parked_ = false;
+  bool contact_parked_ = false;  // where the park contact is (the cam, unless stuck)
+  std::optional<bool> stuck_park_;
   sc_core::sc_event step_;
   sc_core::sc_event cam_edge_;
   // Written by the stepping, the cam edges and the jam fault.

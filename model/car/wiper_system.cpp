@@ -114,7 +114,7 @@ void WiperSystem::hold(const std::string& position, sc_core::sc_time duration) {
   } else if (position == "rear_wash") {
     stalk_rear_wash.press(duration);
   } else {
-    throw std::invalid_argument("no wiper stalk position " + position);
+    throw std::invalid_argument("no switch " + position);
   }
 }
 
