@@ -95,17 +95,22 @@ Wipers::Wipers(sc_core::sc_module_name name, Circuit& circuit, trace::Recorder& 
   SC_METHOD(on_power_wash_end);
   sensitive << power_wash_end_;
   dont_initialize();
-  SC_METHOD(on_forced_end);
-  sensitive << forced_end_;
-  dont_initialize();
   SC_METHOD(on_check);
   sensitive << check_;
   dont_initialize();
   SC_METHOD(on_monitor);
   for (auto& m : monitor) sensitive << m;
   dont_initialize();
-  SC_METHOD(write_outputs);
+  SC_METHOD(write_commands);
   sensitive << changed_;
+  dont_initialize();
+  SC_METHOD(drive);
+  for (auto& o : out_) sensitive << o;
+  sensitive << powered;
+  dont_initialize();
+  SC_METHOD(update_watches);
+  for (auto& o : out_) sensitive << o;
+  sensitive << changed_ << ft_park << rr_park << powered;
   dont_initialize();
 
   for (std::size_t o = 0; o < kOutputs; ++o)
@@ -218,11 +223,9 @@ void Wipers::clear_requests() {
   ft_after_wipes_ = rr_after_wipes_ = 0;
   power_wash_on_ = false;
   ft_blocked_ = rr_blocked_ = false;
-  forced_.fill(std::nullopt);
   interval_.cancel();
   rear_interval_.cancel();
   power_wash_end_.cancel();
-  forced_end_.cancel();
   last_mode_ = Mode::off;
 }
 
@@ -274,11 +277,6 @@ void Wipers::on_power_wash_end() {
   apply();
 }
 
-void Wipers::on_forced_end() {
-  forced_.fill(std::nullopt);
-  apply();
-}
-
 // A motor counts as driven while its relay is commanded, or while its park contact feeds it
 // (ignition on, not in park): the watch runs from the start of that and restarts at every edge.
 void Wipers::watch_front(bool driven) {
@@ -295,27 +293,40 @@ void Wipers::watch_rear(bool driven) {
   if (driven) rr_watch_.notify(seconds(kFeedbackTimeoutS));
 }
 
-void Wipers::write_outputs() {
+// The function's commands; each is written only when it changes, so a forced output holds until
+// the function itself wants something else for it.
+void Wipers::write_commands() {
   const bool run = powered.read() && ignition_;
   const Mode m = mode();
   const bool front = run && !ft_blocked_ &&
                      (m == Mode::slow || m == Mode::fast || ft_single_wipe_ || ft_wash.read() || ft_after_wipes_ > 0);
   const bool rear = run && !rr_blocked_ && (rr_single_wipe_ || rr_wash.read() || rr_after_wipes_ > 0);
-  const std::array<bool, kOutputs> logic{front, front && m == Mode::fast, rear, run && power_wash_on_};
-  bool changed = false;
-  std::array<bool, kOutputs> on{};
+  const std::array<bool, kOutputs> wanted{front, front && m == Mode::fast, rear, run && power_wash_on_};
   for (std::size_t o = 0; o < kOutputs; ++o) {
-    on[o] = powered.read() && forced_[o].value_or(logic[o]);
-    changed |= on[o] != out_[o].read();
-    out_[o].write(on[o]);
-    drivers_[o]->command(on[o]);
+    if (wanted[o] == command_[o]) continue;
+    command_[o] = wanted[o];
+    out_[o].write(wanted[o]);
+  }
+}
+
+// The drivers follow the commands (forced or not); in reset every driver input is low.
+void Wipers::drive() {
+  bool changed = false;
+  for (std::size_t o = 0; o < kOutputs; ++o) {
+    const bool on = powered.read() && out_[o].read();
+    changed |= on != driven_[o];
+    driven_[o] = on;
+    drivers_[o]->command(on);
   }
   if (changed) {
     check_.cancel();
     check_.notify(seconds(kReadbackDelayS));
   }
-  watch_front(powered.read() && (on[ft_run] || (ignition_ && !ft_park.read())));
-  watch_rear(powered.read() && (on[rr_run] || (ignition_ && !rr_park.read())));
+}
+
+void Wipers::update_watches() {
+  watch_front(powered.read() && (out_[ft_run].read() || (ignition_ && !ft_park.read())));
+  watch_rear(powered.read() && (out_[rr_run].read() || (ignition_ && !rr_park.read())));
 }
 
 void Wipers::on_monitor() {
@@ -352,22 +363,10 @@ std::optional<std::uint8_t> Wipers::analog_raw(std::string_view channel) const {
   return static_cast<std::uint8_t>(std::clamp(std::lround(sense_volts() / kSenseVoltsPerCount), 0L, 255L));
 }
 
-// Diagnostics (STEUERN_IOSTATES): on holds the output for at most kForcedOnLimitS; off hands it
-// back to the function.
-bool Wipers::force_output(std::string_view name, bool on) {
-  for (std::size_t o = 0; o < kOutputs; ++o) {
-    if (name != kOutputNames[o]) continue;
-    if (on) {
-      forced_[o] = true;
-      forced_end_.cancel();
-      forced_end_.notify(seconds(kForcedOnLimitS));
-    } else {
-      forced_[o].reset();
-    }
-    apply();
-    return true;
-  }
-  return false;
+ForcibleOutput* Wipers::forcible_output(std::string_view name) {
+  for (std::size_t o = 0; o < kOutputs; ++o)
+    if (name == kOutputNames[o]) return &out_[o];
+  return nullptr;
 }
 
 }  // namespace bcmhil::model

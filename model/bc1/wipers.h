@@ -17,6 +17,7 @@
 // motor from its park cam, so a wiper released mid-wipe runs on to the park position and is
 // braked there. The module's coil outputs are high-side drivers on the logic feed with a 47 k
 // readback, like the heated screens'. All timings below are CHOSEN (no source gives them).
+#include "body_function.h"
 #include "fault_memory.h"
 #include "high_side_driver.h"
 #include "model/circuit/circuit.h"
@@ -57,7 +58,7 @@ struct WiperSupply {
   electrical::NodeId ground;  // module ground (the ADC's reference)
 };
 
-class Wipers : public sc_core::sc_module {
+class Wipers : public sc_core::sc_module, public BodyFunction {
  public:
   Wipers(sc_core::sc_module_name name, Circuit& circuit, trace::Recorder& recorder, FaultMemory& faults,
          const WiperPins& pins, const WiperSupply& supply);
@@ -80,10 +81,12 @@ class Wipers : public sc_core::sc_module {
   static constexpr std::array<const char*, kOutputs> kMonitorNames{
       "ft_wiper_run_monitor", "ft_wiper_speed_monitor", "rr_wiper_monitor", "power_wash_monitor"};
 
-  // The BodyFunction view: DOP_ bits, the AIP_FT_WIPER_SENSE raw count, forcing an output.
-  std::optional<bool> signal(std::string_view name) const;
-  std::optional<std::uint8_t> analog_raw(std::string_view channel) const;
-  bool force_output(std::string_view name, bool on);
+  // BodyFunction: the four DOP_ coil commands, AIP_FT_WIPER_SENSE, the coil outputs to force (a
+  // forced value holds until the function's own command for that output changes, or the module's
+  // limit ends it).
+  std::optional<bool> signal(std::string_view name) const override;
+  std::optional<std::uint8_t> analog_raw(std::string_view channel) const override;
+  ForcibleOutput* forcible_output(std::string_view name) override;
   const sc_core::sc_signal_in_if<bool>& output(Output o) const { return out_[o]; }
   HighSideDriver& driver(Output o) { return *drivers_[o]; }
 
@@ -98,7 +101,6 @@ class Wipers : public sc_core::sc_module {
   static constexpr double kSpeedSenseV = 2.0;        // fast-brush back-EMF above this: the motor turns
   static constexpr double kSenseVoltsPerCount = 0.080360012;  // bc1_analog.csv FACT_A
   static constexpr double kIgnitionOnV = 6.0;
-  static constexpr double kForcedOnLimitS = 5.0;     // as Bc1Module's forced outputs
 
  private:
   enum class Mode { off, intermittent, slow, fast };
@@ -117,11 +119,12 @@ class Wipers : public sc_core::sc_module {
   void on_ft_watch();
   void on_rr_watch();
   void on_power_wash_end();
-  void on_forced_end();
   void on_check();
   void on_monitor();
   void apply() { changed_.notify(sc_core::SC_ZERO_TIME); }
-  void write_outputs();
+  void write_commands();
+  void drive();
+  void update_watches();
   void watch_front(bool driven);
   void watch_rear(bool driven);
   void clear_requests();
@@ -131,8 +134,9 @@ class Wipers : public sc_core::sc_module {
   WiperPins pins_;
   WiperSupply supply_;
   std::array<std::unique_ptr<HighSideDriver>, kOutputs> drivers_;
-  sc_core::sc_vector<sc_core::sc_signal<bool>> out_{"out", kOutputs};
-  std::array<std::optional<bool>, kOutputs> forced_{};
+  sc_core::sc_vector<ForcibleOutput> out_{"out", kOutputs};  // the coil commands (DOP_ names)
+  std::array<bool, kOutputs> command_{};  // the function's own last command (a forced one may differ)
+  std::array<bool, kOutputs> driven_{};   // what the drivers were last told
   bool ignition_ = false;
   Mode last_mode_ = Mode::off;
   bool ft_single_wipe_ = false;  // intermittent: run until the wiper has left park
@@ -150,7 +154,6 @@ class Wipers : public sc_core::sc_module {
   sc_core::sc_event ft_watch_;
   sc_core::sc_event rr_watch_;
   sc_core::sc_event power_wash_end_;
-  sc_core::sc_event forced_end_;
   sc_core::sc_event check_;
 };
 

@@ -34,8 +34,9 @@ TEST(Bc1Diagnostics, AnalogInputsMeasureTheBatteryAndMarkTheRestNotAvailable) {
   // AIP_BATT_VOLTS_MON, 16th row, 0.072087658 V/count: a 12.6 V battery less the feed's drop.
   const double volts = a[2 + 15] * 0.072087658;
   EXPECT_NEAR(volts, 12.5, 0.15);
-  for (std::size_t i = 0; i < 15; ++i) EXPECT_EQ(a[2 + i], 0x00) << "row " << i << " not measured";
-  EXPECT_EQ(a[18], 0x00);  // rows 0-7: AIP_EXT_5V_MON ... AIP_DRV_WIN_ANTITRAP, none measured
+  for (std::size_t i = 0; i < 15; ++i) EXPECT_EQ(a[2 + i], 0x00) << "row " << i << " not measured or 0";
+  // rows 0-7: AIP_EXT_5V_MON ... AIP_DRV_WIN_ANTITRAP: only row 6, AIP_FT_WIPER_SENSE (0 V: parked)
+  EXPECT_EQ(a[18], 0x40);
   EXPECT_EQ(a[19], 0x80);  // rows 8-15: only row 15, AIP_BATT_VOLTS_MON
 }
 
