@@ -148,6 +148,18 @@ TEST(Wipers, ABlockedFrontWiperStallsIsJudgedBlockedAfterThreeSecondsAndLetGo) {
   EXPECT_FALSE(t.active(0x95));
 }
 
+TEST(Wipers, ABlockedRearWiperLogs0x96) {
+  Running t;
+  t.car().wipers.rear_motor.set_jammed(true);
+  t.hold("rear_wiper", 5 * kS);
+  t.run_until(2 * kS);
+  EXPECT_GT(t.amps("rear_wiper.slow_winding"), 5.0) << "stall current";
+  EXPECT_FALSE(t.fault(0x96));
+  t.run_until(4 * kS);
+  EXPECT_TRUE(t.active(0x96));
+  EXPECT_FALSE(t.bit("DOP_RR_WIPER_RLY"));
+}
+
 TEST(Wipers, AParkContactStuckOnItsFeedRunsTheWiperOnAndLogs0x94) {
   Running t;
   t.car().wipers.front_motor.set_park_contact_stuck(false);
