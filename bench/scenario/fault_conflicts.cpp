@@ -29,6 +29,8 @@ const std::vector<FaultPart>& table() {
       {"relay_contact_corrosion", "relay_contact_corrosion", "relay contact", {"relay"}},
       {"relay_welded", "relay_welded", "relay armature", {"relay"}},
       {"relay_coil_open", "relay_coil_open", "relay coil", {"relay"}},
+      {"wiper_blocked", "wiper_blocked", "wiper motor shaft", {"wiper"}},
+      {"wiper_park_contact_failed", "wiper_park_contact_failed", "wiper park contact", {"wiper"}},
   };
   return parts;
 }

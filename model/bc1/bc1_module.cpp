@@ -59,6 +59,7 @@ Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
   p.ht_ft_win_led_out = pin("ht_ft_win_led");
   p.ht_rr_win_sw_in = pin("ht_rr_win_sw");
   p.ht_ft_scr_sw_in = pin("ht_ft_scr_sw");
+  p.wipers = make_wiper_pins(net, base);
   return p;
 }
 
@@ -71,6 +72,27 @@ InputWiring switch_to_ground(const char* signal, electrical::NodeId pin, std::si
 // is, not debounced.
 InputWiring output_readback(std::string signal, electrical::NodeId pin) {
   return {{std::move(signal), pin, electrical::kOpen, 47e3, Bc1Module::kMonitorThresholdV, false}, std::nullopt};
+}
+
+// The wipers' inputs (model/bc1/wipers.h), debouncer slots 28-34 (chosen): stalk contacts to
+// ground; park contacts (0 V in park) and washer pump feeds read through 47 k like a readback.
+InputWiring line_sense(const char* signal, electrical::NodeId pin, bool active_low, std::size_t slot) {
+  return {{signal, pin, electrical::kOpen, 47e3, Bc1Module::kMonitorThresholdV, active_low}, slot};
+}
+std::vector<InputWiring> wiper_inputs(const WiperPins& p) {
+  std::vector<InputWiring> w{
+      switch_to_ground("DIP_COL_SW_1", p.col_sw_1_in, 28),
+      switch_to_ground("DIP_COL_SW_2", p.col_sw_2_in, 29),
+      switch_to_ground("DIP_RR_WIPER_SW", p.rr_wiper_sw_in, 30),
+      line_sense("DIP_FT_WASH_PUMP", p.ft_wash_in, false, 31),
+      line_sense("DIP_RR_WASH_PUMP", p.rr_wash_in, false, 32),
+      line_sense("DIP_FT_WIPER_PARK", p.ft_park_in, true, 33),
+      line_sense("DIP_RR_WIPER_PARK", p.rr_park_in, true, 34),
+  };
+  const electrical::NodeId coils[Wipers::kOutputs] = {p.ft_run_rly_out, p.ft_speed_rly_out, p.rr_rly_out,
+                                                      p.wash_rly_out};
+  for (std::size_t o = 0; o < Wipers::kOutputs; ++o) w.push_back(output_readback(Wipers::kMonitorNames[o], coils[o]));
+  return w;
 }
 
 // Every input of the module, in the input stage's (comparator) order, with the debouncer slot of
@@ -102,6 +124,7 @@ std::vector<InputWiring> input_wiring(const Bc1Pins& p) {
   const electrical::NodeId body_pins[] = {p.driver_door_in, p.passenger_door_in, p.bonnet_in, p.hazard_in, p.tilt_in};
   for (std::size_t i = 0; i < std::size(kBodyInputs); ++i)
     w.push_back(switch_to_ground(kBodyInputs[i].signal, body_pins[i], 8 + i));
+  for (auto& input : wiper_inputs(p.wipers)) w.push_back(std::move(input));
   return w;
 }
 
@@ -165,6 +188,7 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
                      make_switch_supply_pins(circuit.network(), basename(), pins_.kl30_logic, pins_.ground), sleep_),
       lock_relay_status_(central_locking_),
       bus_monitor_("bus_monitor", circuit, pins_.kline, pins_.ground, kKlineHighV, faults_),
+      wipers_("wipers", circuit, recorder, faults_, pins_.wipers, WiperSupply{pins_.kl30_logic, pins_.kl15, pins_.ground}),
       comparator_("comparator", wiring_.size()),
       switch_raw_("switch_raw", io_.switch_raw.size()),
       switch_debounced_("switch_debounced", io_.switch_debounced.size()),
@@ -174,6 +198,8 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   wire_body_functions();
   wire_central_locking();
   wire_heated_screens();
+  wire_wipers();
+  add_function(wipers_);
   wire_sleep();
   add_function(switch_supply_);
   add_function(lock_relay_status_);
@@ -291,6 +317,19 @@ void Bc1Module::wire_heated_screens() {
   heated_.rear_switch.bind(debounced("DIP_HT_RR_WIN_SW"));
   heated_.front_switch.bind(debounced("DIP_HT_FT_SCR_SW"));
   heated_.powered.bind(powered_);
+}
+
+void Bc1Module::wire_wipers() {
+  wipers_.col_sw_1.bind(debounced("DIP_COL_SW_1"));
+  wipers_.col_sw_2.bind(debounced("DIP_COL_SW_2"));
+  wipers_.rr_switch.bind(debounced("DIP_RR_WIPER_SW"));
+  wipers_.ft_wash.bind(debounced("DIP_FT_WASH_PUMP"));
+  wipers_.rr_wash.bind(debounced("DIP_RR_WASH_PUMP"));
+  wipers_.ft_park.bind(debounced("DIP_FT_WIPER_PARK"));
+  wipers_.rr_park.bind(debounced("DIP_RR_WIPER_PARK"));
+  for (std::size_t o = 0; o < Wipers::kOutputs; ++o) wipers_.monitor[o].bind(comparator(Wipers::kMonitorNames[o]));
+  wipers_.powered.bind(powered_);
+  for (std::size_t o = 0; o < Wipers::kOutputs; ++o) sleep_.keep_awake(wipers_.output(static_cast<Wipers::Output>(o)));
 }
 
 // What wakes the module: any input moving (every comparator and debounced switch), the RF data

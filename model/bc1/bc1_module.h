@@ -23,6 +23,7 @@
 #include "remote_keys.h"
 #include "sleep_manager.h"
 #include "switch_supply.h"
+#include "wipers.h"
 #include "model/circuit/circuit.h"
 #include "model/io/digital_io.h"
 #include "model/trace/recorder.h"
@@ -64,6 +65,7 @@ struct Bc1Pins {
   electrical::NodeId ht_ft_win_led_out;      // DOP_HT_FT_WIN_LED
   electrical::NodeId ht_rr_win_sw_in;        // DIP_HT_RR_WIN_SW (push-button to ground)
   electrical::NodeId ht_ft_scr_sw_in;        // DIP_HT_FT_SCR_SW (push-button to ground)
+  WiperPins wipers;                          // wipers and washers (model/bc1/wipers.h)
 };
 
 // One input of the module: its front end in the input stage and, for a switch, the slot of the
@@ -106,6 +108,7 @@ class Bc1Module : public sc_core::sc_module {
   const SleepManager& sleep_manager() const { return sleep_; }
   HeatedScreens& heated_screens() { return heated_; }
   const SwitchSupply& switch_supply() const { return switch_supply_; }
+  Wipers& wipers() { return wipers_; }
 
   // The module's view of a signal from the reference tables (DIP_*/DOP_*), for diagnostics.
   // std::nullopt for a name this model does not implement.
@@ -170,6 +173,7 @@ class Bc1Module : public sc_core::sc_module {
   void wire_body_functions();
   void wire_central_locking();
   void wire_heated_screens();
+  void wire_wipers();
   void wire_sleep();
   void register_processes(Circuit& circuit);
   void record_signals(trace::Recorder& recorder);
@@ -211,6 +215,7 @@ class Bc1Module : public sc_core::sc_module {
   SwitchSupply switch_supply_;       // AIP_EXT_5V_MON, pin X331.17
   LockRelayStatus lock_relay_status_;  // AIP_LOCK_RELAY_MON / _2
   BusMonitor bus_monitor_;           // DATENBUS FEHLER 0x00
+  Wipers wipers_;
 
   sc_core::sc_vector<sc_core::sc_signal<bool>> comparator_;  // input stage outputs, in wiring_ order
   sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw_;        // ties a free debouncer slot inactive

@@ -22,6 +22,18 @@ constexpr std::uint8_t kRestRelayNo = 0x0F;         // "RUHERELAIS NO FEHLER"
 constexpr std::uint8_t kSuperRelayNo = 0x10;        // "SUPER-RELAIS NO FEHLER"
 // The K-bus / diagnostic line held low (bus_monitor.h).
 constexpr std::uint8_t kDataBus = 0x00;             // "DATENBUS FEHLER"
+// Wipers and washers (model/bc1/wipers.h; detection rules in model/bc1/README.md "Wipers and washers").
+constexpr std::uint8_t kFrontWiperOn = 0x84;         // "FRONTWISCHER EIN FEHLER": run relay line high, not commanded
+constexpr std::uint8_t kFrontWiperSpeedOn = 0x85;    // "FRONTWISCHER GESCHW EIN FEHLER"
+constexpr std::uint8_t kRearWiperOn = 0x89;          // "HECKWISCHER EIN FEHLER"
+constexpr std::uint8_t kFrontWiperOff = 0x8C;        // "FRONTWISCHER AUS FEHLER": commanded, line low
+constexpr std::uint8_t kFrontWiperSpeedOff = 0x8D;   // "FRONTWISCHER GESCHW AUS FEHLER"
+constexpr std::uint8_t kRearWiperOff = 0x91;         // "HECKWISCHER AUS FEHLER"
+constexpr std::uint8_t kFrontWiperFeedback = 0x94;   // "FRONTWISCHER RÜCKMELD FEHLER": turns, park contact silent
+constexpr std::uint8_t kFrontWiperBlocked = 0x95;    // "FRONTWISCHER BLOCKIERT FEHLER"
+constexpr std::uint8_t kRearWiperBlocked = 0x96;     // "HECKWISCHER BLOCKIERT FEHLER"
+constexpr std::uint8_t kWasherOn = 0xBD;             // "WASCHANLAGE EIN FEHLER"
+constexpr std::uint8_t kWasherOff = 0xBE;            // "WASCHANLAGE AUS FEHLER"
 }  // namespace fault_code
 
 struct FaultEntry {

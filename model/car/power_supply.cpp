@@ -32,11 +32,27 @@ void PowerSupply::set_ignition(bool on) {
     circuit_.network().set_resistance(ignition_switch_, on ? 0.01 : electrical::kOpen);
     circuit_.request_solve();
   }
+  for (const auto contact : kl15_feeds_) circuit_.network().set_resistance(contact, on ? 0.01 : electrical::kOpen);
+  if (!kl15_feeds_.empty()) circuit_.request_solve();
+}
+
+Fuse& PowerSupply::add_fused_kl15_feed(const std::string& fuse_name, const std::string& feed, double rating_a,
+                                       electrical::NodeId load_node) {
+  auto& net = circuit_.network();
+  const auto switched = net.add_node(fuse_name + ".kl15");
+  kl15_feeds_.push_back(
+      net.add_resistor("ignition_switch." + feed, battery_plus_, switched, ignition_ ? 0.01 : electrical::kOpen));
+  return add_fuse(fuse_name, feed, rating_a, switched, load_node);
 }
 
 Fuse& PowerSupply::add_fused_feed(const std::string& fuse_name, const std::string& feed, double rating_a,
                                   electrical::NodeId load_node) {
-  const auto branch = circuit_.network().add_resistor(fuse_name, battery_plus_, load_node, kFuseOhm);
+  return add_fuse(fuse_name, feed, rating_a, battery_plus_, load_node);
+}
+
+Fuse& PowerSupply::add_fuse(const std::string& fuse_name, const std::string& feed, double rating_a,
+                            electrical::NodeId from, electrical::NodeId load_node) {
+  const auto branch = circuit_.network().add_resistor(fuse_name, from, load_node, kFuseOhm);
   if (fuses_.size() == fuses_.capacity()) throw std::length_error("too many fuses");
   Fuse fuse;
   fuse.name = fuse_name;

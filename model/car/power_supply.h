@@ -30,6 +30,9 @@ class PowerSupply {
   // Connects a fused feed from the battery to `load_node`.
   Fuse& add_fused_feed(const std::string& fuse_name, const std::string& feed, double rating_a,
                        electrical::NodeId load_node);
+  // A fused feed behind the ignition switch (KL15 loads in the car: the wipers and washers).
+  Fuse& add_fused_kl15_feed(const std::string& fuse_name, const std::string& feed, double rating_a,
+                            electrical::NodeId load_node);
   void connect_kl15(electrical::NodeId kl15_pin);
   Fuse* find_fuse(const std::string& name_or_feed);
   const std::vector<Fuse>& fuses() const { return fuses_; }
@@ -48,9 +51,12 @@ class PowerSupply {
   electrical::NodeId battery_plus_;
   electrical::BranchId battery_;
   electrical::BranchId ignition_switch_ = -1;
+  std::vector<electrical::BranchId> kl15_feeds_;  // the ignition switch's contacts to KL15 fuses
   double battery_volts_;
   bool ignition_;
   std::vector<Fuse> fuses_;
+  Fuse& add_fuse(const std::string& fuse_name, const std::string& feed, double rating_a, electrical::NodeId from,
+                 electrical::NodeId load_node);
   std::unique_ptr<FuseMonitor> monitor_;
 };
 

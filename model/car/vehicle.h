@@ -13,6 +13,7 @@
 #include "key_fob.h"
 #include "lamp.h"
 #include "power_supply.h"
+#include "wiper_system.h"
 #include "model/bc1/bc1_module.h"
 #include "model/circuit/circuit.h"
 #include "model/trace/recorder.h"
@@ -103,6 +104,7 @@ class Vehicle : public sc_core::sc_module {
   HeaterRelay heated_front_screen;
   ContactSwitch heated_rear_window_button;  // dashboard push-buttons to ground
   ContactSwitch heated_front_screen_button;
+  WiperSystem wipers;  // stalk, relays, wiper motors, washer pumps (model/car/wiper_system.h)
   // Last: its specs name the nodes above; it changes nothing until the workshop uses it.
   Connectors connectors;
 

@@ -6,6 +6,11 @@ namespace {
 model::HighSideDriver& driver_named(model::Vehicle& vehicle, const std::string& output) {
   if (output == "indicator_lh") return vehicle.bc1.indicator_driver_lh();
   if (output == "indicator_rh") return vehicle.bc1.indicator_driver_rh();
+  using W = model::Wipers;
+  if (output == "front_wiper_run") return vehicle.bc1.wipers().driver(W::ft_run);
+  if (output == "front_wiper_speed") return vehicle.bc1.wipers().driver(W::ft_speed);
+  if (output == "rear_wiper") return vehicle.bc1.wipers().driver(W::rr_run);
+  if (output == "power_wash") return vehicle.bc1.wipers().driver(W::power_wash);
   return vehicle.bc1.tailgate_driver();
 }
 }  // namespace
@@ -14,8 +19,11 @@ std::vector<ParamSpec> driver_failure_params() {
   return {{"mode", ParamKind::choice, "open", "open: the output never comes up; shorted: the output is always on",
            {"open", "shorted"}},
           {"output", ParamKind::choice, "tailgate",
-           "which driver: tailgate (DOP_BOOT_RELEASE), indicator_lh, indicator_rh",
-           {"tailgate", "indicator_lh", "indicator_rh"}}};
+           "which driver: tailgate (DOP_BOOT_RELEASE), indicator_lh, indicator_rh, the wiper relay coils "
+           "front_wiper_run (DOP_FT_WIPER_PARK_RUN), front_wiper_speed (DOP_FT_WIPER_SLOW_FAST), rear_wiper "
+           "(DOP_RR_WIPER_RLY), power_wash (DOP_PWR_WASH_RLY)",
+           {"tailgate", "indicator_lh", "indicator_rh", "front_wiper_run", "front_wiper_speed", "rear_wiper",
+            "power_wash"}}};
 }
 
 DriverFailure::DriverFailure(sc_core::sc_module_name name, const FaultSpec& spec, model::Vehicle& vehicle)

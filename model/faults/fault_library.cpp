@@ -14,6 +14,8 @@
 #include "relay_faults.h"
 #include "supply_brownout.h"
 #include "water_ingress.h"
+#include "wiper_blocked.h"
+#include "wiper_park_contact.h"
 
 namespace bcmhil::faults {
 
@@ -59,6 +61,18 @@ const std::vector<FaultType>& fault_library() {
        "first instant (seized) or none (burnt); shorted: ~28 A until the driver's thermal shutdown chops it into "
        "bursts, and the winding measures ~0.2 ohm across pins 1-2 instead of ~1.2 ohm",
        actuator_failure_params(), factory<ActuatorFailure>()},
+      {"wiper_blocked", "a wiper cannot move: blades frozen to the screen, snow, a seized linkage",
+       "the wiper does not move when switched on; the motor hums or is silent, after 3 s the module stops "
+       "trying; 0x95 (front) / 0x96 (rear)",
+       "a clamp meter on the wiper fuse reads the motor's stall current (front ~16 A, rear ~6.5 A) while it is "
+       "switched on, with battery voltage on its brush: the relay and the wiring deliver, the motor does not turn",
+       wiper_blocked_params(), factory<WiperBlocked>()},
+      {"wiper_park_contact_failed", "the park cam's contact in a wiper motor stuck on ground or on its feed",
+       "running: the wiper does not stop when switched off; parked: it stops mid-screen where it is switched off; "
+       "front: 0x94 after 3 s of wiping",
+       "the motor's park wire (V(front_wiper.park)) stays at battery voltage (running) or 0 V (parked) while the "
+       "blades pass the park position; the DIP_FT_WIPER_PARK bit never changes while the wiper visibly moves",
+       wiper_park_contact_failed_params(), factory<WiperParkContactFailed>()},
       {"kline_wetted", "water bridging the BC1's diagnostic K-line pin to ground",
        "no tester can reach the module; the car itself may still work",
        "K-line pin reads near 0 V (0 ohm to ground with the battery off) instead of battery voltage",

@@ -39,8 +39,9 @@ TEST(Bc1Diagnostics, AnalogInputsMeasureTheBatteryAndMarkTheRestNotAvailable) {
   // Rows 10 and 12, AIP_LOCK_RELAY_MON / _2: no relay readback high at rest.
   EXPECT_EQ(a[2 + 10], 0x00);
   EXPECT_EQ(a[2 + 12], 0x00);
-  for (std::size_t i : {1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 13, 14}) EXPECT_EQ(a[2 + i], 0x00) << "row " << i << " not measured";
-  EXPECT_EQ(a[18], 0x01);  // rows 0-7: only row 0, AIP_EXT_5V_MON
+  // Row 6, AIP_FT_WIPER_SENSE: 0 V, the wiper parked.
+  EXPECT_EQ(a[2 + 6], 0x00);
+  EXPECT_EQ(a[18], 0x41);  // rows 0-7: row 0 (AIP_EXT_5V_MON) and row 6 (AIP_FT_WIPER_SENSE)
   EXPECT_EQ(a[19], 0x94);  // rows 8-15: rows 10, 12 (lock relay status) and 15 (AIP_BATT_VOLTS_MON)
 }
 

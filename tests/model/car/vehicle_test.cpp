@@ -183,7 +183,7 @@ TEST(Vehicle, FusedFeedsAreFoundByNameOrFeed) {
   CarUnderTest t;
   t.elaborate();
   auto& power = t.car().power;
-  ASSERT_EQ(power.fuses().size(), 5u);  // F9, F10, 30A and the heated screens' HRW, HFS
+  ASSERT_EQ(power.fuses().size(), 6u);  // F9, F10, 30A, the heated screens' HRW, HFS, the wipers' WIPER
   auto* f9 = power.find_fuse("F9");
   ASSERT_NE(f9, nullptr);
   EXPECT_EQ(power.find_fuse("fuse.F9"), f9);
