@@ -29,6 +29,7 @@ const std::vector<FaultPart>& table() {
       {"relay_contact_corrosion", "relay_contact_corrosion", "relay contact", {"relay"}},
       {"relay_welded", "relay_welded", "relay armature", {"relay"}},
       {"relay_coil_open", "relay_coil_open", "relay coil", {"relay"}},
+      {"lamp_relay_failed", "lamp_relay_failed", "lamp relay", {"relay"}},
   };
   return parts;
 }

@@ -59,6 +59,7 @@ Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
   p.ht_ft_win_led_out = pin("ht_ft_win_led");
   p.ht_rr_win_sw_in = pin("ht_rr_win_sw");
   p.ht_ft_scr_sw_in = pin("ht_ft_scr_sw");
+  p.lights = make_exterior_light_pins(net, base);
   return p;
 }
 
@@ -101,6 +102,7 @@ std::vector<InputWiring> input_wiring(const Bc1Pins& p) {
   const electrical::NodeId body_pins[] = {p.driver_door_in, p.passenger_door_in, p.bonnet_in, p.hazard_in, p.tilt_in};
   for (std::size_t i = 0; i < std::size(kBodyInputs); ++i)
     w.push_back(switch_to_ground(kBodyInputs[i].signal, body_pins[i], 8 + i));
+  for (auto& light : exterior_light_inputs(p.lights)) w.push_back(std::move(light));
   return w;
 }
 
@@ -159,6 +161,7 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
       heated_("heated_screens", circuit, recorder,
               HeatedScreenPins{pins_.kl30_logic, pins_.kl30_logic, pins_.kl15, pins_.heated_rr_win_rly_out,
                                pins_.heated_ft_win_rly_out, pins_.ht_rr_win_led_out, pins_.ht_ft_win_led_out}),
+      lights_("exterior_lights", circuit, recorder, faults_, pins_.lights, pins_.kl30_logic, pins_.ground, pins_.kl15),
       comparator_("comparator", wiring_.size()),
       switch_raw_("switch_raw", io_.switch_raw.size()),
       switch_debounced_("switch_debounced", io_.switch_debounced.size()),
@@ -168,6 +171,7 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   wire_body_functions();
   wire_central_locking();
   wire_heated_screens();
+  wire_exterior_lights();
   wire_sleep();
   register_processes(circuit);
   record_signals(recorder);
@@ -283,6 +287,18 @@ void Bc1Module::wire_heated_screens() {
   heated_.powered.bind(powered_);
 }
 
+void Bc1Module::wire_exterior_lights() {
+  lights_.position_sw.bind(debounced("DIP_POSN_LGT_SW"));
+  lights_.dipped_sw.bind(debounced("DIP_DIPPED_BEAM_SW"));
+  lights_.front_fog_sw.bind(debounced("DIP_FT_FOG_SW"));
+  lights_.rear_fog_sw.bind(debounced("DIP_RR_FOG_SW"));
+  lights_.brake_sw.bind(debounced("DIP_BRAKE_SW"));
+  lights_.front_fog_monitor.bind(comparator("front_fog_monitor"));
+  lights_.aux_lamp_monitor.bind(comparator("aux_lamp_monitor"));
+  lights_.brake_lamp_monitor.bind(comparator("DIP_BRAKE_LAMP_STATUS"));
+  lights_.powered.bind(powered_);
+}
+
 // What wakes the module: any input moving (every comparator and debounced switch), the RF data
 // line, a reset. What keeps it awake: every output commanded on (model/bc1/README.md).
 void Bc1Module::wire_sleep() {
@@ -296,6 +312,7 @@ void Bc1Module::wire_sleep() {
   for (auto& relay : lock_relay_cmd_) sleep_.keep_awake(relay);
   sleep_.keep_awake(heated_.rear_relay());
   sleep_.keep_awake(heated_.front_relay());
+  for (const auto* light : lights_.outputs()) sleep_.keep_awake(*light);
 }
 
 void Bc1Module::register_processes(Circuit& circuit) {
@@ -431,7 +448,7 @@ bool Bc1Module::force_output(std::string_view name, bool on) {
                                                           : nullptr;
   for (std::size_t i = 0; i < CentralLocking::kRelays; ++i)
     if (name == kLockRelayOutputs[i]) output = &lock_relay_cmd_[i];
-  if (!output) return false;
+  if (!output) return lights_.force_output(name, on);
   output->write(on);
   if (on) {
     forced_ = output;
@@ -486,6 +503,7 @@ std::optional<bool> Bc1Module::signal(std::string_view name) const {
   // Every debounced switch input by its DIP_ name.
   for (const auto& w : wiring_)
     if (w.debouncer_slot && w.spec.signal == name) return switch_debounced_[*w.debouncer_slot].read();
+  if (auto light = lights_.signal(name)) return light;
   return heated_.signal(name);
 }
 

@@ -15,6 +15,7 @@
 #include "info_memory.h"
 #include "interior_light.h"
 #include "heated_screens.h"
+#include "exterior_lights.h"
 #include "input_stage.h"
 #include "lock_relay_bank.h"
 #include "sleep_manager.h"
@@ -58,6 +59,7 @@ struct Bc1Pins {
   electrical::NodeId ht_ft_win_led_out;      // DOP_HT_FT_WIN_LED
   electrical::NodeId ht_rr_win_sw_in;        // DIP_HT_RR_WIN_SW (push-button to ground)
   electrical::NodeId ht_ft_scr_sw_in;        // DIP_HT_FT_SCR_SW (push-button to ground)
+  ExteriorLightPins lights;                  // exterior lights: lamp outputs, light switch, stalks, brake
 };
 
 // One input of the module: its front end in the input stage and, for a switch, the slot of the
@@ -95,6 +97,8 @@ class Bc1Module : public sc_core::sc_module {
   SleepManager& sleep_manager() { return sleep_; }
   const SleepManager& sleep_manager() const { return sleep_; }
   HeatedScreens& heated_screens() { return heated_; }
+  ExteriorLights& exterior_lights() { return lights_; }
+  const ExteriorLights& exterior_lights() const { return lights_; }
 
   // The module's view of a signal from the reference tables (DIP_*/DOP_*), for diagnostics.
   // std::nullopt for a name this model does not implement.
@@ -152,6 +156,7 @@ class Bc1Module : public sc_core::sc_module {
   void wire_body_functions();
   void wire_central_locking();
   void wire_heated_screens();
+  void wire_exterior_lights();
   void wire_sleep();
   void register_processes(Circuit& circuit);
   void record_signals(trace::Recorder& recorder);
@@ -189,6 +194,7 @@ class Bc1Module : public sc_core::sc_module {
   Alarm alarm_;
   SleepManager sleep_;
   HeatedScreens heated_;
+  ExteriorLights lights_;
 
   sc_core::sc_vector<sc_core::sc_signal<bool>> comparator_;  // input stage outputs, in wiring_ order
   sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw_;        // ties a free debouncer slot inactive

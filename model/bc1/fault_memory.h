@@ -20,6 +20,11 @@ constexpr std::uint8_t kDriverRelayNo = 0x0D;       // "FAHRER-RELAIS NO FEHLER"
 constexpr std::uint8_t kCommonRelayNo = 0x0E;       // "GEMEINS. RELAIS NO FEHLER"
 constexpr std::uint8_t kRestRelayNo = 0x0F;         // "RUHERELAIS NO FEHLER"
 constexpr std::uint8_t kSuperRelayNo = 0x10;        // "SUPER-RELAIS NO FEHLER"
+// Exterior lights (exterior_lights.h): the lamp lines read back behind their relays.
+constexpr std::uint8_t kFrontFogOn = 0xB1;          // "NSW EIN FEHLER"
+constexpr std::uint8_t kFrontFogOff = 0xB2;         // "NSW AUS FEHLER"
+constexpr std::uint8_t kAuxLampOn = 0xB3;           // "ZUSATZLEUCHTE EIN FEHLER"
+constexpr std::uint8_t kAuxLampOff = 0xB4;          // "ZUSATZLEUCHTE AUS FEHLER"
 }  // namespace fault_code
 
 struct FaultEntry {
