@@ -75,7 +75,8 @@ InputWiring output_readback(std::string signal, electrical::NodeId pin) {
 }
 
 // Every input of the module, in the input stage's (comparator) order, with the debouncer slot of
-// hw/bc1_io.v's switch_raw it is wired to (chosen slots; 13 is free).
+// hw/bc1_io.v's switch_raw it is wired to (chosen slots: 0-15 here, 13 free; 16-63 are the
+// functions' own, model/bc1/README.md "Adding a function").
 std::vector<InputWiring> input_wiring(const Bc1Pins& p) {
   const auto& lk = p.locking;
   std::vector<InputWiring> w{
@@ -297,6 +298,7 @@ void Bc1Module::wire_exterior_lights() {
   lights_.aux_lamp_monitor.bind(comparator("aux_lamp_monitor"));
   lights_.brake_lamp_monitor.bind(comparator("DIP_BRAKE_LAMP_STATUS"));
   lights_.powered.bind(powered_);
+  add_function(lights_);
 }
 
 // What wakes the module: any input moving (every comparator and debounced switch), the RF data
@@ -448,7 +450,9 @@ bool Bc1Module::force_output(std::string_view name, bool on) {
                                                           : nullptr;
   for (std::size_t i = 0; i < CentralLocking::kRelays; ++i)
     if (name == kLockRelayOutputs[i]) output = &lock_relay_cmd_[i];
-  if (!output) return lights_.force_output(name, on);
+  for (auto* function : functions_)
+    if (!output) output = function->forcible_output(name);
+  if (!output) return false;
   output->write(on);
   if (on) {
     forced_ = output;
@@ -503,8 +507,16 @@ std::optional<bool> Bc1Module::signal(std::string_view name) const {
   // Every debounced switch input by its DIP_ name.
   for (const auto& w : wiring_)
     if (w.debouncer_slot && w.spec.signal == name) return switch_debounced_[*w.debouncer_slot].read();
-  if (auto light = lights_.signal(name)) return light;
-  return heated_.signal(name);
+  if (const auto heated = heated_.signal(name)) return heated;
+  for (const auto* function : functions_)
+    if (const auto value = function->signal(name)) return value;
+  return std::nullopt;
+}
+
+std::optional<std::uint8_t> Bc1Module::analog_raw(std::string_view channel) const {
+  for (const auto* function : functions_)
+    if (const auto value = function->analog_raw(channel)) return value;
+  return std::nullopt;
 }
 
 }  // namespace bcmhil::model

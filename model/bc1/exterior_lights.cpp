@@ -163,8 +163,9 @@ ExteriorLights::ExteriorLights(sc_core::sc_module_name name, Circuit& circuit, t
   SC_METHOD(on_solved);
   sensitive << circuit.solved();
   dont_initialize();
-  SC_METHOD(on_forced_end);
-  sensitive << forced_end_;
+  SC_METHOD(drive_outputs);
+  for (auto& o : out_) sensitive << o;
+  sensitive << powered;
   dont_initialize();
   SC_METHOD(judge_front_fog);
   sensitive << judge_front_fog_;
@@ -194,8 +195,6 @@ void ExteriorLights::on_power() {
 
 void ExteriorLights::reset() {
   front_fog_request_ = rear_fog_request_ = false;
-  forced_end_.cancel();
-  forced_.reset();
   changed_.notify(sc_core::SC_ZERO_TIME);
 }
 
@@ -249,26 +248,33 @@ std::array<bool, ExteriorLights::kOutputs> ExteriorLights::wanted() const {
 }
 
 void ExteriorLights::evaluate() {
-  auto w = wanted();
+  const auto w = wanted();
   // A request whose condition went away is dropped, not kept for later.
   if (powered.read()) {
     if (!w[front_fog_rly]) front_fog_request_ = false;
     if (!w[rear_fog]) rear_fog_request_ = false;
   }
-  if (forced_) w[*forced_] = forced_on_;
-  bool judged_changed = false;
+  // Only what changed is written: a forced output keeps its forced state until the function
+  // itself wants something new (or the module's forcing limit ends it).
   for (std::size_t i = 0; i < kOutputs; ++i) {
-    if (out_[i].read() == w[i] && drivers_[i]->commanded() == w[i]) continue;
+    if (w[i] == wanted_[i]) continue;
+    wanted_[i] = w[i];
     out_[i].write(w[i]);
-    drivers_[i]->command(w[i]);
-    judged_changed |= i == front_fog_rly || i == aux_lamp_rly;
   }
-  if (judged_changed) {
-    // The line's readback is judged once the relay and the lamps have settled on the new command.
-    front_fog_judge_.pending = aux_lamp_judge_.pending = true;
-    judge_front_fog_.notify(sc_time(kJudgeSettleS, sc_core::SC_SEC));
-    judge_aux_lamp_.notify(sc_time(kJudgeSettleS, sc_core::SC_SEC));
+}
+
+// The drivers follow the commands; a relay command that changed has its lamp line judged once the
+// relay and the lamps have settled on it.
+void ExteriorLights::drive_outputs() {
+  const bool on = powered.read();
+  bool relay_moved = false;
+  for (std::size_t i = 0; i < kOutputs; ++i) {
+    const bool command = on && out_[i].read();
+    if (drivers_[i]->commanded() == command) continue;
+    drivers_[i]->command(command);
+    relay_moved |= i == front_fog_rly || i == aux_lamp_rly;
   }
+  if (relay_moved) schedule_judges();
 }
 
 // A lamp line that moves by itself (a relay welding or dropping out) is judged once it has settled.
@@ -298,26 +304,10 @@ void ExteriorLights::judge(LineJudge& j, Out out, bool line_up) {
   }
 }
 
-bool ExteriorLights::force_output(std::string_view name, bool on) {
-  for (std::size_t i = 0; i < kOutputs; ++i) {
-    if (name != kOutputNames[i] || name.rfind("DOP_", 0) != 0) continue;
-    forced_end_.cancel();
-    if (on) {
-      forced_ = i;
-      forced_on_ = true;
-      forced_end_.notify(sc_time(kForcedOnLimitS, sc_core::SC_SEC));
-    } else {
-      forced_.reset();
-    }
-    changed_.notify(sc_core::SC_ZERO_TIME);
-    return true;
-  }
-  return false;
-}
-
-void ExteriorLights::on_forced_end() {
-  forced_.reset();
-  changed_.notify(sc_core::SC_ZERO_TIME);
+ForcibleOutput* ExteriorLights::forcible_output(std::string_view name) {
+  for (std::size_t i = 0; i < kOutputs; ++i)
+    if (name == kOutputNames[i] && name.rfind("DOP_", 0) == 0) return &out_[i];
+  return nullptr;
 }
 
 std::optional<bool> ExteriorLights::signal(std::string_view name) const {

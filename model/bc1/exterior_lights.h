@@ -24,6 +24,7 @@
 //   - the indicator stalk (AIP_INDICATOR_SW) is read and decoded (left / neutral / right) for
 //     diagnostics; turning the indicators from it is not modelled.
 // A brown-out reset drops every output and both fog requests (RAM), like the heated screens.
+#include "body_function.h"
 #include "high_side_driver.h"
 #include "fault_memory.h"
 #include "input_stage.h"
@@ -79,7 +80,7 @@ std::vector<InputWiring> exterior_light_inputs(const ExteriorLightPins& pins);
 enum class MainStalk { neutral, flash, main, fault };
 enum class IndicatorStalk { neutral, left, right, fault };
 
-class ExteriorLights : public sc_core::sc_module {
+class ExteriorLights : public sc_core::sc_module, public BodyFunction {
  public:
   // `kl30_logic`: feed of the small drivers (relay coils, LED); `module_ground`: the analog
   // inputs' reference; `kl15`: the ignition pin.
@@ -98,13 +99,12 @@ class ExteriorLights : public sc_core::sc_module {
   sc_core::sc_in<bool> brake_lamp_monitor{"brake_lamp_monitor"};  // DIP_BRAKE_LAMP_STATUS
   sc_core::sc_in<bool> powered{"powered"};
 
-  // Diagnostics: DIP_BRAKE_LAMP_STATUS and the DOP_ outputs by name; std::nullopt for others.
-  std::optional<bool> signal(std::string_view name) const;
-  // The analog channels (raw 0-255, scaled as bc1_analog.csv): std::nullopt for others.
-  std::optional<std::uint8_t> analog_raw(std::string_view channel) const;
-  // STEUERN: force a DOP_ output (or a headlight, by its AOP_ name) for at most kForcedOnLimitS.
-  bool force_output(std::string_view name, bool on);
-  void reset();  // SG_RESET / brown-out: every output off, the fog requests cleared
+  // BodyFunction: DIP_BRAKE_LAMP_STATUS and the DOP_ outputs by name; the analog channels (raw
+  // 0-255, scaled as bc1_analog.csv); the DOP_ outputs a tester may force (STEUERN_IOSTATES).
+  std::optional<bool> signal(std::string_view name) const override;
+  std::optional<std::uint8_t> analog_raw(std::string_view channel) const override;
+  ForcibleOutput* forcible_output(std::string_view name) override;
+  void reset();  // brown-out / SG_RESET: every output off, the fog requests cleared
 
   // The outputs that keep the module awake while on (model/bc1/README.md "Sleep and wake").
   std::vector<const sc_core::sc_signal_in_if<bool>*> outputs() const;
@@ -115,7 +115,6 @@ class ExteriorLights : public sc_core::sc_module {
 
   static constexpr double kIgnitionOnV = 6.0;       // chosen, like the heated screens
   static constexpr double kJudgeSettleS = 0.1;      // chosen: a relay operates in ~3 ms, the lamps' line follows
-  static constexpr double kForcedOnLimitS = 5.0;    // as the module's own forced outputs
   static constexpr double kAnalogLoadOhm = 10e3;    // the analog inputs' divider to ground (chosen)
   static constexpr double kSwitchSupplyV = 5.0;
   static constexpr double kSwitchSupplyOhm = 10.0;  // chosen: the 5 V switch supply's source resistance
@@ -136,8 +135,8 @@ class ExteriorLights : public sc_core::sc_module {
   void on_rear_fog_press();
   void on_power();
   void on_solved();
-  void on_forced_end();
   void evaluate();
+  void drive_outputs();
   void judge_front_fog();
   void judge_aux_lamp();
   void judge(LineJudge& j, Out out, bool monitor);
@@ -152,19 +151,19 @@ class ExteriorLights : public sc_core::sc_module {
   electrical::NodeId kl15_;
   electrical::BranchId switch_supply_;
   std::vector<std::unique_ptr<HighSideDriver>> drivers_;  // by Out
-  sc_core::sc_vector<sc_core::sc_signal<bool>> out_;  // commanded, by Out
+  // Commanded, by Out: written by evaluate() when what the function wants changes, and by a tester
+  // forcing one (the module's own outputs work the same way).
+  sc_core::sc_vector<ForcibleOutput> out_;
+  std::array<bool, kOutputs> wanted_{};
   bool ignition_ = false;
   bool front_fog_request_ = false;
   bool rear_fog_request_ = false;
   MainStalk main_stalk_ = MainStalk::neutral;
   IndicatorStalk indicator_stalk_ = IndicatorStalk::neutral;
   int level_position_ = 0;
-  std::optional<std::size_t> forced_;
-  bool forced_on_ = false;
   LineJudge front_fog_judge_;
   LineJudge aux_lamp_judge_;
   sc_core::sc_event changed_;
-  sc_core::sc_event forced_end_;
   sc_core::sc_event judge_front_fog_, judge_aux_lamp_;
 };
 

@@ -3,8 +3,8 @@
 // resistors, lumped into one diode: nothing flows below the forward voltage, above it the current
 // rises through the series resistance. Unlike a filament, which needs about a third of its rated
 // current before it glows at all (model/car/lamp.h), an LED shows light at a thousandth of its
-// rated current: a leakage path of some 100 kOhm to a 12 V pin lights it dimly, a few ohms light it
-// fully. That is the owners' "third brake light glowing with the car off, later fully lit" on a
+// rated current: a leakage path of some tens of kOhm to a 12 V pin lights it dimly, a few ohms light
+// it fully. That is the owners' "third brake light glowing with the car off, later fully lit" on a
 // flooded module (../shared/domain/r50-bc1.md).
 //
 // Figures (no source gives the MINI's; CHOSEN, typical of an LED high-mount stop lamp): three red

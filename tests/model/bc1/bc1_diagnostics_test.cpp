@@ -34,19 +34,28 @@ TEST(Bc1Diagnostics, AnalogInputsMeasureTheBatteryAndMarkTheRestNotAvailable) {
   // AIP_BATT_VOLTS_MON, 16th row, 0.072087658 V/count: a 12.6 V battery less the feed's drop.
   const double volts = a[2 + 15] * 0.072087658;
   EXPECT_NEAR(volts, 12.5, 0.15);
-  for (std::size_t i = 0; i < 15; ++i) EXPECT_EQ(a[2 + i], 0x00) << "row " << i << " not measured";
-  EXPECT_EQ(a[18], 0x00);  // rows 0-7: AIP_EXT_5V_MON ... AIP_DRV_WIN_ANTITRAP, none measured
-  EXPECT_EQ(a[19], 0x80);  // rows 8-15: only row 15, AIP_BATT_VOLTS_MON
+  // The exterior lights' rows: levelling knob in position 0 (row 4), both stalks in neutral at
+  // half the 5 V switch supply (rows 5 and 13, 0.019607843 V/count).
+  EXPECT_EQ(a[2 + 4], 0x00);
+  EXPECT_NEAR(a[2 + 5], 127, 3);
+  EXPECT_NEAR(a[2 + 13], 127, 3);
+  for (std::size_t i : {0, 1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 14}) EXPECT_EQ(a[2 + i], 0x00) << "row " << i << " not measured";
+  EXPECT_EQ(a[18], 0x30);  // rows 0-7: 4 AIP_HEAD_LGT_LEVEL_SW and 5 AIP_MAIN_FLASH_SW
+  EXPECT_EQ(a[19], 0xA0);  // rows 8-15: 13 AIP_INDICATOR_SW and 15 AIP_BATT_VOLTS_MON
 }
 
 TEST(Bc1Diagnostics, PwmOutputsReportTheInteriorLight) {
   DiagnosedCar d;
   d.car.run_for(100 * kMs);
-  // AOP_ rows: MAP_READ_LGT, INTERIOR_LGT, MAIN_BEAM, DIPPED_BEAM; only INTERIOR_LGT (bit 1).
-  EXPECT_EQ(d.ask({0x0B, 0x04}), (std::vector<uint8_t>{0xA0, 0x04, 0x00, 0x00, 0x00, 0x00, 0x02}));
+  // AOP_ rows: MAP_READ_LGT, INTERIOR_LGT, MAIN_BEAM, DIPPED_BEAM; all but MAP_READ_LGT (bits 1-3).
+  EXPECT_EQ(d.ask({0x0B, 0x04}), (std::vector<uint8_t>{0xA0, 0x04, 0x00, 0x00, 0x00, 0x00, 0x0E}));
   d.car.car().open(model::BodyOpening::driver_door);  // the interior light comes on
   d.car.run_for(200 * kMs);
-  EXPECT_EQ(d.ask({0x0B, 0x04}), (std::vector<uint8_t>{0xA0, 0x04, 0x00, 0xFF, 0x00, 0x00, 0x02}));
+  EXPECT_EQ(d.ask({0x0B, 0x04}), (std::vector<uint8_t>{0xA0, 0x04, 0x00, 0xFF, 0x00, 0x00, 0x0E}));
+  d.car.car().set_ignition(true);  // dipped beam
+  d.car.car().set_control("light_switch", "dipped");
+  d.car.run_for(200 * kMs);
+  EXPECT_EQ(d.ask({0x0B, 0x04}), (std::vector<uint8_t>{0xA0, 0x04, 0x00, 0xFF, 0x00, 0xFF, 0x0E}));
 }
 
 TEST(Bc1Diagnostics, DigitalInputsMarkWhatTheModelMeasures) {
