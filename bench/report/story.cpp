@@ -55,6 +55,7 @@ std::string step_label(const scenario::Step& s) {
       return label + " " + (s.action == Action::turn_key ? std::string(door_name(s.door)) + " " : "") +
              (s.lock ? "lock" : "unlock");
     case Action::press_switch: return label + " " + s.target;
+    case Action::set_control: return label + " " + s.target + " " + s.position;
     case Action::diagnose: {
       label += " " + s.job;
       for (const auto& a : s.job_args) label += " " + a;

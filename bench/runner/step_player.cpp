@@ -28,6 +28,7 @@ void apply_step(model::Vehicle& vehicle, const scenario::Step& step) {
     case Action::turn_key: vehicle.turn_key(step.door, step.lock, step.duration); break;
     case Action::press_lock_button: vehicle.press_lock_button(step.lock, step.duration); break;
     case Action::press_switch: vehicle.press_switch(step.target, step.duration); break;
+    case Action::set_control: vehicle.set_control(step.target, step.position); break;
     case Action::open: vehicle.open(*model::body_opening_from_string(step.what)); break;
     case Action::close:
       if (step.what == "hatch")

@@ -31,6 +31,7 @@ const std::vector<FaultPart>& table() {
       {"relay_coil_open", "relay_coil_open", "relay coil", {"relay"}},
       {"wiper_blocked", "wiper_blocked", "wiper motor shaft", {"wiper"}},
       {"wiper_park_contact_failed", "wiper_park_contact_failed", "wiper park contact", {"wiper"}},
+      {"lamp_relay_failed", "lamp_relay_failed", "lamp relay", {"relay"}},
   };
   return parts;
 }

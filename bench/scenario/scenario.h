@@ -38,7 +38,7 @@ class ScenarioError : public std::runtime_error {
 enum class Action {
   open, close, press_hazard, tilt,
   press_fob, press_lid_handle, close_hatch, hold_hatch, set_battery, set_ignition, diagnose, turn_key,
-  press_lock_button, press_switch
+  press_lock_button, press_switch, set_control
 };
 
 struct Step {
@@ -53,7 +53,8 @@ struct Step {
   double angle_deg = 0.0;                        // hold_hatch
   bool on = true;                                // set_ignition; tilt (true: jacked up)
   std::string what;                              // open / close: driver_door|passenger_door|bonnet (close: |hatch)
-  std::string target;                            // press_switch: a Vehicle::switch_names() entry
+  std::string target;                            // press_switch: a Vehicle::switch_names() entry; set_control: the control
+  std::string position;                          // set_control: its position (model::ExteriorLamps::controls())
   std::string job;                               // diagnose: a bcmhil diag job name
   std::vector<std::string> job_args;             // diagnose: its arguments (force OUTPUT on|off)
   Location where;

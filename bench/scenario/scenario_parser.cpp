@@ -65,6 +65,7 @@ const char* to_string(Action action) {
     case Action::press_hazard: return "press_hazard";
     case Action::tilt: return "tilt";
     case Action::press_switch: return "press_switch";
+    case Action::set_control: return "set_control";
     case Action::turn_key: return "turn_key";
     case Action::press_lock_button: return "press_lock_button";
   }
@@ -233,6 +234,25 @@ void read_fault(const Reader& r, const YAML::Node& node, Scenario& s) {
   s.faults.push_back(std::move(spec));
 }
 
+// A control that stays where it is put: {do: set_control, control: light_switch, to: dipped}.
+void parse_set_control(const Reader& r, const YAML::Node& node, Step& step) {
+  r.expect_keys(node, {"at", "do", "control", "to"}, "step set_control");
+  step.action = Action::set_control;
+  const auto& controls = model::ExteriorLamps::controls();
+  std::string known;
+  for (const auto& c : controls) known += (known.empty() ? "" : ", ") + c.first;
+  if (!node["control"]) r.fail(node, "set_control needs 'control' (" + known + ")");
+  step.target = r.text(node["control"], "control");
+  const auto it = std::find_if(controls.begin(), controls.end(), [&](const auto& c) { return c.first == step.target; });
+  if (it == controls.end()) r.fail(node["control"], "unknown control '" + step.target + "' (known: " + known + ")");
+  std::string positions;
+  for (const auto& p : it->second) positions += (positions.empty() ? "" : ", ") + p;
+  if (!node["to"]) r.fail(node, "set_control needs 'to' (" + positions + ")");
+  step.position = r.text(node["to"], "to");
+  if (std::find(it->second.begin(), it->second.end(), step.position) == it->second.end())
+    r.fail(node["to"], step.target + " has no position '" + step.position + "' (" + positions + ")");
+}
+
 void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
   if (!node.IsMap()) r.fail(node, "a step must be a mapping with 'at' and 'do'");
   if (!node["at"]) r.fail(node, "a step needs 'at' (when)");
@@ -266,6 +286,8 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
     if (std::find(names.begin(), names.end(), step.target) == names.end())
       r.fail(node["switch"], "unknown switch '" + step.target + "' (known: " + known + ")");
     if (node["duration"]) step.duration = r.time(node["duration"], "duration");
+  } else if (action == "set_control") {
+    parse_set_control(r, node, step);
   } else if (action == "close_hatch") {
     r.expect_keys(node, {"at", "do"}, "step close_hatch");
     step.action = Action::close_hatch;
@@ -345,7 +367,7 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
   } else {
     r.fail(node["do"], "unknown action '" + action +
                            "' (known: press_fob, press_lid_handle, press_switch, close_hatch, hold_hatch, open, close, "
-                           "press_hazard, tilt, set_battery, set_ignition, turn_key, press_lock_button, diagnose)");
+                           "press_hazard, tilt, set_battery, set_ignition, turn_key, press_lock_button, set_control, diagnose)");
   }
   if (const auto duration = node["duration"]) {
     if (step.duration == sc_core::SC_ZERO_TIME) r.fail(duration, "duration must be more than 0");

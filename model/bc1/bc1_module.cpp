@@ -60,6 +60,7 @@ Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
   p.ht_rr_win_sw_in = pin("ht_rr_win_sw");
   p.ht_ft_scr_sw_in = pin("ht_ft_scr_sw");
   p.wipers = make_wiper_pins(net, base);
+  p.lights = make_exterior_light_pins(net, base);
   return p;
 }
 
@@ -125,6 +126,7 @@ std::vector<InputWiring> input_wiring(const Bc1Pins& p) {
   for (std::size_t i = 0; i < std::size(kBodyInputs); ++i)
     w.push_back(switch_to_ground(kBodyInputs[i].signal, body_pins[i], 8 + i));
   for (auto& input : wiper_inputs(p.wipers)) w.push_back(std::move(input));
+  for (auto& light : exterior_light_inputs(p.lights)) w.push_back(std::move(light));
   return w;
 }
 
@@ -189,6 +191,7 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
       lock_relay_status_(central_locking_),
       bus_monitor_("bus_monitor", circuit, pins_.kline, pins_.ground, kKlineHighV, faults_),
       wipers_("wipers", circuit, recorder, faults_, pins_.wipers, WiperSupply{pins_.kl30_logic, pins_.kl15, pins_.ground}),
+      lights_("exterior_lights", circuit, recorder, faults_, pins_.lights, pins_.kl30_logic, pins_.ground, pins_.kl15),
       comparator_("comparator", wiring_.size()),
       switch_raw_("switch_raw", io_.switch_raw.size()),
       switch_debounced_("switch_debounced", io_.switch_debounced.size()),
@@ -200,6 +203,7 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   wire_heated_screens();
   wire_wipers();
   add_function(wipers_);
+  wire_exterior_lights();
   wire_sleep();
   add_function(switch_supply_);
   add_function(lock_relay_status_);
@@ -330,6 +334,17 @@ void Bc1Module::wire_wipers() {
   for (std::size_t o = 0; o < Wipers::kOutputs; ++o) wipers_.monitor[o].bind(comparator(Wipers::kMonitorNames[o]));
   wipers_.powered.bind(powered_);
   for (std::size_t o = 0; o < Wipers::kOutputs; ++o) sleep_.keep_awake(wipers_.output(static_cast<Wipers::Output>(o)));
+void Bc1Module::wire_exterior_lights() {
+  lights_.position_sw.bind(debounced("DIP_POSN_LGT_SW"));
+  lights_.dipped_sw.bind(debounced("DIP_DIPPED_BEAM_SW"));
+  lights_.front_fog_sw.bind(debounced("DIP_FT_FOG_SW"));
+  lights_.rear_fog_sw.bind(debounced("DIP_RR_FOG_SW"));
+  lights_.brake_sw.bind(debounced("DIP_BRAKE_SW"));
+  lights_.front_fog_monitor.bind(comparator("front_fog_monitor"));
+  lights_.aux_lamp_monitor.bind(comparator("aux_lamp_monitor"));
+  lights_.brake_lamp_monitor.bind(comparator("DIP_BRAKE_LAMP_STATUS"));
+  lights_.powered.bind(powered_);
+  add_function(lights_);
 }
 
 // What wakes the module: any input moving (every comparator and debounced switch), the RF data
@@ -345,6 +360,7 @@ void Bc1Module::wire_sleep() {
   for (auto& relay : lock_relay_cmd_) sleep_.keep_awake(relay);
   sleep_.keep_awake(heated_.rear_relay());
   sleep_.keep_awake(heated_.front_relay());
+  for (const auto* light : lights_.outputs()) sleep_.keep_awake(*light);
 }
 
 void Bc1Module::register_processes(Circuit& circuit) {

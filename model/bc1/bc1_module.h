@@ -17,6 +17,7 @@
 #include "info_memory.h"
 #include "interior_light.h"
 #include "heated_screens.h"
+#include "exterior_lights.h"
 #include "input_stage.h"
 #include "lock_relay_bank.h"
 #include "lock_relay_status.h"
@@ -66,6 +67,7 @@ struct Bc1Pins {
   electrical::NodeId ht_rr_win_sw_in;        // DIP_HT_RR_WIN_SW (push-button to ground)
   electrical::NodeId ht_ft_scr_sw_in;        // DIP_HT_FT_SCR_SW (push-button to ground)
   WiperPins wipers;                          // wipers and washers (model/bc1/wipers.h)
+  ExteriorLightPins lights;                  // exterior lights: lamp outputs, light switch, stalks, brake
 };
 
 // One input of the module: its front end in the input stage and, for a switch, the slot of the
@@ -109,6 +111,8 @@ class Bc1Module : public sc_core::sc_module {
   HeatedScreens& heated_screens() { return heated_; }
   const SwitchSupply& switch_supply() const { return switch_supply_; }
   Wipers& wipers() { return wipers_; }
+  ExteriorLights& exterior_lights() { return lights_; }
+  const ExteriorLights& exterior_lights() const { return lights_; }
 
   // The module's view of a signal from the reference tables (DIP_*/DOP_*), for diagnostics.
   // std::nullopt for a name this model does not implement.
@@ -174,6 +178,7 @@ class Bc1Module : public sc_core::sc_module {
   void wire_central_locking();
   void wire_heated_screens();
   void wire_wipers();
+  void wire_exterior_lights();
   void wire_sleep();
   void register_processes(Circuit& circuit);
   void record_signals(trace::Recorder& recorder);
@@ -216,6 +221,7 @@ class Bc1Module : public sc_core::sc_module {
   LockRelayStatus lock_relay_status_;  // AIP_LOCK_RELAY_MON / _2
   BusMonitor bus_monitor_;           // DATENBUS FEHLER 0x00
   Wipers wipers_;
+  ExteriorLights lights_;
 
   sc_core::sc_vector<sc_core::sc_signal<bool>> comparator_;  // input stage outputs, in wiring_ order
   sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw_;        // ties a free debouncer slot inactive

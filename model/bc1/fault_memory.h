@@ -34,6 +34,11 @@ constexpr std::uint8_t kFrontWiperBlocked = 0x95;    // "FRONTWISCHER BLOCKIERT 
 constexpr std::uint8_t kRearWiperBlocked = 0x96;     // "HECKWISCHER BLOCKIERT FEHLER"
 constexpr std::uint8_t kWasherOn = 0xBD;             // "WASCHANLAGE EIN FEHLER"
 constexpr std::uint8_t kWasherOff = 0xBE;            // "WASCHANLAGE AUS FEHLER"
+// Exterior lights (exterior_lights.h): the lamp lines read back behind their relays.
+constexpr std::uint8_t kFrontFogOn = 0xB1;          // "NSW EIN FEHLER"
+constexpr std::uint8_t kFrontFogOff = 0xB2;         // "NSW AUS FEHLER"
+constexpr std::uint8_t kAuxLampOn = 0xB3;           // "ZUSATZLEUCHTE EIN FEHLER"
+constexpr std::uint8_t kAuxLampOff = 0xB4;          // "ZUSATZLEUCHTE AUS FEHLER"
 }  // namespace fault_code
 
 struct FaultEntry {

@@ -11,7 +11,7 @@ PowerSupply::PowerSupply(Circuit& circuit, double battery_volts, bool ignition_o
                                             kInternalOhm)),
       battery_volts_(battery_volts),
       ignition_(ignition_on) {
-  fuses_.reserve(16);  // references handed out must stay valid
+  fuses_.reserve(32);  // references handed out must stay valid
   monitor_ = std::make_unique<FuseMonitor>("fuses", circuit, fuses_, [this](Fuse& f) { blow(f); });
 }
 

@@ -86,6 +86,7 @@ Vehicle::Vehicle(sc_core::sc_module_name name, trace::Recorder& recorder, Vehicl
       heated_front_screen_button("heated_front_screen_button", circuit, recorder, electrical::kGround,
                                  "the heated front screen button is held"),
       wipers("wipers", circuit, recorder, power, harness, bc1.pins().wipers),
+      exterior_lamps("exterior_lamps", circuit, recorder, power, harness, bc1.pins().lights),
       connectors(circuit, connector_specs(bc1.basename(), hatch_lock)) {
   bc1.rf_data.bind(receiver.data);
   for (std::size_t slot = 0; slot < fobs_.size(); ++slot) fobs_[slot].id = config_.coding.key_ids[slot];
@@ -180,6 +181,7 @@ const std::vector<std::string>& Vehicle::switch_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> n{"heated_rear_window", "heated_front_screen"};
     for (const auto& position : WiperSystem::stalk_positions()) n.push_back(position);
+    for (const auto& b : ExteriorLamps::buttons()) n.push_back(b);
     return n;
   }();
   return names;
@@ -190,8 +192,13 @@ void Vehicle::press_switch(const std::string& name, sc_core::sc_time duration) {
     heated_rear_window_button.press(duration);
   else if (name == "heated_front_screen")
     heated_front_screen_button.press(duration);
-  else
+  else if (!exterior_lamps.press(name, duration))
     wipers.hold(name, duration);  // the wiper stalk's positions; throws for an unknown name
+}
+
+void Vehicle::set_control(const std::string& control, const std::string& position) {
+  if (!exterior_lamps.set_control(control, position))
+    throw std::invalid_argument("no control '" + control + "' with a position '" + position + "'");
 }
 
 void Vehicle::flex_loom(const std::string& loom) {

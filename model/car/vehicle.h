@@ -4,6 +4,7 @@
 // receiver. This is what a scenario drives and what probes measure.
 #include "battery_monitor.h"
 #include "door_locks.h"
+#include "exterior_lamps.h"
 #include "body_opening.h"
 #include "connectors.h"
 #include "contact_switch.h"
@@ -54,6 +55,9 @@ class Vehicle : public sc_core::sc_module {
   // std::invalid_argument for another name.
   void press_switch(const std::string& name, sc_core::sc_time duration);
   static const std::vector<std::string>& switch_names();
+  // A control that stays where it is put (the light switch, a stalk, the levelling knob): one of
+  // ExteriorLamps::controls(); throws std::invalid_argument for an unknown control or position.
+  void set_control(const std::string& control, const std::string& position);
   // Central locking: a key turned in a door's lock cylinder, the master button in the console.
   void turn_key(DoorLocks::Door door, bool lock, sc_core::sc_time duration) {
     door_locks.turn_key(door, lock, duration);
@@ -105,6 +109,7 @@ class Vehicle : public sc_core::sc_module {
   ContactSwitch heated_rear_window_button;  // dashboard push-buttons to ground
   ContactSwitch heated_front_screen_button;
   WiperSystem wipers;  // stalk, relays, wiper motors, washer pumps (model/car/wiper_system.h)
+  ExteriorLamps exterior_lamps;  // lamps, lamp relays, light switch, fog buttons, brake pedal, stalks
   // Last: its specs name the nodes above; it changes nothing until the workshop uses it.
   Connectors connectors;
 

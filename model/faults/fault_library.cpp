@@ -9,6 +9,7 @@
 #include "input_leak_intermittent.h"
 #include "input_pullup_corroded.h"
 #include "kline_wetted.h"
+#include "lamp_relay_failed.h"
 #include "pin_bridge.h"
 #include "switch_failed.h"
 #include "relay_faults.h"
@@ -137,6 +138,12 @@ const std::vector<FaultType>& fault_library() {
        "0 V at the BC1 relay pin while its DOP_..._LOCK_RLY is 1 (like welded on NC; only the coil's "
        "resistance, measured with the module open, tells them apart)",
        relay_coil_open_params(), factory<RelayCoilOpen>()},
+      {"lamp_relay_failed", "the front fog lamps' or the auxiliary lamps' relay: coil burnt open or contact welded",
+       "coil open: the fog (or auxiliary) lamps stay dark when switched on, 0xB2 (0xB4) logged; welded: they are lit "
+       "all the time, even with the car parked and the switch off, 0xB1 (0xB3) logged",
+       "coil open: battery voltage at the BC1's relay pin V(bc1.front_fog_rly_out) while the lamp line "
+       "V(front_fog.line) stays at 0 V; welded: battery voltage on the lamp line with 0 V at the relay pin",
+       lamp_relay_failed_params(), factory<LampRelayFailed>()},
   };
   return library;
 }

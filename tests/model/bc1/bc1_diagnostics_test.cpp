@@ -41,18 +41,29 @@ TEST(Bc1Diagnostics, AnalogInputsMeasureTheBatteryAndMarkTheRestNotAvailable) {
   EXPECT_EQ(a[2 + 12], 0x00);
   // Row 6, AIP_FT_WIPER_SENSE: 0 V, the wiper parked.
   EXPECT_EQ(a[2 + 6], 0x00);
-  EXPECT_EQ(a[18], 0x41);  // rows 0-7: row 0 (AIP_EXT_5V_MON) and row 6 (AIP_FT_WIPER_SENSE)
-  EXPECT_EQ(a[19], 0x94);  // rows 8-15: rows 10, 12 (lock relay status) and 15 (AIP_BATT_VOLTS_MON)
+  // The exterior lights' rows: levelling knob in position 0 (row 4), both stalks in neutral at
+  // half the 5 V switch supply (rows 5 and 13, 0.019607843 V/count).
+  EXPECT_EQ(a[2 + 4], 0x00);
+  EXPECT_NEAR(a[2 + 5], 127, 3);
+  EXPECT_NEAR(a[2 + 13], 127, 3);
+  // rows 0-7: 0 AIP_EXT_5V_MON, 4 AIP_HEAD_LGT_LEVEL_SW, 5 AIP_MAIN_FLASH_SW, 6 AIP_FT_WIPER_SENSE
+  EXPECT_EQ(a[18], 0x71);
+  // rows 8-15: 10 and 12 (lock relay status), 13 AIP_INDICATOR_SW, 15 AIP_BATT_VOLTS_MON
+  EXPECT_EQ(a[19], 0xB4);
 }
 
 TEST(Bc1Diagnostics, PwmOutputsReportTheInteriorLight) {
   DiagnosedCar d;
   d.car.run_for(100 * kMs);
-  // AOP_ rows: MAP_READ_LGT, INTERIOR_LGT, MAIN_BEAM, DIPPED_BEAM; only INTERIOR_LGT (bit 1).
-  EXPECT_EQ(d.ask({0x0B, 0x04}), (std::vector<uint8_t>{0xA0, 0x04, 0x00, 0x00, 0x00, 0x00, 0x02}));
+  // AOP_ rows: MAP_READ_LGT, INTERIOR_LGT, MAIN_BEAM, DIPPED_BEAM; all but MAP_READ_LGT (bits 1-3).
+  EXPECT_EQ(d.ask({0x0B, 0x04}), (std::vector<uint8_t>{0xA0, 0x04, 0x00, 0x00, 0x00, 0x00, 0x0E}));
   d.car.car().open(model::BodyOpening::driver_door);  // the interior light comes on
   d.car.run_for(200 * kMs);
-  EXPECT_EQ(d.ask({0x0B, 0x04}), (std::vector<uint8_t>{0xA0, 0x04, 0x00, 0xFF, 0x00, 0x00, 0x02}));
+  EXPECT_EQ(d.ask({0x0B, 0x04}), (std::vector<uint8_t>{0xA0, 0x04, 0x00, 0xFF, 0x00, 0x00, 0x0E}));
+  d.car.car().set_ignition(true);  // dipped beam
+  d.car.car().set_control("light_switch", "dipped");
+  d.car.run_for(200 * kMs);
+  EXPECT_EQ(d.ask({0x0B, 0x04}), (std::vector<uint8_t>{0xA0, 0x04, 0x00, 0xFF, 0x00, 0xFF, 0x0E}));
 }
 
 TEST(Bc1Diagnostics, DigitalInputsMarkWhatTheModelMeasures) {

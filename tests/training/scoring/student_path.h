@@ -29,6 +29,10 @@ inline TimedAction action_of(const scenario::Step& s) {
     case scenario::Action::press_lid_handle:
     case scenario::Action::press_hazard: a.args["duration"] = seconds(s.duration); break;
     case scenario::Action::press_switch: a.args["switch"] = s.target; break;
+    case scenario::Action::set_control:
+      a.args["control"] = s.target;
+      a.args["to"] = s.position;
+      break;
     case scenario::Action::open:
     case scenario::Action::close: a.args["what"] = s.what; break;
     case scenario::Action::tilt:
