@@ -29,6 +29,8 @@ const std::vector<FaultPart>& table() {
       {"relay_contact_corrosion", "relay_contact_corrosion", "relay contact", {"relay"}},
       {"relay_welded", "relay_welded", "relay armature", {"relay"}},
       {"relay_coil_open", "relay_coil_open", "relay coil", {"relay"}},
+      {"flap_actuator_failure", "flap_actuator_failure", "the recirculation flap actuator", {}},
+      {"climate_relay_welded", "climate_relay_welded", "climate relay", {"relay"}},
   };
   return parts;
 }

@@ -59,6 +59,8 @@ Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
   p.ht_ft_win_led_out = pin("ht_ft_win_led");
   p.ht_rr_win_sw_in = pin("ht_rr_win_sw");
   p.ht_ft_scr_sw_in = pin("ht_ft_scr_sw");
+  p.climate = make_climate_pins(net, base);
+  p.crash = make_crash_unlock_pins(net, base);
   return p;
 }
 
@@ -102,6 +104,9 @@ std::vector<InputWiring> input_wiring(const Bc1Pins& p) {
   const electrical::NodeId body_pins[] = {p.driver_door_in, p.passenger_door_in, p.bonnet_in, p.hazard_in, p.tilt_in};
   for (std::size_t i = 0; i < std::size(kBodyInputs); ++i)
     w.push_back(switch_to_ground(kBodyInputs[i].signal, body_pins[i], 8 + i));
+  for (auto& in : climate_inputs(p.climate)) w.push_back(std::move(in));
+  for (auto& in : crash_unlock_inputs(p.crash)) w.push_back(std::move(in));
+  for (auto& in : heated_screen_fault_inputs(p.heated_rr_win_rly_out, p.heated_ft_win_rly_out)) w.push_back(std::move(in));
   return w;
 }
 
@@ -160,6 +165,10 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
       heated_("heated_screens", circuit, recorder,
               HeatedScreenPins{pins_.kl30_logic, pins_.kl30_logic, pins_.kl15, pins_.heated_rr_win_rly_out,
                                pins_.heated_ft_win_rly_out, pins_.ht_rr_win_led_out, pins_.ht_ft_win_led_out}),
+      heated_faults_("heated_screen_faults", faults_),
+      climate_("climate", circuit, recorder, faults_, pins_.climate, pins_.kl30_logic, pins_.ground, pins_.kl15,
+               circuit.network().node(std::string(basename()) + ".sense_supply")),
+      crash_("crash_unlock", central_locking_),
       comparator_("comparator", wiring_.size()),
       switch_raw_("switch_raw", io_.switch_raw.size()),
       switch_debounced_("switch_debounced", io_.switch_debounced.size()),
@@ -169,6 +178,7 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   wire_body_functions();
   wire_central_locking();
   wire_heated_screens();
+  wire_climate(recorder);
   wire_sleep();
   register_processes(circuit);
   record_signals(recorder);
@@ -284,6 +294,35 @@ void Bc1Module::wire_heated_screens() {
   heated_.powered.bind(powered_);
 }
 
+void Bc1Module::wire_climate(trace::Recorder& recorder) {
+  climate_.ac_switch.bind(debounced("DIP_AC_SWITCH"));
+  climate_.recirc_switch.bind(debounced("DIP_RECIRC_SW"));
+  climate_.recirc_monitor.bind(debounced("DIP_RECIRC_MONITOR"));
+  climate_.blower_status.bind(comparator("DIP_BLOWER_MOTOR_STATUS"));
+  climate_.ctl1_readback.bind(comparator("recirc_ctl1_monitor"));
+  climate_.ctl2_readback.bind(comparator("recirc_ctl2_monitor"));
+  climate_.blower_readback.bind(comparator("blower_enable_monitor"));
+  climate_.compressor_readback.bind(comparator("ac_compressor_monitor"));
+  climate_.powered.bind(powered_);
+  add_function(climate_);
+  for (const auto* out : climate_.awake_outputs()) sleep_.keep_awake(*out);
+  crash_.inertia.bind(debounced("DIP_INERTIA_SENSE"));
+  crash_.kl_r.bind(debounced("DIP_AUX_SW"));
+  crash_.locked.bind(locked_);
+  crash_.powered.bind(powered_);
+  heated_faults_.rear.command.bind(heated_.rear_relay());
+  heated_faults_.rear.readback.bind(comparator("heated_rr_win_rly_monitor"));
+  heated_faults_.rear.powered.bind(powered_);
+  heated_faults_.front.command.bind(heated_.front_relay());
+  heated_faults_.front.readback.bind(comparator("heated_ft_win_rly_monitor"));
+  heated_faults_.front.powered.bind(powered_);
+  using trace::Kind;
+  for (const char* in : {"DIP_AC_SWITCH", "DIP_RECIRC_SW", "DIP_RECIRC_MONITOR", "DIP_INERTIA_SENSE", "DIP_AUX_SW"})
+    watch_signal(debounced(in), recorder, in, Kind::bit, "", "climate / crash input as the module sees it (debounced)");
+  watch_signal(comparator("DIP_BLOWER_MOTOR_STATUS"), recorder, "DIP_BLOWER_MOTOR_STATUS", Kind::bit, "",
+               "the blower motor's supply terminal is above the monitor threshold (the blower runs)");
+}
+
 // What wakes the module: any input moving (every comparator and debounced switch), the RF data
 // line, a reset. What keeps it awake: every output commanded on (model/bc1/README.md).
 void Bc1Module::wire_sleep() {
@@ -303,7 +342,7 @@ void Bc1Module::register_processes(Circuit& circuit) {
   SC_HAS_PROCESS(Bc1Module);
   SC_METHOD(drive_outputs);
   sensitive << boot_release_ << lh_indicator_ << rh_indicator_ << interior_light_cmd_ << siren_ << alarm_led_
-            << powered_;
+            << powered_ << crash_.light();
   dont_initialize();
   SC_METHOD(end_boot);
   sensitive << booted_;
@@ -379,7 +418,8 @@ void Bc1Module::drive_outputs() {
   tailgate_driver_->command(on && boot_release_.read());
   indicator_lh_->command(on && lh_indicator_.read());
   indicator_rh_->command(on && rh_indicator_.read());
-  interior_light_->command(on && interior_light_cmd_.read());
+  // The interior light's own timing, or a crash (crash_unlock.h).
+  interior_light_->command(on && (interior_light_cmd_.read() || crash_.light().read()));
   siren_driver_->command(on && siren_.read());
   alarm_led_driver_->command(on && alarm_led_.read());
 }

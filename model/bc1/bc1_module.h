@@ -7,6 +7,9 @@
 // real module is not public, see model/bc1/README.md.
 #include "body_function.h"
 #include "central_locking.h"
+#include "climate.h"
+#include "crash_unlock.h"
+#include "heated_screen_faults.h"
 #include "controller.h"
 #include "fault_memory.h"
 #include "alarm.h"
@@ -60,6 +63,8 @@ struct Bc1Pins {
   electrical::NodeId ht_ft_win_led_out;      // DOP_HT_FT_WIN_LED
   electrical::NodeId ht_rr_win_sw_in;        // DIP_HT_RR_WIN_SW (push-button to ground)
   electrical::NodeId ht_ft_scr_sw_in;        // DIP_HT_FT_SCR_SW (push-button to ground)
+  ClimatePins climate;                       // A/C, recirculation flap, blower, evaporator (climate.h)
+  CrashUnlockPins crash;                     // inertia sensor, terminal R (crash_unlock.h)
 };
 
 // One input of the module: its front end in the input stage and, for a switch, the slot of the
@@ -97,6 +102,9 @@ class Bc1Module : public sc_core::sc_module {
   SleepManager& sleep_manager() { return sleep_; }
   const SleepManager& sleep_manager() const { return sleep_; }
   HeatedScreens& heated_screens() { return heated_; }
+  Climate& climate() { return climate_; }
+  const Climate& climate() const { return climate_; }
+  const CrashUnlock& crash_unlock() const { return crash_; }
 
   // The module's view of a signal from the reference tables (DIP_*/DOP_*), for diagnostics.
   // std::nullopt for a name this model does not implement.
@@ -161,6 +169,7 @@ class Bc1Module : public sc_core::sc_module {
   void wire_body_functions();
   void wire_central_locking();
   void wire_heated_screens();
+  void wire_climate(trace::Recorder& recorder);
   void wire_sleep();
   void register_processes(Circuit& circuit);
   void record_signals(trace::Recorder& recorder);
@@ -198,6 +207,9 @@ class Bc1Module : public sc_core::sc_module {
   Alarm alarm_;
   SleepManager sleep_;
   HeatedScreens heated_;
+  HeatedScreenFaults heated_faults_;
+  Climate climate_;
+  CrashUnlock crash_;
 
   sc_core::sc_vector<sc_core::sc_signal<bool>> comparator_;  // input stage outputs, in wiring_ order
   sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw_;        // ties a free debouncer slot inactive

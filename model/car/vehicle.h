@@ -3,6 +3,7 @@
 // loom, the tailgate lock, the lid handle button, the indicator lamps, the fobs and their
 // receiver. This is what a scenario drives and what probes measure.
 #include "battery_monitor.h"
+#include "climate_loads.h"
 #include "door_locks.h"
 #include "body_opening.h"
 #include "connectors.h"
@@ -103,6 +104,7 @@ class Vehicle : public sc_core::sc_module {
   HeaterRelay heated_front_screen;
   ContactSwitch heated_rear_window_button;  // dashboard push-buttons to ground
   ContactSwitch heated_front_screen_button;
+  ClimateLoads climate;  // A/C, recirculation flap, blower, evaporator, inertia sensor, terminal R
   // Last: its specs name the nodes above; it changes nothing until the workshop uses it.
   Connectors connectors;
 

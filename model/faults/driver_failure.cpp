@@ -6,6 +6,9 @@ namespace {
 model::HighSideDriver& driver_named(model::Vehicle& vehicle, const std::string& output) {
   if (output == "indicator_lh") return vehicle.bc1.indicator_driver_lh();
   if (output == "indicator_rh") return vehicle.bc1.indicator_driver_rh();
+  if (output == "heated_rear_window") return vehicle.bc1.heated_screens().rear_relay_driver();
+  if (output == "heated_front_screen") return vehicle.bc1.heated_screens().front_relay_driver();
+  if (output == "blower_enable") return vehicle.bc1.climate().blower_driver();
   return vehicle.bc1.tailgate_driver();
 }
 }  // namespace
@@ -14,8 +17,10 @@ std::vector<ParamSpec> driver_failure_params() {
   return {{"mode", ParamKind::choice, "open", "open: the output never comes up; shorted: the output is always on",
            {"open", "shorted"}},
           {"output", ParamKind::choice, "tailgate",
-           "which driver: tailgate (DOP_BOOT_RELEASE), indicator_lh, indicator_rh",
-           {"tailgate", "indicator_lh", "indicator_rh"}}};
+           "which driver: tailgate (DOP_BOOT_RELEASE), indicator_lh, indicator_rh, the relay coils "
+           "heated_rear_window (DOP_HEATED_RR_WIN_RLY), heated_front_screen (DOP_HEATED_FT_WIN_RLY), "
+           "blower_enable (DOP_BLOWER_ENABLE)",
+           {"tailgate", "indicator_lh", "indicator_rh", "heated_rear_window", "heated_front_screen", "blower_enable"}}};
 }
 
 DriverFailure::DriverFailure(sc_core::sc_module_name name, const FaultSpec& spec, model::Vehicle& vehicle)
