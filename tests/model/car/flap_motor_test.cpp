@@ -59,7 +59,7 @@ TEST(FlapMotor, SwingsToRecirculationInItsTravelTimeThenStalls) {
   b.run_until(100 * kMs);
   EXPECT_LT(b.contact_volts(), 0.1) << "at the fresh-air end its contact is closed";
   b.drive(+1);
-  b.run_until(150 * kMs);
+  b.run_until(250 * kMs);
   EXPECT_GT(b.flap->speed(), 0.0);
   EXPECT_GT(b.contact_volts(), 11.0) << "it left the end: the contact opened";
   b.run_until(700 * kMs);
