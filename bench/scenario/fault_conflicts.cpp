@@ -32,6 +32,8 @@ const std::vector<FaultPart>& table() {
       {"wiper_blocked", "wiper_blocked", "wiper motor shaft", {"wiper"}},
       {"wiper_park_contact_failed", "wiper_park_contact_failed", "wiper park contact", {"wiper"}},
       {"lamp_relay_failed", "lamp_relay_failed", "lamp relay", {"relay"}},
+      {"flap_actuator_failure", "flap_actuator_failure", "the recirculation flap actuator", {}},
+      {"climate_relay_welded", "climate_relay_welded", "climate relay", {"relay"}},
   };
   return parts;
 }

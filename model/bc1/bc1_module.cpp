@@ -61,6 +61,8 @@ Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
   p.ht_ft_scr_sw_in = pin("ht_ft_scr_sw");
   p.wipers = make_wiper_pins(net, base);
   p.lights = make_exterior_light_pins(net, base);
+  p.climate = make_climate_pins(net, base);
+  p.crash = make_crash_unlock_pins(net, base);
   return p;
 }
 
@@ -127,6 +129,9 @@ std::vector<InputWiring> input_wiring(const Bc1Pins& p) {
     w.push_back(switch_to_ground(kBodyInputs[i].signal, body_pins[i], 8 + i));
   for (auto& input : wiper_inputs(p.wipers)) w.push_back(std::move(input));
   for (auto& light : exterior_light_inputs(p.lights)) w.push_back(std::move(light));
+  for (auto& in : climate_inputs(p.climate)) w.push_back(std::move(in));
+  for (auto& in : crash_unlock_inputs(p.crash)) w.push_back(std::move(in));
+  for (auto& in : heated_screen_fault_inputs(p.heated_rr_win_rly_out, p.heated_ft_win_rly_out)) w.push_back(std::move(in));
   return w;
 }
 
@@ -192,6 +197,10 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
       bus_monitor_("bus_monitor", circuit, pins_.kline, pins_.ground, kKlineHighV, faults_),
       wipers_("wipers", circuit, recorder, faults_, pins_.wipers, WiperSupply{pins_.kl30_logic, pins_.kl15, pins_.ground}),
       lights_("exterior_lights", circuit, recorder, faults_, pins_.lights, pins_.kl30_logic, pins_.ground, pins_.kl15),
+      heated_faults_("heated_screen_faults", faults_),
+      climate_("climate", circuit, recorder, faults_, pins_.climate, pins_.kl30_logic, pins_.ground, pins_.kl15,
+               circuit.network().node(std::string(basename()) + ".sense_supply")),
+      crash_("crash_unlock", central_locking_),
       comparator_("comparator", wiring_.size()),
       switch_raw_("switch_raw", io_.switch_raw.size()),
       switch_debounced_("switch_debounced", io_.switch_debounced.size()),
@@ -204,6 +213,7 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   wire_wipers();
   add_function(wipers_);
   wire_exterior_lights();
+  wire_climate(recorder);
   wire_sleep();
   add_function(switch_supply_);
   add_function(lock_relay_status_);
@@ -334,6 +344,8 @@ void Bc1Module::wire_wipers() {
   for (std::size_t o = 0; o < Wipers::kOutputs; ++o) wipers_.monitor[o].bind(comparator(Wipers::kMonitorNames[o]));
   wipers_.powered.bind(powered_);
   for (std::size_t o = 0; o < Wipers::kOutputs; ++o) sleep_.keep_awake(wipers_.output(static_cast<Wipers::Output>(o)));
+}
+
 void Bc1Module::wire_exterior_lights() {
   lights_.position_sw.bind(debounced("DIP_POSN_LGT_SW"));
   lights_.dipped_sw.bind(debounced("DIP_DIPPED_BEAM_SW"));
@@ -345,6 +357,35 @@ void Bc1Module::wire_exterior_lights() {
   lights_.brake_lamp_monitor.bind(comparator("DIP_BRAKE_LAMP_STATUS"));
   lights_.powered.bind(powered_);
   add_function(lights_);
+}
+
+void Bc1Module::wire_climate(trace::Recorder& recorder) {
+  climate_.ac_switch.bind(debounced("DIP_AC_SWITCH"));
+  climate_.recirc_switch.bind(debounced("DIP_RECIRC_SW"));
+  climate_.recirc_monitor.bind(debounced("DIP_RECIRC_MONITOR"));
+  climate_.blower_status.bind(comparator("DIP_BLOWER_MOTOR_STATUS"));
+  climate_.ctl1_readback.bind(comparator("recirc_ctl1_monitor"));
+  climate_.ctl2_readback.bind(comparator("recirc_ctl2_monitor"));
+  climate_.blower_readback.bind(comparator("blower_enable_monitor"));
+  climate_.compressor_readback.bind(comparator("ac_compressor_monitor"));
+  climate_.powered.bind(powered_);
+  add_function(climate_);
+  for (const auto* out : climate_.awake_outputs()) sleep_.keep_awake(*out);
+  crash_.inertia.bind(debounced("DIP_INERTIA_SENSE"));
+  crash_.kl_r.bind(debounced("DIP_AUX_SW"));
+  crash_.locked.bind(locked_);
+  crash_.powered.bind(powered_);
+  heated_faults_.rear.command.bind(heated_.rear_relay());
+  heated_faults_.rear.readback.bind(comparator("heated_rr_win_rly_monitor"));
+  heated_faults_.rear.powered.bind(powered_);
+  heated_faults_.front.command.bind(heated_.front_relay());
+  heated_faults_.front.readback.bind(comparator("heated_ft_win_rly_monitor"));
+  heated_faults_.front.powered.bind(powered_);
+  using trace::Kind;
+  for (const char* in : {"DIP_AC_SWITCH", "DIP_RECIRC_SW", "DIP_RECIRC_MONITOR", "DIP_INERTIA_SENSE", "DIP_AUX_SW"})
+    watch_signal(debounced(in), recorder, in, Kind::bit, "", "climate / crash input as the module sees it (debounced)");
+  watch_signal(comparator("DIP_BLOWER_MOTOR_STATUS"), recorder, "DIP_BLOWER_MOTOR_STATUS", Kind::bit, "",
+               "the blower motor's supply terminal is above the monitor threshold (the blower runs)");
 }
 
 // What wakes the module: any input moving (every comparator and debounced switch), the RF data
@@ -367,7 +408,7 @@ void Bc1Module::register_processes(Circuit& circuit) {
   SC_HAS_PROCESS(Bc1Module);
   SC_METHOD(drive_outputs);
   sensitive << boot_release_ << lh_indicator_ << rh_indicator_ << interior_light_cmd_ << siren_ << alarm_led_
-            << powered_;
+            << powered_ << crash_.light();
   dont_initialize();
   SC_METHOD(end_boot);
   sensitive << booted_;
@@ -443,7 +484,8 @@ void Bc1Module::drive_outputs() {
   tailgate_driver_->command(on && boot_release_.read());
   indicator_lh_->command(on && lh_indicator_.read());
   indicator_rh_->command(on && rh_indicator_.read());
-  interior_light_->command(on && interior_light_cmd_.read());
+  // The interior light's own timing, or a crash (crash_unlock.h).
+  interior_light_->command(on && (interior_light_cmd_.read() || crash_.light().read()));
   siren_driver_->command(on && siren_.read());
   alarm_led_driver_->command(on && alarm_led_.read());
 }

@@ -8,6 +8,9 @@
 #include "body_function.h"
 #include "bus_monitor.h"
 #include "central_locking.h"
+#include "climate.h"
+#include "crash_unlock.h"
+#include "heated_screen_faults.h"
 #include "controller.h"
 #include "fault_memory.h"
 #include "alarm.h"
@@ -68,6 +71,8 @@ struct Bc1Pins {
   electrical::NodeId ht_ft_scr_sw_in;        // DIP_HT_FT_SCR_SW (push-button to ground)
   WiperPins wipers;                          // wipers and washers (model/bc1/wipers.h)
   ExteriorLightPins lights;                  // exterior lights: lamp outputs, light switch, stalks, brake
+  ClimatePins climate;                       // A/C, recirculation flap, blower, evaporator (climate.h)
+  CrashUnlockPins crash;                     // inertia sensor, terminal R (crash_unlock.h)
 };
 
 // One input of the module: its front end in the input stage and, for a switch, the slot of the
@@ -113,6 +118,9 @@ class Bc1Module : public sc_core::sc_module {
   Wipers& wipers() { return wipers_; }
   ExteriorLights& exterior_lights() { return lights_; }
   const ExteriorLights& exterior_lights() const { return lights_; }
+  Climate& climate() { return climate_; }
+  const Climate& climate() const { return climate_; }
+  const CrashUnlock& crash_unlock() const { return crash_; }
 
   // The module's view of a signal from the reference tables (DIP_*/DOP_*), for diagnostics.
   // std::nullopt for a name this model does not implement.
@@ -179,6 +187,7 @@ class Bc1Module : public sc_core::sc_module {
   void wire_heated_screens();
   void wire_wipers();
   void wire_exterior_lights();
+  void wire_climate(trace::Recorder& recorder);
   void wire_sleep();
   void register_processes(Circuit& circuit);
   void record_signals(trace::Recorder& recorder);
@@ -222,6 +231,9 @@ class Bc1Module : public sc_core::sc_module {
   BusMonitor bus_monitor_;           // DATENBUS FEHLER 0x00
   Wipers wipers_;
   ExteriorLights lights_;
+  HeatedScreenFaults heated_faults_;
+  Climate climate_;
+  CrashUnlock crash_;
 
   sc_core::sc_vector<sc_core::sc_signal<bool>> comparator_;  // input stage outputs, in wiring_ order
   sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw_;        // ties a free debouncer slot inactive

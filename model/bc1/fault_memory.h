@@ -39,6 +39,18 @@ constexpr std::uint8_t kFrontFogOn = 0xB1;          // "NSW EIN FEHLER"
 constexpr std::uint8_t kFrontFogOff = 0xB2;         // "NSW AUS FEHLER"
 constexpr std::uint8_t kAuxLampOn = 0xB3;           // "ZUSATZLEUCHTE EIN FEHLER"
 constexpr std::uint8_t kAuxLampOff = 0xB4;          // "ZUSATZLEUCHTE AUS FEHLER"
+// Climate (model/bc1/climate.h) and the heated screens' readbacks (heated_screen_faults.h).
+constexpr std::uint8_t kFreshAirOn = 0x86;          // "FRISCHLUFT EIN FEHLER"
+constexpr std::uint8_t kRecircOn = 0x87;            // "UMLUFT EIN FEHLER O. FRISCHLUFT EIN FEHLER"
+constexpr std::uint8_t kFreshAirOff = 0x8E;         // "FRISCHLUFT AUS FEHLER"
+constexpr std::uint8_t kRecircOff = 0x8F;           // "UMLUFT AUS FEHLER"
+constexpr std::uint8_t kCompressor = 0x9A;          // "KLIMAKOMPRESSOR FEHLER"
+constexpr std::uint8_t kBlowerOn = 0xB5;            // "GEBLÄSEMOTOR EIN FEHLER"
+constexpr std::uint8_t kBlowerOff = 0xB6;           // "GEBLÄSEMOTOR AUS FEHLER"
+constexpr std::uint8_t kRearScreenOn = 0x8B;        // "HHS EIN FEHLER"
+constexpr std::uint8_t kRearScreenOff = 0x93;       // "HHS AUS FEHLER"
+constexpr std::uint8_t kFrontScreenOn = 0x9B;       // "HFS EIN FEHLER"
+constexpr std::uint8_t kFrontScreenOff = 0x9C;      // "HFS AUS FEHLER"
 }  // namespace fault_code
 
 struct FaultEntry {

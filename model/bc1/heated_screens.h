@@ -55,6 +55,9 @@ class HeatedScreens : public sc_core::sc_module {
   // The outputs, for the sleep manager (a heater that runs keeps the module awake).
   const sc_core::sc_signal_in_if<bool>& rear_relay() const { return rear_relay_; }
   const sc_core::sc_signal_in_if<bool>& front_relay() const { return front_relay_; }
+  // The relay coil drivers, for faults that break them (0x8B/0x93, 0x9B/0x9C: heated_screen_faults.h).
+  HighSideDriver& rear_relay_driver() { return rear_relay_driver_; }
+  HighSideDriver& front_relay_driver() { return front_relay_driver_; }
   bool shed() const { return shed_; }
   bool ignition() const { return ignition_; }
   void reset();  // diagnostics SG_RESET: both requests cleared

@@ -3,6 +3,7 @@
 // loom, the tailgate lock, the lid handle button, the indicator lamps, the fobs and their
 // receiver. This is what a scenario drives and what probes measure.
 #include "battery_monitor.h"
+#include "climate_loads.h"
 #include "door_locks.h"
 #include "exterior_lamps.h"
 #include "body_opening.h"
@@ -110,6 +111,7 @@ class Vehicle : public sc_core::sc_module {
   ContactSwitch heated_front_screen_button;
   WiperSystem wipers;  // stalk, relays, wiper motors, washer pumps (model/car/wiper_system.h)
   ExteriorLamps exterior_lamps;  // lamps, lamp relays, light switch, fog buttons, brake pedal, stalks
+  ClimateLoads climate;  // A/C, recirculation flap, blower, evaporator, inertia sensor, terminal R
   // Last: its specs name the nodes above; it changes nothing until the workshop uses it.
   Connectors connectors;
 

@@ -11,6 +11,9 @@ model::HighSideDriver& driver_named(model::Vehicle& vehicle, const std::string& 
   if (output == "front_wiper_speed") return vehicle.bc1.wipers().driver(W::ft_speed);
   if (output == "rear_wiper") return vehicle.bc1.wipers().driver(W::rr_run);
   if (output == "power_wash") return vehicle.bc1.wipers().driver(W::power_wash);
+  if (output == "heated_rear_window") return vehicle.bc1.heated_screens().rear_relay_driver();
+  if (output == "heated_front_screen") return vehicle.bc1.heated_screens().front_relay_driver();
+  if (output == "blower_enable") return vehicle.bc1.climate().blower_driver();
   return vehicle.bc1.tailgate_driver();
 }
 }  // namespace
@@ -19,11 +22,12 @@ std::vector<ParamSpec> driver_failure_params() {
   return {{"mode", ParamKind::choice, "open", "open: the output never comes up; shorted: the output is always on",
            {"open", "shorted"}},
           {"output", ParamKind::choice, "tailgate",
-           "which driver: tailgate (DOP_BOOT_RELEASE), indicator_lh, indicator_rh, the wiper relay coils "
+           "which driver: tailgate (DOP_BOOT_RELEASE), indicator_lh, indicator_rh, the relay coils "
            "front_wiper_run (DOP_FT_WIPER_PARK_RUN), front_wiper_speed (DOP_FT_WIPER_SLOW_FAST), rear_wiper "
-           "(DOP_RR_WIPER_RLY), power_wash (DOP_PWR_WASH_RLY)",
+           "(DOP_RR_WIPER_RLY), power_wash (DOP_PWR_WASH_RLY), heated_rear_window (DOP_HEATED_RR_WIN_RLY), "
+           "heated_front_screen (DOP_HEATED_FT_WIN_RLY), blower_enable (DOP_BLOWER_ENABLE)",
            {"tailgate", "indicator_lh", "indicator_rh", "front_wiper_run", "front_wiper_speed", "rear_wiper",
-            "power_wash"}}};
+            "power_wash", "heated_rear_window", "heated_front_screen", "blower_enable"}}};
 }
 
 DriverFailure::DriverFailure(sc_core::sc_module_name name, const FaultSpec& spec, model::Vehicle& vehicle)
