@@ -570,6 +570,13 @@ void Bc1Module::end_forced_output() {
   forced_ = nullptr;
 }
 
+std::vector<HighSideDriver*> Bc1Module::high_side_drivers() const {
+  std::vector<HighSideDriver*> all{tailgate_driver_.get(), indicator_lh_.get(),   indicator_rh_.get(),
+                                   interior_light_.get(),  siren_driver_.get(), alarm_led_driver_.get()};
+  all.insert(all.end(), extra_drivers_.begin(), extra_drivers_.end());
+  return all;
+}
+
 electrical::BranchId Bc1Module::input_pull_up(std::string_view signal) const {
   const auto& pins = inputs_.pins();
   for (std::size_t i = 0; i < pins.size(); ++i)

@@ -99,6 +99,10 @@ class Bc1Module : public sc_core::sc_module {
   const InfoMemory& info_memory() const { return info_; }
   HighSideDriver& interior_light_driver() { return *interior_light_; }
   const HighSideDriver& interior_light_driver() const { return *interior_light_; }
+  // Every smart high-side switch on the board (water corrodes those whose output pin is wet). A
+  // function with its own drivers adds them with add_high_side_driver during elaboration.
+  std::vector<HighSideDriver*> high_side_drivers() const;
+  void add_high_side_driver(HighSideDriver& driver) { extra_drivers_.push_back(&driver); }
   const InteriorLight& interior_light() const { return interior_; }
   const IndicatorArbiter& indicator_arbiter() const { return arbiter_; }
   LockRelay& lock_relay(CentralLocking::Relay relay) { return lock_relays_.relay(relay); }
@@ -213,6 +217,7 @@ class Bc1Module : public sc_core::sc_module {
   std::unique_ptr<HighSideDriver> indicator_rh_;
   std::unique_ptr<HighSideDriver> interior_light_;
   std::unique_ptr<HighSideDriver> siren_driver_;
+  std::vector<HighSideDriver*> extra_drivers_;  // the functions' own, by add_high_side_driver
   std::unique_ptr<HighSideDriver> alarm_led_driver_;
   InputStage inputs_;
   DigitalIo io_;

@@ -15,4 +15,12 @@ double GrowthLaw::fraction(double since_s) const {
   return std::clamp(since_s / over_s, 0.0, 1.0);
 }
 
+bool MigrationLaw::biased(double bias_v) { return std::fabs(bias_v) > kThresholdV; }
+
+double MigrationLaw::dose(double moisture, double salt, double bias_v, double dt_s) const {
+  if (!biased(bias_v) || moisture <= 0.0 || dt_s <= 0.0) return 0.0;
+  const double field = (std::fabs(bias_v) - kThresholdV) / (kReferenceV - kThresholdV);
+  return std::clamp(moisture, 0.0, 1.0) * (1.0 + 2.0 * salt) * field * dt_s / time_s;
+}
+
 }  // namespace bcmhil::faults

@@ -23,4 +23,27 @@ struct GrowthLaw {
   bool grown(double since_s) const { return fraction(since_s) >= 1.0; }
 };
 
+// Electrochemical migration: a dendrite grows from the anode's dissolved metal only where two
+// pins sit at different potentials in a wet film (two grounds never bridge), faster with
+// moisture, salt and voltage. Its growth is a dose: 0 at the start, the dendrite has bridged the
+// gap at 1, and the bridge's resistance follows the dose like a GrowthLaw's fraction
+// (geometrically from from_ohm to to_ohm). Rate, per second:
+//     moisture x (1 + 2 salt) x max(0, |V| - threshold) / (reference - threshold) / time_s
+// so `time_s` is the time to bridge fully wet, fresh water, at the reference bias. Below the
+// threshold no metal dissolves (water decomposes from ~1.23 V: CHOSEN 1.5 V); linear in the
+// field above it (estimate: no source gives R50 figures, the domain notes report bridging
+// "within minutes" under condensation).
+struct MigrationLaw {
+  double from_ohm;
+  double to_ohm;
+  double time_s;
+  static constexpr double kThresholdV = 1.5;
+  static constexpr double kReferenceV = 12.0;
+
+  // Dose gained in `dt_s` at this moisture (0..1), salt (0..1) and bias (volts, either sign).
+  double dose(double moisture, double salt, double bias_v, double dt_s) const;
+  double ohm_at(double dose) const { return geometric_between(from_ohm, to_ohm, dose); }
+  static bool biased(double bias_v);
+};
+
 }  // namespace bcmhil::faults

@@ -1,5 +1,7 @@
 #include "input_leak_intermittent.h"
 
+#include "connector_inputs.h"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -7,23 +9,13 @@
 namespace bcmhil::faults {
 
 std::vector<ParamSpec> input_leak_intermittent_params() {
-  return {{"input", ParamKind::choice, "DIP_BOOT_HANDLE_SW", "which switch input the moisture bridges to ground",
-           {"DIP_BOOT_HANDLE_SW", "DIP_BOOT_OPEN_SW", "DIP_HT_RR_WIN_SW", "DIP_HT_FT_SCR_SW"}},
+  return {{"input", ParamKind::choice, "DIP_BOOT_HANDLE_SW",
+           "which switch input the moisture bridges to ground (any input of the connector map)", connector_inputs()},
           {"wet_resistance", ParamKind::resistance_ohm, "1 kohm", "pin to ground while bridged", {}, 0.0, 1e9},
           {"wet_time", ParamKind::duration_s, "300 ms", "mean length of a bridged spell", {}, 1e-3, 3600},
           {"dry_time", ParamKind::duration_s, "15 s", "mean length of a dry spell between two", {}, 1e-3, 3600},
           {"seed", ParamKind::number, "1", "seed of the spell lengths (same seed, same run)", {}, 0.0, 4294967295.0}};
 }
-
-namespace {
-electrical::NodeId input_pin(const model::Bc1Pins& pins, const std::string& input) {
-  if (input == "DIP_BOOT_HANDLE_SW") return pins.boot_handle_in;
-  if (input == "DIP_BOOT_OPEN_SW") return pins.boot_open_in;
-  if (input == "DIP_HT_RR_WIN_SW") return pins.ht_rr_win_sw_in;
-  if (input == "DIP_HT_FT_SCR_SW") return pins.ht_ft_scr_sw_in;
-  throw std::invalid_argument("no input " + input);
-}
-}  // namespace
 
 InputLeakIntermittent::InputLeakIntermittent(sc_core::sc_module_name name, const FaultSpec& spec,
                                              model::Vehicle& vehicle)
@@ -35,7 +27,7 @@ InputLeakIntermittent::InputLeakIntermittent(sc_core::sc_module_name name, const
       rng_(static_cast<std::uint32_t>(spec.number("seed"))) {
   const auto& pins = vehicle.bc1.pins();
   path_ = vehicle.circuit.network().add_resistor(std::string(basename()) + ".path",
-                                                 input_pin(pins, spec.choice("input")), pins.ground, kDryOhm);
+                                                 connector_input_node(vehicle, spec.choice("input")), pins.ground, kDryOhm);
   SC_HAS_PROCESS(InputLeakIntermittent);
   SC_METHOD(toggle);
   sensitive << next_;

@@ -55,6 +55,11 @@ std::vector<ParamSpec> pin_bridge_params() {
        {}, 1e-3, 1e6},
       {"growth_time", ParamKind::duration_s, "10 s", "time from onset until it reaches that resistance (from 1 Mohm)",
        {}, 0.0, 1e6},
+      {"law", ParamKind::choice, "timed",
+       "timed: grows over growth_time whatever the pins carry; migration: a dendrite that grows only under bias "
+       "(growth_time = time to bridge at 12 V, fresh water)",
+       {"timed", "migration"}},
+      {"salt", ParamKind::number, "0.2", "migration: salt content 0..1 of the wet gap (grows faster)", {}, 0.0, 1.0},
       {"intermittent", ParamKind::choice, "no", "yes: burns open above 0.5 A within ms and regrows", {"no", "yes"}},
       {"seed", ParamKind::number, "1", "seed of the burn and regrowth draws (same seed, same run)", {}, 0.0,
        4294967295.0},
@@ -67,6 +72,10 @@ PinBridge::PinBridge(sc_core::sc_module_name name, const FaultSpec& spec, model:
       bridge_(make_bridge(basename(), spec, vehicle)),
       end_ohm_(spec.number("resistance")),
       growth_s_(spec.number("growth_time")),
+      migration_(spec.choice("law") == "migration"),
+      salt_(spec.number("salt")),
+      a_(vehicle.circuit.network().branch_a(bridge_)),
+      b_(vehicle.circuit.network().branch_b(bridge_)),
       intermittent_(spec.choice("intermittent") == "yes"),
       rng_(static_cast<std::uint32_t>(spec.number("seed"))),
       onset_(spec.onset),
@@ -97,14 +106,32 @@ void PinBridge::burn_open() {
   ++burns_;
   regrow_from_s_ = (sc_core::sc_time_stamp() - onset_).to_seconds();
   growth_now_s_ = growth_s_ * (0.5 + uniform());
+  dose_ = 0.0;
   vehicle_.circuit.network().set_resistance(bridge_, electrical::kOpen);
   vehicle_.circuit.request_solve();
 }
 
 double PinBridge::resistance() const { return vehicle_.circuit.network().resistance(bridge_); }
 
+bool PinBridge::migrate(double since_onset_s) {
+  auto& net = vehicle_.circuit.network();
+  const double dt = since_onset_s - last_s_;
+  last_s_ = since_onset_s;
+  // The bias the gap sat at over the last step: the operating point solved at its start.
+  const MigrationLaw law{kDryOhm, end_ohm_, growth_now_s_};
+  dose_ = std::min(1.0, dose_ + law.dose(1.0, salt_, net.voltage(a_) - net.voltage(b_), dt));
+  const double ohms = dose_ > 0.0 ? law.ohm_at(dose_) : electrical::kOpen;
+  if (net.resistance(bridge_) != ohms) {
+    net.set_resistance(bridge_, ohms);
+    vehicle_.circuit.request_solve();
+  }
+  // Not grown yet: it may grow whenever a bias comes (an output switched on), so keep stepping.
+  return dose_ < 1.0 || intermittent_;
+}
+
 bool PinBridge::progress(sc_core::sc_time since_onset) {
   started_ = true;
+  if (migration_) return migrate(since_onset.to_seconds());
   const double age = since_onset.to_seconds() - regrow_from_s_;
   if (age < 0) return true;  // burnt open since the last step: regrowth starts at the next one
   // Geometric: a growing dendrite gains orders of magnitude in conductance, not ohms.

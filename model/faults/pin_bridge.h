@@ -7,6 +7,13 @@
 // map (model/bc1/connector_map.csv, a CHOSEN assignment) can be bridged, and both must be pins
 // the model implements.
 //
+// Two laws (`law`): `timed` (default) is the bridge as found, already known to grow over
+// `growth_time` whatever the pins carry (a corrosion crust, or a dendrite whose growth the
+// scenario states). `migration` is electrochemical migration by MigrationLaw
+// (model/faults/growth_law.h): the gap is wet and the dendrite grows only while the two pins sit
+// at different potentials, faster with `salt` and voltage; `growth_time` is then the time to
+// bridge at 12 V in fresh water. Two pins held at the same potential (two grounds) never bridge.
+//
 // Intermittent (`intermittent: yes`): a dendrite is a whisker of metal; when it carries more
 // than kBurnCurrentA it melts open within milliseconds (delay drawn from a generator seeded by
 // `seed`, so a run is reproducible), then regrows from 1 MΩ over growth_time x 0.5..1.5 (drawn
@@ -36,6 +43,7 @@ class PinBridge : public Fault {
  private:
   void begin() override {}
   bool progress(sc_core::sc_time since_onset) override;
+  bool migrate(double since_onset_s);
   void watch_current();
   void burn_open();
   double uniform();  // [0, 1), from the seeded generator
@@ -44,6 +52,12 @@ class PinBridge : public Fault {
   electrical::BranchId bridge_;
   double end_ohm_;
   double growth_s_;
+  bool migration_;
+  double salt_;
+  electrical::NodeId a_;
+  electrical::NodeId b_;
+  double dose_ = 0.0;    // migration: how far the present dendrite has grown, 0..1
+  double last_s_ = 0.0;  // migration: since onset, at the last step
   bool intermittent_;
   std::mt19937 rng_;
   sc_core::sc_time onset_;

@@ -3,6 +3,8 @@
 // battery keeps paying the awake current.
 #include "model/faults/input_leak_intermittent.h"
 
+#include "model/faults/connector_inputs.h"
+
 #include "tests/model/faults/fault_test_support.h"
 
 #include <gtest/gtest.h>
@@ -59,3 +61,31 @@ TEST(InputLeakIntermittent, TheSameSeedGivesTheSameSpells) {
 }
 
 }  // namespace
+
+TEST(InputLeakIntermittent, AcceptsEveryInputOfTheConnectorMap) {
+  const auto* type = bcmhil::faults::find_fault_type("input_leak_intermittent");
+  const auto& input = type->params.front();
+  ASSERT_EQ(input.name, "input");
+  EXPECT_EQ(input.choices, bcmhil::faults::connector_inputs());
+  for (const char* name : {"DIP_BOOT_HANDLE_SW", "DIP_HT_FT_SCR_SW", "DIP_MASTER_UNLK_SW", "DIP_ALARM_TILT_SW"})
+    EXPECT_NE(std::find(input.choices.begin(), input.choices.end(), name), input.choices.end()) << name;
+  // The master unlock button, bridged: the module sees the press.
+  FaultyCar f(default_spec("input_leak_intermittent", sc_core::SC_ZERO_TIME, {{"dry_time", 1.0}},
+                           {{"input", "DIP_MASTER_UNLK_SW"}}));
+  f.run_until(20 * kS);
+  EXPECT_FALSE(rises(f.sig("DIP_MASTER_UNLK_SW")).empty());
+}
+
+TEST(InputLeakIntermittent, AnUnknownInputIsNamedInTheError) {
+  fresh_systemc_kernel();
+  bcmhil::trace::Recorder recorder;
+  bcmhil::model::Vehicle car("car", recorder, {});
+  auto spec = default_spec("input_leak_intermittent", sc_core::SC_ZERO_TIME, {}, {{"input", "DIP_NO_SUCH_SW"}});
+  try {
+    bcmhil::faults::find_fault_type("input_leak_intermittent")->create(spec, car);
+    FAIL() << "accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("DIP_NO_SUCH_SW"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("DIP_BOOT_HANDLE_SW"), std::string::npos) << "lists the inputs";
+  }
+}

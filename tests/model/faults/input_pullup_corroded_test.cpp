@@ -76,3 +76,27 @@ TEST(InputPullupCorroded, OnTheContactInputTheModuleBelievesTheLidOpen) {
 }
 
 }  // namespace
+
+TEST(InputPullupCorroded, AnyInputOfTheConnectorMapCanCorrode) {
+  // The master unlock button's pull-up (not one of the hatch's two inputs): a phantom press.
+  FaultyCar f(default_spec("input_pullup_corroded", kOnsetTime, {{"resistance", 100e3}, {"growth_time", 1.0}},
+                           {{"input", "DIP_MASTER_UNLK_SW"}}));
+  f.run_until(4 * kS);
+  EXPECT_LT(f.volts("bc1.master_unlock_in"), 3.0);
+  EXPECT_EQ(rises(f.sig("DIP_MASTER_UNLK_SW")).size(), 1u);
+  // An unknown input is refused, naming it.
+  fresh_systemc_kernel();
+  bcmhil::trace::Recorder recorder;
+  bcmhil::model::Vehicle car("car", recorder, {});
+  auto spec = default_spec("input_pullup_corroded", kOnsetTime, {}, {{"input", "DIP_ROOF_SW"}});
+  EXPECT_THROW(
+      {
+        try {
+          bcmhil::faults::find_fault_type("input_pullup_corroded")->create(spec, car);
+        } catch (const std::invalid_argument& e) {
+          EXPECT_NE(std::string(e.what()).find("DIP_ROOF_SW"), std::string::npos) << e.what();
+          throw;
+        }
+      },
+      std::invalid_argument);
+}

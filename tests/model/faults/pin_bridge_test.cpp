@@ -196,3 +196,32 @@ TEST(PinBridgeIntermittent, AWeakDendriteCarryingLittleCurrentNeverBurns) {
 }
 
 }  // namespace
+
+namespace {
+// A migration bridge after `run_s` of wet gap (fresh water unless `salt`).
+double migration_bridge_after(const char* from, const char* to, double run_s, double salt = 0.0) {
+  FaultyCar f(default_spec("pin_bridge", sc_core::SC_ZERO_TIME, {{"growth_time", 10.0}, {"salt", salt}},
+                           {{"from", from}, {"to", to}, {"law", "migration"}}));
+  f.run_until(static_cast<std::uint64_t>(run_s * 1e3) * kMs);
+  return dynamic_cast<const bcmhil::faults::PinBridge&>(*f.fault).resistance();
+}
+}  // namespace
+
+TEST(PinBridgeMigration, TwoPinsHeldAtGroundNeverBridge) {
+  // Two lock relay outputs, both at ground through their relays at rest: no bias, no dendrite,
+  // however long the gap stays wet.
+  EXPECT_FALSE(std::isfinite(migration_bridge_after("X330.12", "X330.13", 60.0, 1.0)));
+}
+
+TEST(PinBridgeMigration, TheKlineBiasGrowsADendriteToTheTailgateOutput) {
+  // 12 V across the gap (K-line idle high, tailgate output at 0 V): growth_time 10 s fresh.
+  const double half = migration_bridge_after("X330.5", "X330.4", 5.0);
+  EXPECT_GT(half, 500.0);
+  EXPECT_LT(half, 100e3) << "half-way geometrically: ~7 kohm, give or take the bias falling as it grows";
+  EXPECT_LT(migration_bridge_after("X330.5", "X330.4", 5.0, 0.5), half) << "salt grows it faster";
+  // As the dendrite pulls the K-line down (1 k pull-up) its own bias falls: it stops growing where
+  // the K-line sits at the 1.5 V threshold, ~1 k x 1.5 / 10.5 = 143 ohm: the line is dead.
+  const double late = migration_bridge_after("X330.5", "X330.4", 120.0);
+  EXPECT_LT(late, 200.0);
+  EXPECT_GT(late, 100.0);
+}

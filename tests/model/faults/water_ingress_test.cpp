@@ -17,7 +17,9 @@ using bcmhil::faults::WaterIngress;
 using bcmhil::model::FobButton;
 
 constexpr std::uint64_t kOnset = 1 * kS;
-constexpr double kDeadV = 1e-3;  // an open driver: the pin sits at 0 V under its load
+// An open driver: the pin sits at ~0 V under its load; the wet film from the K-line pin beside it
+// (X330.5, pulled up to 12 V through 1 kohm) leaks a few mV into the load.
+constexpr double kDeadV = 20e-3;
 
 struct Wet : FaultyCar {
   Wet(double wetting_s, double corrosion_s, double salt)
@@ -37,10 +39,12 @@ struct Wet : FaultyCar {
     vehicle->bc1.tailgate_driver().command(true);
   }
   double pin() const { return volts("bc1.tailgate_out"); }
-  // An ohmmeter between the tailgate pin and the module's ground (the film the water leaves).
+  // An ohmmeter between the tailgate pin X330.4 and the module's ground pin beside it X330.3
+  // (the film the water leaves).
   double film() const {
-    const auto& net = vehicle->circuit.network();
-    return net.resistance(net.branch(std::string(fault->basename()) + ".film.tailgate_out"));
+    const auto branch = dynamic_cast<const WaterIngress&>(*fault).film("X330.3", "X330.4");
+    if (!branch) throw std::logic_error("the pins have not been wet");
+    return vehicle->circuit.network().resistance(*branch);
   }
 };
 
@@ -89,13 +93,16 @@ TEST_P(WaterIngressOutput, SagsMonotonicallyAndDiesOpenAtTheDocumentedTime) {
   EXPECT_GT(v.value_at(death - kStep - 1), 0.01);
   EXPECT_LT(v.value_at(death + kStep), kDeadV);
 
-  // Fully wet the film between the pin and ground ends at its wet value, and the fault stops
-  // evolving (no more solves).
+  // Fully wet the film between the pin and ground ends at its wet value (a dendrite has only just
+  // started in parallel: the output was on, 12 V across the gap), and the fault re-solves only
+  // when a film moves by more than 2 %: rarely, while the dendrite is young.
   w.run_until(kOnset + 3 * kS);
-  EXPECT_NEAR(w.film(), WaterIngress::kWetLeakOhm / (1.0 + 4.0 * c.salt), 1.0);
+  const double wet = WaterIngress::kWetLeakOhm / (1.0 + 4.0 * c.salt);
+  EXPECT_LE(w.film(), wet);
+  EXPECT_GT(w.film(), 0.97 * wet);
   const auto solves = w.vehicle->circuit.network().solve_count();
   w.run_for(10 * kS);
-  EXPECT_EQ(w.vehicle->circuit.network().solve_count(), solves);
+  EXPECT_LE(w.vehicle->circuit.network().solve_count(), solves + 2);
 }
 
 TEST(WaterIngress, SaltKillsTheDriverSooner) {
