@@ -8,14 +8,15 @@
 // `cycle` is the absolute cycle number of the current edge; every timer in here is derived from it.
 module bc1_io #(
     parameter int SAMPLE_PERIOD = 1000,  // debounce sample period in cycles (1 ms at 1 MHz)
-    parameter int DEBOUNCE_SAMPLES = 4
+    parameter int DEBOUNCE_SAMPLES = 4,
+    parameter int SWITCHES = 64          // switch inputs (model/io DigitalIo::kSwitches)
 ) (
     input  logic        clk,
     input  logic        rst_n,
     input  logic [31:0] cycle,
-    input  logic [15:0] switch_raw,
+    input  logic [SWITCHES-1:0] switch_raw,
     input  logic        rf_data,
-    output logic [15:0] switch_debounced,
+    output logic [SWITCHES-1:0] switch_debounced,
     output logic [47:0] rf_frame,
     output logic [7:0]  rf_frame_count,
     output logic [7:0]  rf_error_count,
@@ -24,13 +25,13 @@ module bc1_io #(
     output logic [31:0] wake_cycle
 );
   // ---- switches ----
-  logic [15:0] switch_sync;
+  logic [SWITCHES-1:0] switch_sync;
   logic        switch_sync_busy;
   logic        sample;
   logic [31:0] next_sample;
   logic        switches_unsettled;
 
-  sync2 #(.WIDTH(16)) u_switch_sync (
+  sync2 #(.WIDTH(SWITCHES)) u_switch_sync (
       .clk (clk),
       .rst_n(rst_n),
       .d   (switch_raw),
@@ -45,7 +46,7 @@ module bc1_io #(
   );
 
   input_debouncer #(
-      .WIDTH  (16),
+      .WIDTH  (SWITCHES),
       .SAMPLES(DEBOUNCE_SAMPLES)
   ) u_debouncer (
       .clk      (clk),

@@ -14,7 +14,8 @@ std::optional<uint8_t> Bc1DiagnosticBackend::analog_raw(std::string_view channel
     return static_cast<uint8_t>(std::clamp(std::lround(volts / kBatteryVoltsPerCount), 0L, 255L));
   }
   if (channel == "AOP_INTERIOR_LGT") return module_.interior_light_driver().commanded() ? kPwmFullOn : 0;
-  return std::nullopt;  // not modelled: model/bc1/signal_coverage.csv
+  // The registered functions' channels; nullopt for the rest (model/bc1/signal_coverage.csv).
+  return module_.analog_raw(channel);
 }
 
 std::vector<diag::FaultRecord> Bc1DiagnosticBackend::fault_memory() const {

@@ -74,7 +74,8 @@ InputWiring output_readback(std::string signal, electrical::NodeId pin) {
 }
 
 // Every input of the module, in the input stage's (comparator) order, with the debouncer slot of
-// hw/bc1_io.v's switch_raw it is wired to (chosen slots; 13 is free).
+// hw/bc1_io.v's switch_raw it is wired to (chosen slots: 0-15 here, 13 free; 16-63 are the
+// functions' own, model/bc1/README.md "Adding a function").
 std::vector<InputWiring> input_wiring(const Bc1Pins& p) {
   const auto& lk = p.locking;
   std::vector<InputWiring> w{
@@ -431,6 +432,8 @@ bool Bc1Module::force_output(std::string_view name, bool on) {
                                                           : nullptr;
   for (std::size_t i = 0; i < CentralLocking::kRelays; ++i)
     if (name == kLockRelayOutputs[i]) output = &lock_relay_cmd_[i];
+  for (auto* function : functions_)
+    if (!output) output = function->forcible_output(name);
   if (!output) return false;
   output->write(on);
   if (on) {
@@ -486,7 +489,16 @@ std::optional<bool> Bc1Module::signal(std::string_view name) const {
   // Every debounced switch input by its DIP_ name.
   for (const auto& w : wiring_)
     if (w.debouncer_slot && w.spec.signal == name) return switch_debounced_[*w.debouncer_slot].read();
-  return heated_.signal(name);
+  if (const auto heated = heated_.signal(name)) return heated;
+  for (const auto* function : functions_)
+    if (const auto value = function->signal(name)) return value;
+  return std::nullopt;
+}
+
+std::optional<std::uint8_t> Bc1Module::analog_raw(std::string_view channel) const {
+  for (const auto* function : functions_)
+    if (const auto value = function->analog_raw(channel)) return value;
+  return std::nullopt;
 }
 
 }  // namespace bcmhil::model

@@ -5,6 +5,7 @@
 //
 // Pin nodes are named by function ("bc1.tailgate_out"); which connector pin each one is on the
 // real module is not public, see model/bc1/README.md.
+#include "body_function.h"
 #include "central_locking.h"
 #include "controller.h"
 #include "fault_memory.h"
@@ -27,6 +28,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 #include <vector>
 
 namespace bcmhil::model {
@@ -99,6 +101,13 @@ class Bc1Module : public sc_core::sc_module {
   // The module's view of a signal from the reference tables (DIP_*/DOP_*), for diagnostics.
   // std::nullopt for a name this model does not implement.
   std::optional<bool> signal(std::string_view name) const;
+  // The registered functions' analog channels (BodyFunction::analog_raw); std::nullopt for a
+  // channel none of them owns.
+  std::optional<std::uint8_t> analog_raw(std::string_view channel) const;
+
+  // A function plugs into diagnostics (signal, analog_raw, force_output) by registering itself
+  // here, during elaboration (in the constructor). The module does not own it.
+  void add_function(BodyFunction& function) { functions_.push_back(&function); }
 
   // Diagnostics (STEUERN_IOSTATES) forcing an output; call from a simulation process. A forced
   // output switches itself off after kForcedOnLimit so no tester can burn a lock motor (chosen:
@@ -197,7 +206,8 @@ class Bc1Module : public sc_core::sc_module {
   sc_core::sc_signal<std::uint32_t> rf_frame_count_{"rf_frame_count_sig"};
   sc_core::sc_signal<std::uint32_t> rf_error_count_{"rf_error_count_sig"};
   // Written by the controller's own processes and by diagnostics forcing an output.
-  using OutputSignal = sc_core::sc_signal<bool, sc_core::SC_MANY_WRITERS>;
+  using OutputSignal = ForcibleOutput;
+  std::vector<BodyFunction*> functions_;  // add_function, in registration order
   OutputSignal boot_release_{"DOP_BOOT_RELEASE"};
   OutputSignal lh_indicator_{"DOP_LH_INDICATOR_LGT"};
   OutputSignal rh_indicator_{"DOP_RH_INDICATOR_LGT"};

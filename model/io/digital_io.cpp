@@ -39,10 +39,10 @@ DigitalIo::DigitalIo(sc_core::sc_module_name name, DigitalIoConfig config)
 
 DigitalIo::~DigitalIo() = default;
 
-std::uint32_t DigitalIo::sample_switches() const {
-  std::uint32_t bits = 0;
+std::uint64_t DigitalIo::sample_switches() const {
+  std::uint64_t bits = 0;
   for (int i = 0; i < kSwitches; ++i) {
-    if (switch_raw[i].read()) bits |= std::uint32_t{1} << i;
+    if (switch_raw[i].read()) bits |= std::uint64_t{1} << i;
   }
   return bits;
 }
@@ -110,11 +110,11 @@ void DigitalIo::edge(std::uint64_t cycle) {
   wait(sc_core::SC_ZERO_TIME);  // its outputs are visible now
   ++edges_;
 
-  const std::uint32_t switches = block_switch_debounced_.read();
+  const std::uint64_t switches = block_switch_debounced_.read();
   if (switches != published_switches_) {
-    const std::uint32_t changed = switches ^ published_switches_;
+    const std::uint64_t changed = switches ^ published_switches_;
     for (int i = 0; i < kSwitches; ++i) {
-      if (changed & (std::uint32_t{1} << i)) switch_debounced[i].write(((switches >> i) & 1u) != 0);
+      if (changed & (std::uint64_t{1} << i)) switch_debounced[i].write(((switches >> i) & 1u) != 0);
     }
     published_switches_ = switches;
   }

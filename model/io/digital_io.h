@@ -38,7 +38,7 @@ struct DigitalIoConfig {
 
 class DigitalIo : public sc_core::sc_module {
  public:
-  static constexpr int kSwitches = 16;
+  static constexpr int kSwitches = 64;  // hw/bc1_io.v SWITCHES
   static constexpr std::uint64_t kResetCycles = 2;
 
   DigitalIo(sc_core::sc_module_name name, DigitalIoConfig config = {});
@@ -57,7 +57,7 @@ class DigitalIo : public sc_core::sc_module {
  private:
   void run();
   void edge(std::uint64_t cycle);
-  std::uint32_t sample_switches() const;
+  std::uint64_t sample_switches() const;
   bool inputs_moved() const;  // external inputs differ from what the last edge sampled
   std::uint64_t cycle_at_or_before_now() const;
 
@@ -69,9 +69,9 @@ class DigitalIo : public sc_core::sc_module {
   sc_core::sc_signal<bool> clk_{"clk"};
   sc_core::sc_signal<bool> rst_n_{"rst_n"};
   sc_core::sc_signal<std::uint32_t> cycle_{"cycle"};
-  sc_core::sc_signal<std::uint32_t> block_switch_raw_{"block_switch_raw"};
+  sc_core::sc_signal<std::uint64_t> block_switch_raw_{"block_switch_raw"};
   sc_core::sc_signal<bool> block_rf_data_{"block_rf_data"};
-  sc_core::sc_signal<std::uint32_t> block_switch_debounced_{"block_switch_debounced"};
+  sc_core::sc_signal<std::uint64_t> block_switch_debounced_{"block_switch_debounced"};
   sc_core::sc_signal<std::uint64_t> block_rf_frame_{"block_rf_frame"};
   sc_core::sc_signal<std::uint32_t> block_rf_frame_count_{"block_rf_frame_count"};
   sc_core::sc_signal<std::uint32_t> block_rf_error_count_{"block_rf_error_count"};
@@ -80,9 +80,9 @@ class DigitalIo : public sc_core::sc_module {
   sc_core::sc_signal<std::uint32_t> wake_cycle_{"wake_cycle"};
 
   // What the last edge sampled, and what has been published.
-  std::uint32_t sampled_switches_ = 0;
+  std::uint64_t sampled_switches_ = 0;
   bool sampled_rf_ = false;
-  std::uint32_t published_switches_ = 0;
+  std::uint64_t published_switches_ = 0;
   std::uint64_t published_frame_ = 0;
   std::uint32_t block_frame_count8_ = 0;
   std::uint32_t block_error_count8_ = 0;

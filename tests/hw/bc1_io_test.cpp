@@ -52,8 +52,12 @@ std::uint64_t add_frame(Waveform& line, std::uint64_t start, std::uint64_t value
   return slot;
 }
 
+// The block's 64 switch slots (hw/bc1_io.v SWITCHES), one bit each; the top one is tested too.
+using SwitchBits = std::uint64_t;
+constexpr SwitchBits kTopSwitch = SwitchBits{1} << 63;
+
 struct Outputs {
-  std::uint32_t switch_debounced;
+  SwitchBits switch_debounced;
   std::uint64_t rf_frame;
   std::uint32_t rf_frame_count;
   std::uint32_t rf_error_count;
@@ -65,14 +69,14 @@ struct Outputs {
 SC_MODULE(Bench) {
   Vbc1_io dut{"dut"};
   sc_core::sc_signal<bool> clk{"clk"}, rst_n{"rst_n"}, rf_data{"rf_data"};
-  sc_core::sc_signal<std::uint32_t> cycle{"cycle"}, switch_raw{"switch_raw"};
-  sc_core::sc_signal<std::uint32_t> switch_debounced{"switch_debounced"};
+  sc_core::sc_signal<std::uint32_t> cycle{"cycle"};
+  sc_core::sc_signal<SwitchBits> switch_raw{"switch_raw"}, switch_debounced{"switch_debounced"};
   sc_core::sc_signal<std::uint64_t> rf_frame{"rf_frame"};
   sc_core::sc_signal<std::uint32_t> rf_frame_count{"rf_frame_count"}, rf_error_count{"rf_error_count"};
   sc_core::sc_signal<bool> need_next_cycle{"need_next_cycle"}, wake_valid{"wake_valid"};
   sc_core::sc_signal<std::uint32_t> wake_cycle{"wake_cycle"};
 
-  std::function<std::uint32_t(std::uint64_t)> switches = [](std::uint64_t) { return 0u; };
+  std::function<SwitchBits(std::uint64_t)> switches = [](std::uint64_t) { return SwitchBits{0}; };
   std::function<bool(std::uint64_t)> rf = [](std::uint64_t) { return false; };
   std::function<void(std::uint64_t, const Outputs&)> after_edge = [](std::uint64_t, const Outputs&) {};
   std::uint64_t cycles = 0;
@@ -117,12 +121,13 @@ template <typename T>
 using Changes = std::vector<std::pair<std::uint64_t, T>>;
 
 struct Observed {
-  Changes<std::uint32_t> debounced, frame_count, error_count;
+  Changes<SwitchBits> debounced;
+  Changes<std::uint32_t> frame_count, error_count;
   Changes<std::uint64_t> frame;
   std::map<std::uint64_t, Outputs> snapshots;  // outputs after chosen edges
 };
 
-Observed run(std::uint64_t cycles, std::function<std::uint32_t(std::uint64_t)> switches,
+Observed run(std::uint64_t cycles, std::function<SwitchBits(std::uint64_t)> switches,
         std::function<bool(std::uint64_t)> rf, std::vector<std::uint64_t> snapshot_at = {},
         std::uint32_t cycle_offset = 0) {
   bcmhil::testing::fresh_systemc_kernel();
@@ -147,13 +152,13 @@ Observed run(std::uint64_t cycles, std::function<std::uint32_t(std::uint64_t)> s
   return result;
 }
 
-std::function<std::uint32_t(std::uint64_t)> switch_line(const Waveform& w, int bit) {
-  return [w, bit](std::uint64_t c) { return w.at(c) ? (1u << bit) : 0u; };
+std::function<SwitchBits(std::uint64_t)> switch_line(const Waveform& w, int bit) {
+  return [w, bit](std::uint64_t c) { return w.at(c) ? (SwitchBits{1} << bit) : SwitchBits{0}; };
 }
 std::function<bool(std::uint64_t)> rf_line(const Waveform& w) {
   return [w](std::uint64_t c) { return w.at(c); };
 }
-const auto kNoSwitches = [](std::uint64_t) { return 0u; };
+const auto kNoSwitches = [](std::uint64_t) { return SwitchBits{0}; };
 const auto kRfIdle = [](std::uint64_t) { return false; };
 
 // ---------------------------------------------------------------- debouncer
@@ -165,7 +170,7 @@ TEST(Bc1IoDebounce, CleanPressAppearsOnTheFourthAgreeingSample) {
   sw.set(10500, true);
   const Observed r = run(16000, switch_line(sw, 3), kRfIdle, {10499, 10500, 10501, 13999, 14000});
   ASSERT_EQ(r.debounced.size(), 1u);
-  EXPECT_EQ(r.debounced[0], (std::pair<std::uint64_t, std::uint32_t>{14000, 1u << 3}));
+  EXPECT_EQ(r.debounced[0], (std::pair<std::uint64_t, SwitchBits>{14000, SwitchBits{1} << 3}));
 
   // The clock-gate requests along the way.
   EXPECT_FALSE(r.snapshots.at(10499).need_next_cycle);
@@ -212,10 +217,10 @@ TEST(Bc1IoDebounce, ReleaseAndPerBitIndependence) {
   a.set(20500, false);
   b.set(12500, true);  // second switch comes in two samples later
   const auto switches = [a, b](std::uint64_t c) {
-    return (a.at(c) ? 1u : 0u) | (b.at(c) ? 0x8000u : 0u);
+    return (a.at(c) ? SwitchBits{1} : 0) | (b.at(c) ? kTopSwitch : 0);
   };
   const Observed r = run(30000, switches, kRfIdle);
-  const Changes<std::uint32_t> expected{{14000, 0x0001}, {16000, 0x8001}, {24000, 0x8000}};
+  const Changes<SwitchBits> expected{{14000, 1}, {16000, kTopSwitch | 1}, {24000, kTopSwitch}};
   EXPECT_EQ(r.debounced, expected);
 }
 

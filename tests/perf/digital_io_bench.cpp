@@ -61,9 +61,9 @@ std::vector<Change> stimulus() {
 
 SC_MODULE(Bench) {
   DigitalIo io;
-  sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw{"switch_raw", 16};
+  sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw{"switch_raw", bcmhil::model::DigitalIo::kSwitches};
   sc_core::sc_signal<bool> rf_data{"rf_data"};
-  sc_core::sc_vector<sc_core::sc_signal<bool>> switch_debounced{"switch_debounced", 16};
+  sc_core::sc_vector<sc_core::sc_signal<bool>> switch_debounced{"switch_debounced", bcmhil::model::DigitalIo::kSwitches};
   sc_core::sc_signal<std::uint64_t> rf_frame{"rf_frame"};
   sc_core::sc_signal<std::uint32_t> rf_frame_count{"rf_frame_count"};
   sc_core::sc_signal<std::uint32_t> rf_error_count{"rf_error_count"};

@@ -25,7 +25,7 @@ using bcmhil::model::DigitalIoConfig;
 
 constexpr std::uint64_t kUs = 1'000'000;  // picoseconds
 constexpr std::uint64_t kMs = 1000 * kUs;
-constexpr int kRf = 16;  // input index of the RF line; 0..15 are the switches
+constexpr int kRf = DigitalIo::kSwitches;  // input index of the RF line; below it, the switches
 // Switch 15 is not driven by the stimulus: it follows switch 14 one delta cycle later, so some
 // input changes land in a later delta of a clock boundary, after the edge sampled the inputs.
 constexpr int kMirrored = 15;
@@ -50,9 +50,9 @@ std::ostream& operator<<(std::ostream& os, const TraceEntry& e) {
 
 SC_MODULE(Harness) {
   DigitalIo io;
-  sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw{"switch_raw", 16};
+  sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw{"switch_raw", DigitalIo::kSwitches};
   sc_core::sc_signal<bool> rf_data{"rf_data"};
-  sc_core::sc_vector<sc_core::sc_signal<bool>> switch_debounced{"switch_debounced", 16};
+  sc_core::sc_vector<sc_core::sc_signal<bool>> switch_debounced{"switch_debounced", DigitalIo::kSwitches};
   sc_core::sc_signal<std::uint64_t> rf_frame{"rf_frame"};
   sc_core::sc_signal<std::uint32_t> rf_frame_count{"rf_frame_count"};
   sc_core::sc_signal<std::uint32_t> rf_error_count{"rf_error_count"};
@@ -92,7 +92,7 @@ SC_MODULE(Harness) {
 
   void record() {
     const std::uint64_t t = sc_core::sc_time_stamp().value();
-    for (int i = 0; i < 16; ++i) {
+    for (int i = 0; i < DigitalIo::kSwitches; ++i) {
       if (switch_debounced[i].event()) {
         trace.push_back({t, "switch_debounced[" + std::to_string(i) + "]", switch_debounced[i].read()});
       }
@@ -205,7 +205,7 @@ std::vector<Change> random_stimulus(std::uint64_t seed, std::uint64_t duration_p
   const std::uint64_t horizon = duration_ps - 200 * kMs;
   // Switches: one held from time zero, others toggled.
   s.level(3, 0, true);
-  for (int sw : {0, 7, 14}) {
+  for (int sw : {0, 7, 14, DigitalIo::kSwitches - 1}) {
     std::uint64_t t = s.pick(0, 300) * kMs;
     bool pressed = false;
     while (t < horizon) {
