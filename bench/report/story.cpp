@@ -55,6 +55,9 @@ std::string step_label(const scenario::Step& s) {
       return label + " " + (s.action == Action::turn_key ? std::string(door_name(s.door)) + " " : "") +
              (s.lock ? "lock" : "unlock");
     case Action::press_switch: return label + " " + s.target;
+    case Action::obstruct_window:
+      return label + (s.window == model::PowerWindows::driver ? " driver" : " passenger") + " " + number(s.gap_mm) +
+             " mm";
     case Action::diagnose: {
       label += " " + s.job;
       for (const auto& a : s.job_args) label += " " + a;

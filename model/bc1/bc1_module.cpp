@@ -59,6 +59,7 @@ Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
   p.ht_ft_win_led_out = pin("ht_ft_win_led");
   p.ht_rr_win_sw_in = pin("ht_rr_win_sw");
   p.ht_ft_scr_sw_in = pin("ht_ft_scr_sw");
+  p.windows = make_power_window_pins(net, base);
   return p;
 }
 
@@ -71,6 +72,19 @@ InputWiring switch_to_ground(const char* signal, electrical::NodeId pin, std::si
 // is, not debounced.
 InputWiring output_readback(std::string signal, electrical::NodeId pin) {
   return {{std::move(signal), pin, electrical::kOpen, 47e3, Bc1Module::kMonitorThresholdV, false}, std::nullopt};
+}
+
+// Power windows: the console rockers on debouncer slots 16-19, and each window relay's pin read
+// back like the lock relays'.
+std::vector<InputWiring> power_window_inputs(const PowerWindowPins& p) {
+  const std::array<electrical::NodeId, kWindowRelays> rockers{p.drv_up_sw_in, p.drv_down_sw_in, p.pass_up_sw_in,
+                                                             p.pass_down_sw_in};
+  const std::array<electrical::NodeId, kWindowRelays> relay_pins{p.drv_up_out, p.drv_down_out, p.pass_up_out,
+                                                                p.pass_down_out};
+  std::vector<InputWiring> w;
+  for (std::size_t i = 0; i < kWindowRelays; ++i) w.push_back(switch_to_ground(kWindowSwitchInputs[i], rockers[i], 16 + i));
+  for (std::size_t i = 0; i < kWindowRelays; ++i) w.push_back(output_readback(window_monitor(i), relay_pins[i]));
+  return w;
 }
 
 // Every input of the module, in the input stage's (comparator) order, with the debouncer slot of
@@ -102,6 +116,7 @@ std::vector<InputWiring> input_wiring(const Bc1Pins& p) {
   const electrical::NodeId body_pins[] = {p.driver_door_in, p.passenger_door_in, p.bonnet_in, p.hazard_in, p.tilt_in};
   for (std::size_t i = 0; i < std::size(kBodyInputs); ++i)
     w.push_back(switch_to_ground(kBodyInputs[i].signal, body_pins[i], 8 + i));
+  for (auto& window_input : power_window_inputs(p.windows)) w.push_back(std::move(window_input));
   return w;
 }
 
@@ -160,6 +175,7 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
       heated_("heated_screens", circuit, recorder,
               HeatedScreenPins{pins_.kl30_logic, pins_.kl30_logic, pins_.kl15, pins_.heated_rr_win_rly_out,
                                pins_.heated_ft_win_rly_out, pins_.ht_rr_win_led_out, pins_.ht_ft_win_led_out}),
+      windows_("power_windows", basename(), circuit, recorder, faults_, pins_.windows, pins_.kl15, pins_.ground),
       comparator_("comparator", wiring_.size()),
       switch_raw_("switch_raw", io_.switch_raw.size()),
       switch_debounced_("switch_debounced", io_.switch_debounced.size()),
@@ -169,6 +185,7 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   wire_body_functions();
   wire_central_locking();
   wire_heated_screens();
+  wire_power_windows();
   wire_sleep();
   register_processes(circuit);
   record_signals(recorder);
@@ -282,6 +299,26 @@ void Bc1Module::wire_heated_screens() {
   heated_.rear_switch.bind(debounced("DIP_HT_RR_WIN_SW"));
   heated_.front_switch.bind(debounced("DIP_HT_FT_SCR_SW"));
   heated_.powered.bind(powered_);
+}
+
+void Bc1Module::wire_power_windows() {
+  for (std::size_t i = 0; i < kWindowRelays; ++i) {
+    windows_.switches[i].bind(debounced(kWindowSwitchInputs[i]));
+    windows_.monitors[i].bind(comparator(window_monitor(i)));
+    sleep_.keep_awake(windows_.relay_command(i));
+  }
+  // What the module reads, for the trace: each rocker (debounced) and each relay pin's readback.
+  auto& recorder = circuit_.recorder();
+  for (std::size_t i = 0; i < kWindowRelays; ++i) {
+    watch_signal(debounced(kWindowSwitchInputs[i]), recorder, kWindowSwitchInputs[i], trace::Kind::bit, "",
+                 "window rocker contact as the module sees it (debounced, 1 = pressed)");
+    watch_signal(comparator(window_monitor(i)), recorder, "bc1." + window_monitor(i), trace::Kind::bit, "",
+                 "readback of the window relay's pin (1 = high)");
+  }
+  windows_.key_lock.bind(debounced("DIP_DRV_KEY_SW_LK"));
+  windows_.key_unlock.bind(debounced("DIP_DRV_KEY_SW_UNLK"));
+  windows_.powered.bind(powered_);
+  add_function(windows_);
 }
 
 // What wakes the module: any input moving (every comparator and debounced switch), the RF data

@@ -18,6 +18,7 @@
 #include "heated_screens.h"
 #include "input_stage.h"
 #include "lock_relay_bank.h"
+#include "power_windows.h"
 #include "sleep_manager.h"
 #include "model/circuit/circuit.h"
 #include "model/io/digital_io.h"
@@ -60,6 +61,7 @@ struct Bc1Pins {
   electrical::NodeId ht_ft_win_led_out;      // DOP_HT_FT_WIN_LED
   electrical::NodeId ht_rr_win_sw_in;        // DIP_HT_RR_WIN_SW (push-button to ground)
   electrical::NodeId ht_ft_scr_sw_in;        // DIP_HT_FT_SCR_SW (push-button to ground)
+  PowerWindowPins windows;                   // window feeds, relay pins, switch inputs
 };
 
 // One input of the module: its front end in the input stage and, for a switch, the slot of the
@@ -97,6 +99,8 @@ class Bc1Module : public sc_core::sc_module {
   SleepManager& sleep_manager() { return sleep_; }
   const SleepManager& sleep_manager() const { return sleep_; }
   HeatedScreens& heated_screens() { return heated_; }
+  PowerWindows& power_windows() { return windows_; }
+  const PowerWindows& power_windows() const { return windows_; }
 
   // The module's view of a signal from the reference tables (DIP_*/DOP_*), for diagnostics.
   // std::nullopt for a name this model does not implement.
@@ -161,6 +165,7 @@ class Bc1Module : public sc_core::sc_module {
   void wire_body_functions();
   void wire_central_locking();
   void wire_heated_screens();
+  void wire_power_windows();
   void wire_sleep();
   void register_processes(Circuit& circuit);
   void record_signals(trace::Recorder& recorder);
@@ -198,6 +203,7 @@ class Bc1Module : public sc_core::sc_module {
   Alarm alarm_;
   SleepManager sleep_;
   HeatedScreens heated_;
+  PowerWindows windows_;
 
   sc_core::sc_vector<sc_core::sc_signal<bool>> comparator_;  // input stage outputs, in wiring_ order
   sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw_;        // ties a free debouncer slot inactive

@@ -144,13 +144,10 @@ std::optional<std::uint8_t> PowerWindows::analog_raw(std::string_view channel) c
   return std::nullopt;
 }
 
-bool PowerWindows::force_output(std::string_view name, bool on) {
-  for (std::size_t i = 0; i < kWindowRelays; ++i) {
-    if (name != kWindowRelayOutputs[i]) continue;
-    lift(i < 2 ? driver : passenger).force(i % 2 == 0, on);
-    return true;
-  }
-  return false;
+ForcibleOutput* PowerWindows::forcible_output(std::string_view name) {
+  for (std::size_t i = 0; i < kWindowRelays; ++i)
+    if (name == kWindowRelayOutputs[i]) return &lift(i < 2 ? driver : passenger).forcible(i % 2 == 0);
+  return nullptr;
 }
 
 }  // namespace bcmhil::model

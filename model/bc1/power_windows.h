@@ -23,6 +23,7 @@
 // trip level on the same amplifier (0.019607843 V/count: 5 V full scale, 43.75 A), 0 while
 // disarmed; AIP_WIN_RELAY_MON / AIP_PASS_WIN_RELAY_MON the COM readbacks, bit 0 up, bit 1 down
 // (encoding CHOSEN: the table says only "Status Fahrer-Relais").
+#include "body_function.h"
 #include "fault_memory.h"
 #include "lock_relay.h"
 #include "window_lift.h"
@@ -68,7 +69,7 @@ inline constexpr std::array<const char*, kWindowRelays> kWindowRelayStems{"drv_w
 // The readback names of the relay pins in the input stage ("drv_win_up_monitor").
 std::string window_monitor(std::size_t relay);
 
-class PowerWindows : public sc_core::sc_module {
+class PowerWindows : public sc_core::sc_module, public BodyFunction {
  public:
   enum Door : std::size_t { driver = 0, passenger = 1 };
 
@@ -83,11 +84,11 @@ class PowerWindows : public sc_core::sc_module {
   sc_core::sc_in<bool> key_unlock{"key_unlock"};  // DIP_DRV_KEY_SW_UNLK, debounced
   sc_core::sc_in<bool> powered{"powered"};
 
-  // DS2: DIP_/DOP_ bits, AIP_ channels (raw 0-255), forcing the relay coils. std::nullopt / false
-  // for a name that is not the windows'.
-  std::optional<bool> signal(std::string_view name) const;
-  std::optional<std::uint8_t> analog_raw(std::string_view channel) const;
-  bool force_output(std::string_view name, bool on);
+  // DS2 (BodyFunction): DIP_/DOP_ bits, AIP_ channels (raw 0-255), the relay coils a tester may
+  // force. std::nullopt / nullptr for a name that is not the windows'.
+  std::optional<bool> signal(std::string_view name) const override;
+  std::optional<std::uint8_t> analog_raw(std::string_view channel) const override;
+  ForcibleOutput* forcible_output(std::string_view name) override;
 
   LockRelay& relay(std::size_t i) { return *relays_.at(i); }
   const LockRelay& relay(std::size_t i) const { return *relays_.at(i); }

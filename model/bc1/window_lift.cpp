@@ -121,6 +121,9 @@ void WindowLift::start(Dir dir, Mode mode) {
 void WindowLift::stop() {
   run_ = Dir::none;
   armed_ = false;
+  // A relay known to be stuck gets its companion back at once, not only after the judgement.
+  hold_down_ = stuck_up_ && !stuck_down_;
+  hold_up_ = stuck_down_ && !stuck_up_;
   for (auto* e : {&settled_, &blank_end_, &stall_, &run_end_, &leak_}) e->cancel();
   stall_pending_ = leak_pending_ = false;
   judge_.cancel();
@@ -142,7 +145,7 @@ void WindowLift::on_power() {
   // Reset: the software forgets the run; the relays drop with the pins (drive_relays).
   run_ = Dir::none;
   armed_ = false;
-  hold_up_ = hold_down_ = forced_up_ = forced_down_ = false;
+  hold_up_ = hold_down_ = false;
   for (auto* e : {&settled_, &blank_end_, &stall_, &run_end_, &judge_, &leak_}) e->cancel();
   stall_pending_ = leak_pending_ = false;
   outputs_changed_.notify(sc_core::SC_ZERO_TIME);
@@ -165,7 +168,15 @@ void WindowLift::on_blank_end() {
   if (run_ == Dir::none) return;
   const double amps = sense_.motor_amps();
   const bool relay_up = run_ == Dir::up ? up_monitor.read() : down_monitor.read();
+  const bool other_up = run_ == Dir::up ? down_monitor.read() : up_monitor.read();
   const std::uint8_t code = codes_.output_off;
+  if (relay_up && other_up && amps < kNoCurrentA) {
+    // Both pins high: the other relay is stuck on NO, not the motor circuit open.
+    (run_ == Dir::up ? stuck_down_ : stuck_up_) = true;
+    faults_.report_present(run_ == Dir::up ? codes_.down_no : codes_.up_no, now_ps());
+    stop();
+    return;
+  }
   if (relay_up && amps < kNoCurrentA) {
     faults_.report_present(code, now_ps());
     stop();
@@ -254,12 +265,12 @@ void WindowLift::on_monitor() {
 void WindowLift::judge_at_rest() {
   if (run_ != Dir::none || !powered.read()) return;
   // A relay the module holds or a tester forces is on by command: nothing to learn from it.
-  if (!hold_up_ && !forced_up_) {
+  if (!up_cmd_.read()) {
     stuck_up_ = up_monitor.read();
     if (stuck_up_) faults_.report_present(codes_.up_no, now_ps());
     else faults_.report_absent(codes_.up_no);
   }
-  if (!hold_down_ && !forced_down_) {
+  if (!down_cmd_.read()) {
     stuck_down_ = down_monitor.read();
     if (stuck_down_) faults_.report_present(codes_.down_no, now_ps());
     else faults_.report_absent(codes_.down_no);
@@ -280,14 +291,9 @@ void WindowLift::on_leak() {
   faults_.report_present(codes_.output_on, now_ps());
 }
 
-void WindowLift::force(bool up, bool on) {
-  (up ? forced_up_ : forced_down_) = on;
-  outputs_changed_.notify(sc_core::SC_ZERO_TIME);
-}
-
 void WindowLift::write_outputs() {
-  up_cmd_.write(run_ == Dir::up || hold_up_ || forced_up_);
-  down_cmd_.write(run_ == Dir::down || hold_down_ || forced_down_);
+  up_cmd_.write(run_ == Dir::up || hold_up_);
+  down_cmd_.write(run_ == Dir::down || hold_down_);
 }
 
 void WindowLift::drive_relays() {

@@ -23,10 +23,12 @@
 //     FEHLER and the module holds the companion relay on, so both motor ends sit on the feed and
 //     the glass stops (it can still be moved the stuck relay's way);
 //   - AUSGANG AUS FEHLER (0x82 / 0x83): a run whose relay came up draws less than kNoCurrentA after
-//     kBlankS: the motor circuit is open (motor, wire, connector); the run ends;
+//     kBlankS while the other relay's pin is low: the motor circuit is open (motor, wire,
+//     connector); the run ends (both pins high: the other relay is stuck, its NO FEHLER);
 //   - AUSGANG EIN FEHLER (0x80 / 0x81): no relay on, yet more than kLeakA flows in the motor
 //     circuit for kLeakS (a motor wire shorted to a feed drives current through the NC contact).
 // A brown-out reset stops a run and forgets it.
+#include "body_function.h"
 #include "fault_memory.h"
 #include "lock_relay.h"
 #include "model/circuit/circuit.h"
@@ -65,12 +67,11 @@ class WindowLift : public sc_core::sc_module {
 
   // Convenience opening/closing from the key: start (up/down) or end (none) such a run.
   void convenience(Dir dir);
-  // Diagnostics forcing a relay coil (STEUERN_IOSTATES); the software's own state is left alone.
-  void force(bool up, bool on);
-
-  // The relay coil commands DOP_*_WIN_UP / DOP_*_WIN_DOWN.
+  // The relay coil commands DOP_*_WIN_UP / DOP_*_WIN_DOWN; a tester may force them (the module
+  // does, under its time limit); the software's next decision writes them again.
   const sc_core::sc_signal_in_if<bool>& up_relay() const { return up_cmd_; }
   const sc_core::sc_signal_in_if<bool>& down_relay() const { return down_cmd_; }
+  ForcibleOutput& forcible(bool up) { return up ? up_cmd_ : down_cmd_; }
   Dir running() const { return run_; }
   double estimated_position() const { return est_position_; }
   // The anti-trap's trip current while it is armed, 0 otherwise (AIP_*_WIN_ANTITRAP).
@@ -81,8 +82,8 @@ class WindowLift : public sc_core::sc_module {
   static constexpr double kStallA = 12.0;
   static constexpr double kStallS = 0.15;
   static constexpr double kMaxRunS = 8.0;
-  static constexpr double kTrapMarginA = 2.5;
-  static constexpr double kReferenceTauS = 0.5;
+  static constexpr double kTrapMarginA = 1.5;
+  static constexpr double kReferenceTauS = 1.0;
   static constexpr double kTrapMaskFrom = 0.96;
   static constexpr double kReverseS = 1.0;
   static constexpr double kReadbackSettleS = 0.05;
@@ -135,8 +136,6 @@ class WindowLift : public sc_core::sc_module {
   bool stuck_down_ = false;
   bool hold_up_ = false;
   bool hold_down_ = false;
-  bool forced_up_ = false;
-  bool forced_down_ = false;
   sc_core::sc_event settled_;
   sc_core::sc_event blank_end_;
   sc_core::sc_event stall_;
@@ -144,9 +143,8 @@ class WindowLift : public sc_core::sc_module {
   sc_core::sc_event judge_;
   sc_core::sc_event leak_;
   sc_core::sc_event outputs_changed_;
-  using OutputSignal = sc_core::sc_signal<bool, sc_core::SC_MANY_WRITERS>;
-  OutputSignal up_cmd_{"up_cmd"};
-  OutputSignal down_cmd_{"down_cmd"};
+  ForcibleOutput up_cmd_{"up_cmd"};
+  ForcibleOutput down_cmd_{"down_cmd"};
 };
 
 }  // namespace bcmhil::model

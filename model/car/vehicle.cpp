@@ -84,6 +84,7 @@ Vehicle::Vehicle(sc_core::sc_module_name name, trace::Recorder& recorder, Vehicl
                                 "the heated rear window button is held"),
       heated_front_screen_button("heated_front_screen_button", circuit, recorder, electrical::kGround,
                                  "the heated front screen button is held"),
+      windows("windows", circuit, recorder, harness, power, bc1.pins().windows),
       connectors(circuit, connector_specs(bc1.basename(), hatch_lock)) {
   bc1.rf_data.bind(receiver.data);
   for (std::size_t slot = 0; slot < fobs_.size(); ++slot) fobs_[slot].id = config_.coding.key_ids[slot];
@@ -174,7 +175,11 @@ void Vehicle::press_fob(int key_slot, FobButton button) {
 }
 
 const std::vector<std::string>& Vehicle::switch_names() {
-  static const std::vector<std::string> names{"heated_rear_window", "heated_front_screen"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n{"heated_rear_window", "heated_front_screen"};
+    for (const auto& w : PowerWindowDoors::switch_names()) n.push_back(w);
+    return n;
+  }();
   return names;
 }
 
@@ -183,6 +188,8 @@ void Vehicle::press_switch(const std::string& name, sc_core::sc_time duration) {
     heated_rear_window_button.press(duration);
   else if (name == "heated_front_screen")
     heated_front_screen_button.press(duration);
+  else if (auto* window_switch = windows.find_switch(name))
+    window_switch->press(duration);
   else
     throw std::invalid_argument("no switch " + name);
 }

@@ -53,7 +53,9 @@ double WindowMotor::static_load_a(double x) const {
 
 bool WindowMotor::can_start(double amps) const {
   if (speed_ != 0.0) return true;
-  // The self-locking worm: only the motor moves the glass, and only past friction.
+  // The self-locking worm: only the motor moves the glass (its current that way), and only past
+  // friction; the seal, the weight or a squeezed obstacle never back-drive it.
+  if (std::fabs(amps) < kMinDriveA) return false;
   const double drive = amps - static_load_a(position_);
   if (amps > 0.0 && drive > friction_a()) return position_ < 1.0;
   if (amps < 0.0 && drive < -friction_a()) return position_ > 0.0;
@@ -76,8 +78,9 @@ void WindowMotor::on_step() {
   if (speed_ != 0.0 || can_start(amps)) {
     const double direction = speed_ != 0.0 ? std::copysign(1.0, speed_) : std::copysign(1.0, amps);
     speed = speed_ + accel_per_amp * (amps - static_load_a(position_) - direction * friction_a()) * dt;
-    // Friction and the self-locking gear stop the glass; nothing drives it backwards but the motor.
-    if (std::copysign(1.0, speed) != direction) speed = 0.0;
+    // Friction and the self-locking gear stop the glass; nothing drives it backwards but the
+    // motor, and a motor no longer driving that way (braked, reversed) lets the worm lock it.
+    if (std::copysign(1.0, speed) != direction || amps * direction < kMinDriveA) speed = 0.0;
   }
   position_ += speed * dt;
   if (position_ >= 1.0 || position_ <= 0.0) {

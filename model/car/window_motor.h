@@ -78,6 +78,8 @@ class WindowMotor : public sc_core::sc_module {
   double friction_a() const { return spec_.friction_a + extra_friction_a_; }
   bool can_start(double amps) const;
   void publish();
+  // Less motor current than this does not turn the worm at all (chosen; well under the friction).
+  static constexpr double kMinDriveA = 0.5;
 
   Circuit& circuit_;
   WindowMotorSpec spec_;
