@@ -109,7 +109,7 @@ namespace {
 bool holds(scenario::Action action) {
   using scenario::Action;
   return action == Action::press_lid_handle || action == Action::press_switch || action == Action::turn_key ||
-         action == Action::press_lock_button || action == Action::press_hazard;
+         action == Action::press_lock_button || action == Action::press_hazard || action == Action::obstruct_window;
 }
 }  // namespace
 

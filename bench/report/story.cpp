@@ -56,6 +56,9 @@ std::string step_label(const scenario::Step& s) {
              (s.lock ? "lock" : "unlock");
     case Action::press_switch: return label + " " + s.target;
     case Action::set_control: return label + " " + s.target + " " + s.position;
+    case Action::obstruct_window:
+      return label + (s.window == model::PowerWindows::driver ? " driver" : " passenger") + " " + number(s.gap_mm) +
+             " mm";
     case Action::diagnose: {
       label += " " + s.job;
       for (const auto& a : s.job_args) label += " " + a;

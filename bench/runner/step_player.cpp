@@ -38,6 +38,7 @@ void apply_step(model::Vehicle& vehicle, const scenario::Step& step) {
       break;
     case Action::press_hazard: vehicle.press_hazard(step.duration); break;
     case Action::tilt: vehicle.set_tilted(step.on); break;
+    case Action::obstruct_window: vehicle.obstruct_window(step.window, step.gap_mm, step.duration); break;
     case Action::diagnose: break;  // a tester outside the kernel runs these (runner/diagnostic_session)
   }
 }

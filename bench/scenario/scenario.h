@@ -38,7 +38,7 @@ class ScenarioError : public std::runtime_error {
 enum class Action {
   open, close, press_hazard, tilt,
   press_fob, press_lid_handle, close_hatch, hold_hatch, set_battery, set_ignition, diagnose, turn_key,
-  press_lock_button, press_switch, set_control
+  press_lock_button, press_switch, set_control, obstruct_window
 };
 
 struct Step {
@@ -55,6 +55,8 @@ struct Step {
   std::string what;                              // open / close: driver_door|passenger_door|bonnet (close: |hatch)
   std::string target;                            // press_switch: a Vehicle::switch_names() entry; set_control: the control
   std::string position;                          // set_control: its position (model::ExteriorLamps::controls())
+  model::PowerWindows::Door window = model::PowerWindows::driver;  // obstruct_window
+  double gap_mm = 100.0;                         // obstruct_window: the obstacle's top below the frame
   std::string job;                               // diagnose: a bcmhil diag job name
   std::vector<std::string> job_args;             // diagnose: its arguments (force OUTPUT on|off)
   Location where;

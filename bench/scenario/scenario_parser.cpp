@@ -67,6 +67,7 @@ const char* to_string(Action action) {
     case Action::press_switch: return "press_switch";
     case Action::set_control: return "set_control";
     case Action::turn_key: return "turn_key";
+    case Action::obstruct_window: return "obstruct_window";
     case Action::press_lock_button: return "press_lock_button";
   }
   return "?";
@@ -347,6 +348,19 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
     if (to != "lock" && to != "unlock") r.fail(node["to"], "to must be lock or unlock");
     step.lock = to == "lock";
     if (node["duration"]) step.duration = r.time(node["duration"], "duration");
+  } else if (action == "obstruct_window") {
+    r.expect_keys(node, {"at", "do", "window", "gap_mm", "duration"}, "step obstruct_window");
+    step.action = Action::obstruct_window;
+    if (!node["window"]) r.fail(node, "obstruct_window needs 'window' (driver or passenger)");
+    const auto window = r.text(node["window"], "window");
+    if (window != "driver" && window != "passenger") r.fail(node["window"], "window must be driver or passenger");
+    step.window = window == "driver" ? model::PowerWindows::driver : model::PowerWindows::passenger;
+    if (node["gap_mm"]) {
+      step.gap_mm = r.quantity(node["gap_mm"], Dimension::none, "gap_mm");
+      if (step.gap_mm < 0 || step.gap_mm > 400) r.fail(node["gap_mm"], "gap_mm must be 0-400 (the window's travel)");
+    }
+    step.duration = sc_core::sc_time(3, sc_core::SC_SEC);  // a test rod held a few seconds (chosen)
+    if (node["duration"]) step.duration = r.time(node["duration"], "duration");
   } else if (action == "diagnose") {
     r.expect_keys(node, {"at", "do", "job", "output", "on"}, "step diagnose");
     step.action = Action::diagnose;
@@ -367,7 +381,7 @@ void read_step(const Reader& r, const YAML::Node& node, Scenario& s) {
   } else {
     r.fail(node["do"], "unknown action '" + action +
                            "' (known: press_fob, press_lid_handle, press_switch, close_hatch, hold_hatch, open, close, "
-                           "press_hazard, tilt, set_battery, set_ignition, turn_key, press_lock_button, set_control, diagnose)");
+                           "press_hazard, tilt, set_battery, set_ignition, turn_key, press_lock_button, set_control, obstruct_window, diagnose)");
   }
   if (const auto duration = node["duration"]) {
     if (step.duration == sc_core::SC_ZERO_TIME) r.fail(duration, "duration must be more than 0");

@@ -63,6 +63,7 @@ Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
   p.lights = make_exterior_light_pins(net, base);
   p.climate = make_climate_pins(net, base);
   p.crash = make_crash_unlock_pins(net, base);
+  p.windows = make_power_window_pins(net, base);
   return p;
 }
 
@@ -95,6 +96,19 @@ std::vector<InputWiring> wiper_inputs(const WiperPins& p) {
   const electrical::NodeId coils[Wipers::kOutputs] = {p.ft_run_rly_out, p.ft_speed_rly_out, p.rr_rly_out,
                                                       p.wash_rly_out};
   for (std::size_t o = 0; o < Wipers::kOutputs; ++o) w.push_back(output_readback(Wipers::kMonitorNames[o], coils[o]));
+  return w;
+}
+
+// Power windows: the console rockers on debouncer slots 16-19, and each window relay's pin read
+// back like the lock relays'.
+std::vector<InputWiring> power_window_inputs(const PowerWindowPins& p) {
+  const std::array<electrical::NodeId, kWindowRelays> rockers{p.drv_up_sw_in, p.drv_down_sw_in, p.pass_up_sw_in,
+                                                             p.pass_down_sw_in};
+  const std::array<electrical::NodeId, kWindowRelays> relay_pins{p.drv_up_out, p.drv_down_out, p.pass_up_out,
+                                                                p.pass_down_out};
+  std::vector<InputWiring> w;
+  for (std::size_t i = 0; i < kWindowRelays; ++i) w.push_back(switch_to_ground(kWindowSwitchInputs[i], rockers[i], 16 + i));
+  for (std::size_t i = 0; i < kWindowRelays; ++i) w.push_back(output_readback(window_monitor(i), relay_pins[i]));
   return w;
 }
 
@@ -132,6 +146,7 @@ std::vector<InputWiring> input_wiring(const Bc1Pins& p) {
   for (auto& in : climate_inputs(p.climate)) w.push_back(std::move(in));
   for (auto& in : crash_unlock_inputs(p.crash)) w.push_back(std::move(in));
   for (auto& in : heated_screen_fault_inputs(p.heated_rr_win_rly_out, p.heated_ft_win_rly_out)) w.push_back(std::move(in));
+  for (auto& window_input : power_window_inputs(p.windows)) w.push_back(std::move(window_input));
   return w;
 }
 
@@ -201,6 +216,7 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
       climate_("climate", circuit, recorder, faults_, pins_.climate, pins_.kl30_logic, pins_.ground, pins_.kl15,
                circuit.network().node(std::string(basename()) + ".sense_supply")),
       crash_("crash_unlock", central_locking_),
+      windows_("power_windows", basename(), circuit, recorder, faults_, pins_.windows, pins_.kl15, pins_.ground),
       comparator_("comparator", wiring_.size()),
       switch_raw_("switch_raw", io_.switch_raw.size()),
       switch_debounced_("switch_debounced", io_.switch_debounced.size()),
@@ -214,6 +230,7 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   add_function(wipers_);
   wire_exterior_lights();
   wire_climate(recorder);
+  wire_power_windows();
   wire_sleep();
   add_function(switch_supply_);
   add_function(lock_relay_status_);
@@ -386,6 +403,26 @@ void Bc1Module::wire_climate(trace::Recorder& recorder) {
     watch_signal(debounced(in), recorder, in, Kind::bit, "", "climate / crash input as the module sees it (debounced)");
   watch_signal(comparator("DIP_BLOWER_MOTOR_STATUS"), recorder, "DIP_BLOWER_MOTOR_STATUS", Kind::bit, "",
                "the blower motor's supply terminal is above the monitor threshold (the blower runs)");
+}
+
+void Bc1Module::wire_power_windows() {
+  for (std::size_t i = 0; i < kWindowRelays; ++i) {
+    windows_.switches[i].bind(debounced(kWindowSwitchInputs[i]));
+    windows_.monitors[i].bind(comparator(window_monitor(i)));
+    sleep_.keep_awake(windows_.relay_command(i));
+  }
+  // What the module reads, for the trace: each rocker (debounced) and each relay pin's readback.
+  auto& recorder = circuit_.recorder();
+  for (std::size_t i = 0; i < kWindowRelays; ++i) {
+    watch_signal(debounced(kWindowSwitchInputs[i]), recorder, kWindowSwitchInputs[i], trace::Kind::bit, "",
+                 "window rocker contact as the module sees it (debounced, 1 = pressed)");
+    watch_signal(comparator(window_monitor(i)), recorder, "bc1." + window_monitor(i), trace::Kind::bit, "",
+                 "readback of the window relay's pin (1 = high)");
+  }
+  windows_.key_lock.bind(debounced("DIP_DRV_KEY_SW_LK"));
+  windows_.key_unlock.bind(debounced("DIP_DRV_KEY_SW_UNLK"));
+  windows_.powered.bind(powered_);
+  add_function(windows_);
 }
 
 // What wakes the module: any input moving (every comparator and debounced switch), the RF data

@@ -25,6 +25,7 @@
 #include "lock_relay_bank.h"
 #include "lock_relay_status.h"
 #include "remote_keys.h"
+#include "power_windows.h"
 #include "sleep_manager.h"
 #include "switch_supply.h"
 #include "wipers.h"
@@ -73,6 +74,7 @@ struct Bc1Pins {
   ExteriorLightPins lights;                  // exterior lights: lamp outputs, light switch, stalks, brake
   ClimatePins climate;                       // A/C, recirculation flap, blower, evaporator (climate.h)
   CrashUnlockPins crash;                     // inertia sensor, terminal R (crash_unlock.h)
+  PowerWindowPins windows;                   // window feeds, relay pins, switch inputs
 };
 
 // One input of the module: its front end in the input stage and, for a switch, the slot of the
@@ -125,6 +127,8 @@ class Bc1Module : public sc_core::sc_module {
   Climate& climate() { return climate_; }
   const Climate& climate() const { return climate_; }
   const CrashUnlock& crash_unlock() const { return crash_; }
+  PowerWindows& power_windows() { return windows_; }
+  const PowerWindows& power_windows() const { return windows_; }
 
   // The module's view of a signal from the reference tables (DIP_*/DOP_*), for diagnostics.
   // std::nullopt for a name this model does not implement.
@@ -192,6 +196,7 @@ class Bc1Module : public sc_core::sc_module {
   void wire_wipers();
   void wire_exterior_lights();
   void wire_climate(trace::Recorder& recorder);
+  void wire_power_windows();
   void wire_sleep();
   void register_processes(Circuit& circuit);
   void record_signals(trace::Recorder& recorder);
@@ -239,6 +244,7 @@ class Bc1Module : public sc_core::sc_module {
   HeatedScreenFaults heated_faults_;
   Climate climate_;
   CrashUnlock crash_;
+  PowerWindows windows_;
 
   sc_core::sc_vector<sc_core::sc_signal<bool>> comparator_;  // input stage outputs, in wiring_ order
   sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw_;        // ties a free debouncer slot inactive

@@ -51,6 +51,21 @@ constexpr std::uint8_t kRearScreenOn = 0x8B;        // "HHS EIN FEHLER"
 constexpr std::uint8_t kRearScreenOff = 0x93;       // "HHS AUS FEHLER"
 constexpr std::uint8_t kFrontScreenOn = 0x9B;       // "HFS EIN FEHLER"
 constexpr std::uint8_t kFrontScreenOff = 0x9C;      // "HFS AUS FEHLER"
+// Power windows (model/bc1/window_lift.h): relay readbacks, motor current, anti-trap.
+constexpr std::uint8_t kDriverWindowUpRelayNc = 0x05;       // "FAH FEN HEBEN RELAIS NC FEHLER"
+constexpr std::uint8_t kDriverWindowUpRelayNo = 0x06;       // "FAH FEN HEBEN RELAIS NO FEHLER"
+constexpr std::uint8_t kDriverWindowDownRelayNc = 0x07;     // "FAH FEN SENKEN RELAIS NC FEHLER"
+constexpr std::uint8_t kDriverWindowDownRelayNo = 0x08;     // "FAH FEN SENKEN RELAIS NO FEHLER"
+constexpr std::uint8_t kPassengerWindowUpRelayNc = 0x09;    // "BEIF FEN HEBEN RELAIS NC FEHLER"
+constexpr std::uint8_t kPassengerWindowUpRelayNo = 0x0A;    // "BEIF FEN HEBEN RELAIS NO FEHLER"
+constexpr std::uint8_t kPassengerWindowDownRelayNc = 0x0B;  // "BEIF FEN SENKEN RELAIS NC FEHLER"
+constexpr std::uint8_t kPassengerWindowDownRelayNo = 0x0C;  // "BEIF FEN SENKEN RELAIS NO FEHLER"
+constexpr std::uint8_t kDriverWindowOutputOn = 0x80;        // "FAH FEN AUSGANG EIN FEHLER"
+constexpr std::uint8_t kPassengerWindowOutputOn = 0x81;     // "BEIF FEN AUSGANG EIN FEHLER"
+constexpr std::uint8_t kDriverWindowOutputOff = 0x82;       // "FAH FEN AUSGANG AUS FEHLER"
+constexpr std::uint8_t kPassengerWindowOutputOff = 0x83;    // "BEIF FEN AUSGANG AUS FEHLER"
+constexpr std::uint8_t kDriverWindowAntiTrap = 0xC5;        // "FAH FEN EINKLEMMSCHUTZ FEHLER"
+constexpr std::uint8_t kPassengerWindowAntiTrap = 0xC6;     // "BEIF FEN EINKLEMMSCHUTZ FEHLER"
 }  // namespace fault_code
 
 struct FaultEntry {

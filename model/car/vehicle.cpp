@@ -88,6 +88,7 @@ Vehicle::Vehicle(sc_core::sc_module_name name, trace::Recorder& recorder, Vehicl
       wipers("wipers", circuit, recorder, power, harness, bc1.pins().wipers),
       exterior_lamps("exterior_lamps", circuit, recorder, power, harness, bc1.pins().lights),
       climate("climate", circuit, recorder, power, harness, bc1.pins().climate, bc1.pins().crash, bc1.pins().kl15),
+      windows("windows", circuit, recorder, harness, power, bc1.pins().windows),
       connectors(circuit, connector_specs(bc1.basename(), hatch_lock)) {
   bc1.rf_data.bind(receiver.data);
   for (std::size_t slot = 0; slot < fobs_.size(); ++slot) fobs_[slot].id = config_.coding.key_ids[slot];
@@ -184,6 +185,7 @@ const std::vector<std::string>& Vehicle::switch_names() {
     for (const auto& position : WiperSystem::stalk_positions()) n.push_back(position);
     for (const auto& b : ExteriorLamps::buttons()) n.push_back(b);
     for (const auto& s : ClimateLoads::switch_names()) n.push_back(s);
+    for (const auto& w : PowerWindowDoors::switch_names()) n.push_back(w);
     return n;
   }();
   return names;
@@ -194,6 +196,8 @@ void Vehicle::press_switch(const std::string& name, sc_core::sc_time duration) {
     heated_rear_window_button.press(duration);
   else if (name == "heated_front_screen")
     heated_front_screen_button.press(duration);
+  else if (auto* window_switch = windows.find_switch(name))
+    window_switch->press(duration);
   else if (auto* s = climate.switch_named(name))
     s->press(duration);
   else if (!exterior_lamps.press(name, duration))

@@ -16,6 +16,7 @@
 #include "lamp.h"
 #include "power_supply.h"
 #include "wiper_system.h"
+#include "power_window_doors.h"
 #include "model/bc1/bc1_module.h"
 #include "model/circuit/circuit.h"
 #include "model/trace/recorder.h"
@@ -64,6 +65,10 @@ class Vehicle : public sc_core::sc_module {
     door_locks.turn_key(door, lock, duration);
   }
   void press_lock_button(bool lock, sc_core::sc_time duration) { door_locks.press_lock_button(lock, duration); }
+  // A test rod (or a hand) held in a window's opening, `gap_mm` below the frame, for `duration`.
+  void obstruct_window(PowerWindows::Door door, double gap_mm, sc_core::sc_time duration) {
+    windows.obstruct(door, gap_mm, duration);
+  }
 
   // The workshop's hands. Connectors: "X330".."X333" (the BC1), "hatch" (the tailgate lock),
   // "door_lock.driver", "door_lock.passenger", "door_lock.fuel_flap", "door_lock.deadlock"
@@ -112,6 +117,7 @@ class Vehicle : public sc_core::sc_module {
   WiperSystem wipers;  // stalk, relays, wiper motors, washer pumps (model/car/wiper_system.h)
   ExteriorLamps exterior_lamps;  // lamps, lamp relays, light switch, fog buttons, brake pedal, stalks
   ClimateLoads climate;  // A/C, recirculation flap, blower, evaporator, inertia sensor, terminal R
+  PowerWindowDoors windows;  // both window motors, the console rockers, fuses 30DW / 30PW
   // Last: its specs name the nodes above; it changes nothing until the workshop uses it.
   Connectors connectors;
 

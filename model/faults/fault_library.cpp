@@ -129,14 +129,16 @@ const std::vector<FaultType>& fault_library() {
        "during the lock pulse 30CDL is present at the BC1 but its relay pin (and the door connector) reads only "
        "a few volts: the rest drops across the relay contact inside the module",
        relay_contact_corrosion_params(), factory<RelayContactCorrosion>()},
-      {"relay_welded", "a central-locking relay welded on NO (pulled in for good) or on NC (never switches)",
+      {"relay_welded", "a central-locking or window relay welded on NO (pulled in for good) or on NC (never switches)",
        "NO: the motors on that relay are driven by themselves (the driver's door locks itself and will not "
-       "unlock); NC: those doors never move; NO FEHLER (0x0D-0x10) / NC FEHLER (0x01-0x04) logged",
-       "NO: battery voltage at the BC1 relay pin while its DOP_..._LOCK_RLY is 0, and the other relays held on "
-       "by the module; NC: 0 V at that pin while commanded",
+       "unlock; a window creeps its relay's way, then goes only that way); NC: those doors or that window never "
+       "move; NO FEHLER (0x0D-0x10, windows 0x06/0x08/0x0A/0x0C) / NC FEHLER (0x01-0x04, windows 0x05/0x07/0x09/0x0B)",
+       "NO: battery voltage at the BC1 relay pin while its DOP_ output is 0, and the other relays (a window's "
+       "companion) held on by the module; NC: 0 V at that pin while commanded",
        relay_welded_params(), factory<RelayWelded>()},
-      {"relay_coil_open", "the coil of a central-locking relay is burnt open",
-       "the doors on that relay never move although the module commands them; NC FEHLER logged",
+      {"relay_coil_open", "the coil of a central-locking or window relay is burnt open",
+       "the doors (or the window direction) on that relay never move although the module commands them; NC "
+       "FEHLER logged",
        "0 V at the BC1 relay pin while its DOP_..._LOCK_RLY is 1 (like welded on NC; only the coil's "
        "resistance, measured with the module open, tells them apart)",
        relay_coil_open_params(), factory<RelayCoilOpen>()},

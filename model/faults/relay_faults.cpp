@@ -14,17 +14,30 @@ const sc_core::sc_time kStep{100, sc_core::SC_MS};
 
 model::LockRelay& lock_relay_named(model::Vehicle& vehicle, const std::string& relay) {
   using R = model::CentralLocking::Relay;
+  // The window relays (model/bc1/power_windows.h), in the same order as their choice names.
+  const auto& windows = window_relay_choices();
+  for (std::size_t i = 0; i < windows.size(); ++i)
+    if (relay == windows[i]) return vehicle.bc1.power_windows().relay(i);
   if (relay == "common") return vehicle.bc1.lock_relay(R::common);
   if (relay == "rest") return vehicle.bc1.lock_relay(R::rest);
   if (relay == "super") return vehicle.bc1.lock_relay(R::super);
   return vehicle.bc1.lock_relay(R::drv);
 }
 
+const std::vector<std::string>& window_relay_choices() {
+  static const std::vector<std::string> names{"driver_window_up", "driver_window_down", "passenger_window_up",
+                                              "passenger_window_down"};
+  return names;
+}
+
 ParamSpec relay_choice_param() {
+  std::vector<std::string> choices{"driver", "common", "rest", "super"};
+  for (const auto& w : window_relay_choices()) choices.push_back(w);
   return {"relay", ParamKind::choice, "driver",
-          "which lock relay: driver (DOP_DRV_LOCK_RLY), common (DOP_COMMON_LOCK_RLY), rest (DOP_REST_LOCK_RLY: "
-          "passenger door and fuel flap), super (DOP_SUPER_LOCK_RLY: deadlock)",
-          {"driver", "common", "rest", "super"}};
+          "which relay: the lock relays driver (DOP_DRV_LOCK_RLY), common (DOP_COMMON_LOCK_RLY), rest "
+          "(DOP_REST_LOCK_RLY: passenger door and fuel flap), super (DOP_SUPER_LOCK_RLY: deadlock); the window "
+          "relays driver_window_up (DOP_DRV_WIN_UP), driver_window_down, passenger_window_up, passenger_window_down",
+          choices};
 }
 
 std::vector<ParamSpec> relay_contact_corrosion_params() {

@@ -1,6 +1,9 @@
 #pragma once
 // Faults of the BC1's four central-locking relays (DOP_DRV_LOCK_RLY, DOP_COMMON_LOCK_RLY,
-// DOP_REST_LOCK_RLY, DOP_SUPER_LOCK_RLY), acting on the relay physics in model/bc1/lock_relay.
+// DOP_REST_LOCK_RLY, DOP_SUPER_LOCK_RLY) and its four window relays (DOP_DRV_WIN_UP ...
+// DOP_PASS_WIN_DOWN), acting on the relay physics in model/bc1/lock_relay. On a window relay the
+// codes are the windows' (NC 0x05/0x07/0x09/0x0B, NO 0x06/0x08/0x0A/0x0C): a window relay welded
+// on NO moves its window by itself until the readback at rest holds the companion relay.
 //
 // relay_contact_corrosion: a film on the relay's moving contact (damp footwell, arcing) grows
 //   geometrically from 1 mohm to `resistance` over `growth_time`; it sits in series with the
@@ -17,8 +20,10 @@
 
 namespace bcmhil::faults {
 
-// The scenario's relay choice: driver | common | rest | super.
+// The scenario's relay choice: driver | common | rest | super (lock relays) or one of
+// window_relay_choices() (the window relays, which are the same changeover relays).
 model::LockRelay& lock_relay_named(model::Vehicle& vehicle, const std::string& relay);
+const std::vector<std::string>& window_relay_choices();
 ParamSpec relay_choice_param();
 
 class RelayContactCorrosion : public Fault {

@@ -32,6 +32,7 @@ bool same_step(const scenario::Step& a, const scenario::Step& b) {
     case scenario::Action::tilt: return a.on == b.on;
     case scenario::Action::press_switch: return a.target == b.target;
     case scenario::Action::set_control: return a.target == b.target && a.position == b.position;
+    case scenario::Action::obstruct_window: return a.window == b.window;
     case scenario::Action::set_battery: return std::abs(a.volts - b.volts) < 0.05;
     default: return true;
   }
