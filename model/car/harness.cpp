@@ -1,12 +1,9 @@
 #include "harness.h"
 
-#include <stdexcept>
-
 namespace bcmhil::model {
 
 WireSegment& Harness::add_segment(const std::string& name, electrical::NodeId from, electrical::NodeId to,
                                   double length_m, double cross_section_mm2) {
-  if (segments_.size() == segments_.capacity()) throw std::logic_error("harness: segment table full");
   const double ohms = kCopperOhmMm2PerM * length_m / cross_section_mm2;
   const auto branch = circuit_.network().add_resistor(name, from, to, ohms);
   segments_.push_back({name, length_m, cross_section_mm2, branch, ohms});

@@ -4,8 +4,8 @@
 // and tailgate, where wires break from flexing (a classic look-alike of a dead module).
 #include "model/circuit/circuit.h"
 
+#include <deque>
 #include <string>
-#include <vector>
 
 namespace bcmhil::model {
 
@@ -19,13 +19,14 @@ struct WireSegment {
 
 class Harness {
  public:
-  explicit Harness(Circuit& circuit) : circuit_(circuit) { segments_.reserve(64); }
+  explicit Harness(Circuit& circuit) : circuit_(circuit) {}
 
-  // A run of wire through the given nodes, one segment per hop; returns the segments.
+  // One segment of wire between two nodes. The reference stays valid for the harness's lifetime
+  // (a deque: adding segments never moves the ones handed out).
   WireSegment& add_segment(const std::string& name, electrical::NodeId from, electrical::NodeId to,
                            double length_m, double cross_section_mm2);
   WireSegment* find(const std::string& name);
-  const std::vector<WireSegment>& segments() const { return segments_; }
+  const std::deque<WireSegment>& segments() const { return segments_; }
 
   // Damage: a wire broken (open), or a conductor partly broken / corroded (extra ohms).
   void set_broken(WireSegment& segment, bool broken);
@@ -35,7 +36,7 @@ class Harness {
 
  private:
   Circuit& circuit_;
-  std::vector<WireSegment> segments_;
+  std::deque<WireSegment> segments_;
 };
 
 }  // namespace bcmhil::model
