@@ -65,11 +65,11 @@ Climate::Climate(sc_core::sc_module_name name, Circuit& circuit, trace::Recorder
       ctl2_driver_(circuit, "bc1.recirc_ctl2_driver", feed, pins.recirc_ctl2_out),
       blower_driver_(circuit, "bc1.blower_enable_driver", feed, pins.blower_enable_out),
       compressor_driver_(circuit, "bc1.ac_compressor_driver", feed, pins.compressor_out),
-      blower_on_monitor_("blower_on_monitor", faults, fault_code::kBlowerOn, std::nullopt),
-      blower_off_monitor_("blower_off_monitor", faults, std::nullopt, fault_code::kBlowerOff),
+      blower_on_monitor_("blower_on_monitor", faults, std::nullopt, fault_code::kBlowerOff),
+      blower_off_monitor_("blower_off_monitor", faults, fault_code::kBlowerOn, std::nullopt),
       compressor_monitor_("compressor_monitor", faults, fault_code::kCompressor, fault_code::kCompressor),
-      ctl1_monitor_("ctl1_monitor", faults, std::nullopt, fault_code::kRecircOff),
-      ctl2_monitor_("ctl2_monitor", faults, std::nullopt, fault_code::kFreshAirOff) {
+      ctl1_monitor_("ctl1_monitor", faults, fault_code::kRecircOn, std::nullopt),
+      ctl2_monitor_("ctl2_monitor", faults, fault_code::kFreshAirOn, std::nullopt) {
   auto& net = circuit.network();
   ctl1_low_ = net.add_resistor("bc1.recirc_ctl1_low_side", pins.recirc_ctl1_out, ground, electrical::kOpen);
   ctl2_low_ = net.add_resistor("bc1.recirc_ctl2_low_side", pins.recirc_ctl2_out, ground, electrical::kOpen);
@@ -166,7 +166,7 @@ void Climate::on_solved() {
   decide();
 }
 
-// The blower's state moves the compressor (it runs only behind a running blower) and 0xB6's watch.
+// The blower's state moves the compressor (it runs only behind a running blower) and 0xB5's watch.
 void Climate::on_blower_live() {
   blower_live_.write(blower_readback.read() || blower_status.read());
   decide();
@@ -237,7 +237,7 @@ void Climate::on_flap_timeout() {
   }
   if (!moving_to_) return;
   const End target = *moving_to_;
-  const std::uint8_t code = target == recirc ? fault_code::kRecircOn : fault_code::kFreshAirOn;
+  const std::uint8_t code = target == recirc ? fault_code::kRecircOff : fault_code::kFreshAirOff;
   if (seating_)
     faults_.report_absent(code);
   else

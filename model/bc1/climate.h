@@ -24,13 +24,14 @@
 //     30A feed, or low to the module ground), until its end-position contact opens (it left an
 //     end) and closes again (it nears the other), and kFlapOverrunS more to seat it against the
 //     stop; then both pins go low (the motor braked).
-//     A move that does not arrive within kFlapTimeoutS logs 0x86 (towards fresh air) or 0x87
+//     A move that does not arrive within kFlapTimeoutS logs 0x8E (towards fresh air) or 0x8F
 //     (towards recirculation) and stops; an arrival clears it. At ignition off the flap returns to
 //     fresh air. After a reset (the position is in RAM) the flap is driven to fresh air for
 //     kFlapHomingS, unjudged;
-//   - readbacks (OutputMonitor): blower relay coil 0xB5 / 0xB6 (also 0xB6 when the blower motor
+//   - readbacks (OutputMonitor, EIN = on by itself, AUS = stays off): blower relay coil 0xB6
+//     commanded and low, 0xB5 when the blower motor
 //     has voltage with the relay not commanded: a welded relay), compressor clutch relay 0x9A,
-//     CTL1 / CTL2 high while not driven 0x8F / 0x8E; DIP_RECIRC_ERROR while any flap code is active.
+//     CTL1 / CTL2 high while not driven 0x87 / 0x86; DIP_RECIRC_ERROR while any flap code is active.
 #include "body_function.h"
 #include "fault_memory.h"
 #include "high_side_driver.h"
@@ -166,7 +167,7 @@ class Climate : public sc_core::sc_module, public BodyFunction {
   Output ctl2_{"DOP_RECIRC_CTL2"};
   Output blower_{"DOP_BLOWER_ENABLE"};
   Output compressor_{"ac_compressor"};
-  // The blower relay's pin or the motor live: what 0xB6 watches with the relay not commanded.
+  // The blower relay's pin or the motor live: what 0xB5 watches with the relay not commanded.
   sc_core::sc_signal<bool> blower_live_{"blower_live"};
   OutputMonitor blower_on_monitor_;
   OutputMonitor blower_off_monitor_;

@@ -1,10 +1,10 @@
 #pragma once
 // The heated screens' own fault codes (bc1_forttexte.csv), judged from a readback of each relay
 // coil output pin (model/bc1/heated_screens drives them) by an OutputMonitor each:
-//   0x8B "HHS EIN FEHLER"  rear window relay commanded on, its pin stays low
-//   0x93 "HHS AUS FEHLER"  rear window relay not commanded, its pin high
-//   0x9B "HFS EIN FEHLER"  front screen relay commanded on, its pin stays low
-//   0x9C "HFS AUS FEHLER"  front screen relay not commanded, its pin high
+//   0x93 "HHS AUS FEHLER"  rear window relay commanded on, its pin stays low (it stays off)
+//   0x8B "HHS EIN FEHLER"  rear window relay not commanded, its pin high (on by itself)
+//   0x9C "HFS AUS FEHLER"  front screen relay commanded on, its pin stays low
+//   0x9B "HFS EIN FEHLER"  front screen relay not commanded, its pin high
 // The detection rule (CHOSEN: no source gives the BC1's) is OutputMonitor's.
 #include "output_monitor.h"
 

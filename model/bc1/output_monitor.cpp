@@ -48,8 +48,8 @@ void OutputMonitor::judge() {
     report(*on_code_, on != high);
     return;
   }
-  if (on && on_code_) report(*on_code_, !high);
-  if (!on && off_code_) report(*off_code_, high);
+  if (on && off_code_) report(*off_code_, !high);  // AUS: commanded, the pin stays low
+  if (!on && on_code_) report(*on_code_, high);    // EIN: not commanded, the pin is high
 }
 
 }  // namespace bcmhil::model

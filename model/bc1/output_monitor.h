@@ -6,9 +6,11 @@
 // Detection rule (CHOSEN, no source gives the BC1's; the same as the central-locking relays'
 // NC / NO judgement):
 //   - commanded on and the pin stays low (driver dead or burnt open, pin shorted to ground, a
-//     corroded output): "EIN" code present; commanded on and high: "EIN" code absent;
-//   - commanded off and the pin stays high (driver shorted, pin bridged to a feed): "AUS" code
-//     present; off and low: "AUS" code absent;
+//     corroded output): "AUS" code present (the output stays off); commanded on and high: absent;
+//   - commanded off and the pin stays high (driver shorted, pin bridged to a feed): "EIN" code
+//     present (the output is on by itself); off and low: absent;
+//     the project's one reading of EIN / AUS FEHLER, as for 0xAA / 0xC4, the wipers, the lights
+//     and the windows;
 //   - an output with one code for both (0x9A "KLIMAKOMPRESSOR FEHLER") is present on either
 //     mismatch and absent when the pin agrees;
 //   - judged kSettleS after the command last changed (the relay coil or load needs no more), and

@@ -150,12 +150,12 @@ const std::vector<FaultType>& fault_library() {
        lamp_relay_failed_params(), factory<LampRelayFailed>()},
       {"flap_actuator_failure", "the recirculation flap's actuator: its winding burnt open, or the flap seized",
        "the recirculation button lights its LED but the air keeps coming from outside (or stays on "
-       "recirculation); 0x87 (towards recirculation) / 0x86 (towards fresh air) logged 2 s after the try",
+       "recirculation); 0x8F (towards recirculation) / 0x8E (towards fresh air) logged 2 s after the try",
        "the BC1 drives battery voltage across the flap motor (V(bc1.recirc_ctl1) high) for 2 s; open: no current "
        "(I(recirc_flap.motor) 0), seized: ~1.5 A stall; the end-position contact stays closed (DIP_RECIRC_MONITOR 1)",
        flap_actuator_failure_params(), factory<FlapActuatorFailure>()},
       {"climate_relay_welded", "the contact of the blower relay or the A/C compressor clutch relay welded shut",
-       "blower: it keeps running with the ignition off (a flat battery by morning), 0xB6 logged; compressor: the "
+       "blower: it keeps running with the ignition off (a flat battery by morning), 0xB5 logged; compressor: the "
        "clutch stays engaged with A/C off, the evaporator ices up, nothing logged",
        "voltage on the load's side of the relay (V(blower.motor_plus), V(compressor_relay.output)) while the BC1's "
        "coil pin (V(bc1.blower_enable), V(bc1.ac_compressor_out)) is at 0 V",

@@ -2,7 +2,7 @@
 // The recirculation flap's actuator has failed: its winding burnt open (or its connector off:
 // no current at all), or the flap seized (a broken gear, a jammed flap: the motor stalls at its
 // ~1.5 A). Either way the flap stays where it is, its end-position contact never opens, and the
-// BC1 logs 0x87 (a move towards recirculation) or 0x86 (towards fresh air) kFlapTimeoutS after
+// BC1 logs 0x8F (a move towards recirculation) or 0x8E (towards fresh air) kFlapTimeoutS after
 // it started the move (model/bc1/climate.h).
 #include "fault.h"
 

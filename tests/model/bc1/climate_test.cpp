@@ -1,6 +1,6 @@
 // Climate in the car: the A/C button, the compressor clutch relay behind the blower and the frost
 // cut-out, the recirculation button and the flap's travel with its end contact, the readback
-// codes (0x87 for a dead flap motor, 0xB6 for a welded blower relay), the evaporator's NTC and
+// codes (0x8F for a dead flap motor, 0xB5 for a welded blower relay), the evaporator's NTC and
 // the heated screens' own codes.
 #include "model/bc1/climate.h"
 
@@ -105,21 +105,21 @@ TEST(Climate, RecirculationSwingsTheFlapAndBackAndIgnitionOffReturnsIt) {
   EXPECT_FALSE(t.bit("DIP_RECIRC_ERROR"));
 }
 
-TEST(Climate, AnOpenFlapMotorLogs0x87AfterTheTimeout) {
+TEST(Climate, AnOpenFlapMotorLogs0x8FAfterTheTimeout) {
   Running t;
   t.car().climate.flap.set_winding_ohm(bcmhil::electrical::kOpen);
   t.press("recirculation");
   EXPECT_TRUE(t.bit("DOP_RECIRC_CTL1")) << "still trying";
-  EXPECT_EQ(t.fault(fault_code::kRecircOn), 0);
+  EXPECT_EQ(t.fault(fault_code::kRecircOff), 0);
   t.run_for(1700 * kMs);
-  EXPECT_EQ(t.fault(fault_code::kRecircOn), 2);
+  EXPECT_EQ(t.fault(fault_code::kRecircOff), 2);
   EXPECT_TRUE(t.bit("DIP_RECIRC_ERROR"));
   EXPECT_FALSE(t.bit("DOP_RECIRC_CTL1")) << "given up";
   EXPECT_DOUBLE_EQ(t.car().climate.flap.position(), 0.0);
-  EXPECT_EQ(t.fault(fault_code::kFreshAirOn), 0);
+  EXPECT_EQ(t.fault(fault_code::kFreshAirOff), 0);
 }
 
-TEST(Climate, AWeldedBlowerRelayRunsTheBlowerWithTheIgnitionOffAndLogs0xB6) {
+TEST(Climate, AWeldedBlowerRelayRunsTheBlowerWithTheIgnitionOffAndLogs0xB5) {
   CarUnderTest t;
   t.elaborate();
   t.car().press_switch("blower", sc_core::sc_time(10, sc_core::SC_SEC));
@@ -129,7 +129,7 @@ TEST(Climate, AWeldedBlowerRelayRunsTheBlowerWithTheIgnitionOffAndLogs0xB6) {
   t.run_until(2 * kS);
   EXPECT_GT(t.amps("blower.motor"), 9.0);
   EXPECT_FALSE(t.car().bc1.signal("DOP_BLOWER_ENABLE").value());
-  const auto* e = t.car().bc1.fault_memory().find(fault_code::kBlowerOff);
+  const auto* e = t.car().bc1.fault_memory().find(fault_code::kBlowerOn);
   ASSERT_NE(e, nullptr);
   EXPECT_TRUE(e->active);
 }
@@ -141,14 +141,14 @@ TEST(Climate, HeatedScreenRelayReadbacksLogTheirOwnCodes) {
   t.press("heated_rear_window");
   EXPECT_TRUE(t.bit("DOP_HEATED_RR_WIN_RLY"));
   EXPECT_FALSE(t.car().heated_rear_window.heating());
-  EXPECT_EQ(t.fault(fault_code::kRearScreenOn), 2);
-  EXPECT_EQ(t.fault(fault_code::kFrontScreenOn), 0) << "the healthy front screen's relay pin came up";
+  EXPECT_EQ(t.fault(fault_code::kRearScreenOff), 2);
+  EXPECT_EQ(t.fault(fault_code::kFrontScreenOff), 0) << "the healthy front screen's relay pin came up";
   t.car().bc1.heated_screens().front_relay_driver().set_health(bcmhil::model::HighSideDriver::Health::failed_short);
   t.press("heated_front_screen");
   EXPECT_FALSE(t.bit("DOP_HEATED_FT_WIN_RLY"));
   EXPECT_TRUE(t.car().heated_front_screen.heating()) << "a shorted driver keeps the relay in";
-  EXPECT_EQ(t.fault(fault_code::kFrontScreenOff), 2);
-  EXPECT_EQ(t.fault(fault_code::kRearScreenOff), 0);
+  EXPECT_EQ(t.fault(fault_code::kFrontScreenOn), 2);
+  EXPECT_EQ(t.fault(fault_code::kRearScreenOn), 0);
 }
 
 }  // namespace
