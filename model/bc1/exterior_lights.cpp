@@ -145,7 +145,7 @@ ExteriorLights::ExteriorLights(sc_core::sc_module_name name, Circuit& circuit, t
   // The analog inputs' dividers and the 5 V switch supply (off while the module is in reset).
   for (auto pin : {pins.main_flash_sw_in, pins.indicator_sw_in, pins.level_sw_in})
     net.add_resistor(net.node_name(pin) + "_load", pin, module_ground, kAnalogLoadOhm);
-  switch_supply_ = net.add_source("bc1.switch_supply", pins.switch_supply_out, module_ground, 0.0, kSwitchSupplyOhm);
+  switch_supply_ = net.add_source("bc1.stalk_supply", pins.switch_supply_out, module_ground, 0.0, kSwitchSupplyOhm);
 
   SC_HAS_PROCESS(ExteriorLights);
   SC_METHOD(evaluate);

@@ -91,8 +91,8 @@ ExteriorLamps::ExteriorLamps(sc_core::sc_module_name name, Circuit& circuit, tra
   harness.add_segment("harness.brake_lamps", brake_pedal_.terminal(), net.node("brake_lamps.line"), 4.0, 0.75);
   harness.add_segment("harness.brake_switch_signal", brake_pedal_.terminal(), pins.brake_sw_in, 1.5, 0.35);
   // Stalks and knob: the 5 V switch supply through each ladder to its input.
-  const auto supply = net.add_node("steering_column.switch_supply");
-  harness.add_segment("harness.switch_supply", pins.switch_supply_out, supply, 1.5, 0.35);
+  const auto supply = net.add_node("steering_column.stalk_supply");
+  harness.add_segment("harness.stalk_supply", pins.switch_supply_out, supply, 1.5, 0.35);
   main_stalk_ = net.add_resistor("main_stalk.ladder", supply, pins.main_flash_sw_in, kStalkNeutralOhm);
   indicator_stalk_ = net.add_resistor("indicator_stalk.ladder", supply, pins.indicator_sw_in, kStalkNeutralOhm);
   level_knob_ = net.add_resistor("level_knob.ladder", supply, pins.level_sw_in, kLevelOhm[0]);

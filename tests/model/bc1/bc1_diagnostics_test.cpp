@@ -23,7 +23,7 @@ struct DiagnosedCar {
   diag::Ds2Server::Clock::time_point clock{};
 };
 
-TEST(Bc1Diagnostics, AnalogInputsMeasureTheBatteryAndMarkTheRestNotAvailable) {
+TEST(Bc1Diagnostics, AnalogInputsAreAllMeasuredOnTheParkedCar) {
   DiagnosedCar d;
   d.car.run_for(100 * kMs);
   const auto a = d.ask({0x0B, 0x03});
@@ -46,10 +46,14 @@ TEST(Bc1Diagnostics, AnalogInputsMeasureTheBatteryAndMarkTheRestNotAvailable) {
   EXPECT_EQ(a[2 + 4], 0x00);
   EXPECT_NEAR(a[2 + 5], 127, 3);
   EXPECT_NEAR(a[2 + 13], 127, 3);
-  // rows 0-7: 0 AIP_EXT_5V_MON, 4 AIP_HEAD_LGT_LEVEL_SW, 5 AIP_MAIN_FLASH_SW, 6 AIP_FT_WIPER_SENSE
-  EXPECT_EQ(a[18], 0x71);
-  // rows 8-15: 10 and 12 (lock relay status), 13 AIP_INDICATOR_SW, 15 AIP_BATT_VOLTS_MON
-  EXPECT_EQ(a[19], 0xB4);
+  // The windows' current senses (rows 1 and 8): no current with the windows at rest.
+  EXPECT_EQ(a[2 + 1], 0x00);
+  EXPECT_EQ(a[2 + 8], 0x00);
+  // Row 3, AIP_BLOWER_MOT_SENSE: the blower off with the ignition off.
+  EXPECT_EQ(a[2 + 3], 0x00);
+  // Every one of the 16 channels is modelled now: both availability bytes full.
+  EXPECT_EQ(a[18], 0xFF);
+  EXPECT_EQ(a[19], 0xFF);
 }
 
 TEST(Bc1Diagnostics, PwmOutputsReportTheInteriorLight) {
