@@ -92,9 +92,10 @@ class WindowMotor : public sc_core::sc_module {
   double extra_friction_a_ = 0.0;
   bool stepping_ = false;
   sc_core::sc_event step_;
-  sc_core::sc_signal<bool> closed_;
-  sc_core::sc_signal<double> position_sig_;
-  sc_core::sc_signal<double> force_sig_;
+  // Written by the stepping and by set_obstacle (a scenario step's thread): many writers.
+  sc_core::sc_signal<bool, sc_core::SC_MANY_WRITERS> closed_;
+  sc_core::sc_signal<double, sc_core::SC_MANY_WRITERS> position_sig_;
+  sc_core::sc_signal<double, sc_core::SC_MANY_WRITERS> force_sig_;
 };
 
 }  // namespace bcmhil::model
