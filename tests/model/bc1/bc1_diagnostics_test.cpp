@@ -79,8 +79,9 @@ TEST(Bc1Diagnostics, DigitalInputsMarkWhatTheModelMeasures) {
   // Telegram byte n is a[n - 2]. DIP_BONNET_SW,4,0x80: on and measured.
   EXPECT_EQ(a[4 - 2] & 0x80, 0x80);
   EXPECT_EQ(a[12 - 2] & 0x80, 0x80);
-  // DIP_DRV_WIN_UP_SW,5,0x20: windows are not modelled, availability bit clear.
-  EXPECT_EQ(a[13 - 2] & 0x20, 0x00);
+  // DIP_DRV_WIN_UP_SW,5,0x20: the window rocker, measured (off).
+  EXPECT_EQ(a[5 - 2] & 0x20, 0x00);
+  EXPECT_EQ(a[13 - 2] & 0x20, 0x20);
   // DIP_KEY_IN_SW,9,0x04 "Schalter nicht eingebaut": not available.
   EXPECT_EQ(a[17 - 2] & 0x04, 0x00);
   // DIP_ALARM_TILT_SW,7,0x08: measured, off.

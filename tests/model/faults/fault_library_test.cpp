@@ -66,15 +66,20 @@ TEST(FaultLibrary, EveryParameterHasAUniqueNameAndADefaultThatParses) {
   }
 }
 
+constexpr std::uint64_t kRoutineEnd = 29 * kS;
+
 // What the owner and a meter see while the owner uses the car: every probe (V(...), I(...)), the
-// lamps, the hatch and the door locks. Internal flags and a fault's own variables are left out.
+// lamps, the hatch, the door locks, the wipers and the air flap. Internal flags and a fault's own
+// variables are left out.
 bool observable(const std::string& name) {
-  for (const char* prefix : {"V(", "I(", "battery.current", "indicator_", "interior_lamp.", "hatch.", "door_lock."})
+  for (const char* prefix : {"V(", "I(", "battery.current", "indicator_", "interior_lamp.", "hatch.", "door_lock.",
+                             "front_wiper.", "rear_wiper.", "recirc_flap."})
     if (name.rfind(prefix, 0) == 0) return true;
   return false;
 }
 
-// The owner's routine: unlock, open the hatch with the fob, shut it, lock. Returns the traces.
+// The owner's routine: unlock, open the hatch with the fob, shut it, lock; then ignition on, the
+// wipers and the recirculation button (the wiper and flap faults show there). Returns the traces.
 std::vector<bcmhil::trace::Signal> use_the_car(const bcmhil::faults::FaultType* type) {
   CarUnderTest car;
   std::unique_ptr<bcmhil::faults::Fault> fault;
@@ -89,12 +94,18 @@ std::vector<bcmhil::trace::Signal> use_the_car(const bcmhil::faults::FaultType* 
   car.run_until(18 * kS);
   car.car().press_fob(1, FobButton::lock);
   car.run_until(21 * kS);
+  car.car().set_ignition(true);
+  car.car().press_switch("wiper_slow", sc_core::sc_time(4, sc_core::SC_SEC));
+  car.car().press_switch("rear_wiper", sc_core::sc_time(4, sc_core::SC_SEC));
+  car.run_until(22 * kS);
+  car.car().press_switch("recirculation", sc_core::sc_time(0.3, sc_core::SC_SEC));
+  car.run_until(kRoutineEnd);
   return car.recorder->signals();
 }
 
 // Where two histories of one signal part, to the nearest 10 ms (for the message).
 std::optional<double> first_difference(const bcmhil::trace::Signal& a, const bcmhil::trace::Signal& b) {
-  for (std::uint64_t t = 0; t <= 21 * kS; t += 10 * kMs) {
+  for (std::uint64_t t = 0; t <= kRoutineEnd; t += 10 * kMs) {
     const double x = a.value_at(t), y = b.value_at(t);
     // 1 %: a dry board's leakage path (1 Mohm beside a 10 k divider) is not yet a symptom.
     if (std::abs(x - y) > 1e-2 * std::max(1.0, std::abs(x))) return static_cast<double>(t) / kS;

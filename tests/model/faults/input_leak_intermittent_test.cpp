@@ -40,11 +40,11 @@ TEST(InputLeakIntermittent, TheModuleNeverSleepsAndTheBatteryPaysTheAwakeCurrent
   const double healthy_ma = 1000.0 * max_in(healthy.sig("battery.current"), 70 * kS, 100 * kS);
 
   EXPECT_GT(leaky_ma, 60.0);
-  EXPECT_LT(healthy_ma, 12.0);
-  // 100 s awake at ~70 mA is ~1.9 mAh; the healthy car pays that for 60 s only, then ~11 mA
-  // (2 mA logic and fifteen input dividers).
+  EXPECT_LT(healthy_ma, 22.0);
+  // 100 s awake is ~1.9 mAh; the healthy car pays that for 60 s only, then ~21 mA (2 mA logic
+  // and the input dividers of the whole module, model/bc1/README.md "Sleep and wake").
   EXPECT_GT(leaky_mah, 1.7);
-  EXPECT_LT(healthy_mah, 1.45);
+  EXPECT_LT(healthy_mah, 1.66);
 }
 
 TEST(InputLeakIntermittent, TheSameSeedGivesTheSameSpells) {
