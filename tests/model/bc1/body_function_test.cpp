@@ -10,20 +10,21 @@
 namespace bcmhil::testing {
 namespace {
 
-// Owns one bit, one channel and one output, under names of bc1_bits.csv / bc1_analog.csv.
+// Owns one bit, one channel and one output, under names of bc1_bits.csv / bc1_analog.csv that no
+// function of the model claims (model/bc1/signal_coverage.csv: not modelled).
 class OneOfEach : public model::BodyFunction {
  public:
   std::optional<bool> signal(std::string_view name) const override {
-    if (name == "DIP_DRV_WIN_UP_SW") return true;
-    if (name == "DOP_DRV_WIN_UP_RLY") return output.read();
+    if (name == "DIP_POLICE_SW") return true;
+    if (name == "DOP_AUX_RELAY") return output.read();
     return std::nullopt;
   }
   std::optional<std::uint8_t> analog_raw(std::string_view channel) const override {
-    if (channel == "AIP_DRV_WIN_CURR_SENSE") return 42;
+    if (channel == "AOP_MAP_READ_LGT") return 42;
     return std::nullopt;
   }
   model::ForcibleOutput* forcible_output(std::string_view name) override {
-    return name == "DOP_DRV_WIN_UP_RLY" ? &output : nullptr;
+    return name == "DOP_AUX_RELAY" ? &output : nullptr;
   }
   model::ForcibleOutput output{"one_of_each_output"};
 };
@@ -41,32 +42,31 @@ struct CarWithFunction {
 TEST(BodyFunction, ItsBitsAndChannelsReachDiagnostics) {
   CarWithFunction c;
   c.car.run_for(10 * kMs);
-  EXPECT_EQ(c.backend.digital("DIP_DRV_WIN_UP_SW"), std::optional<bool>(true));
-  EXPECT_EQ(c.backend.analog_raw("AIP_DRV_WIN_CURR_SENSE"), std::optional<std::uint8_t>(42));
+  EXPECT_EQ(c.backend.digital("DIP_POLICE_SW"), std::optional<bool>(true));
+  EXPECT_EQ(c.backend.analog_raw("AOP_MAP_READ_LGT"), std::optional<std::uint8_t>(42));
   // The module's own names still come first, and a name nobody owns stays not available.
   EXPECT_TRUE(c.backend.analog_raw("AIP_BATT_VOLTS_MON").has_value());
-  EXPECT_FALSE(c.backend.analog_raw("AIP_EVAPORATOR_SENSE").has_value());
   EXPECT_FALSE(c.backend.digital("DIP_KEY_IN_SW").has_value());
 }
 
-TEST(BodyFunction, ItsAnalogChannelIsReportedOverDs2AsAvailable) {
+TEST(BodyFunction, ItsChannelIsReportedOverDs2AsAvailable) {
   CarWithFunction c;
   c.car.run_for(10 * kMs);
   diag::Ds2Server server;
-  const auto answer = server.handle(diag::Frame{0x00, {0x0B, 0x03}}, c.backend, {});
+  const auto answer = server.handle(diag::Frame{0x00, {0x0B, 0x04}}, c.backend, {});
   ASSERT_TRUE(answer);
+  // STATUS_ANALOG_AUS: A0 04, the four AOP_ rows of bc1_analog.csv (MAP_READ_LGT first), one
+  // availability byte: the function's 42 and its bit 0 set.
   const auto& a = answer->data;
-  ASSERT_EQ(a.size(), 2u + 16u + 2u);
-  // AIP_DRV_WIN_CURR_SENSE is the 9th AIP_ row of bc1_analog.csv (index 8): raw byte and bit 0
-  // of the second availability byte.
-  EXPECT_EQ(a[2 + 8], 42);
-  EXPECT_EQ(a[19] & 0x01, 0x01);
+  ASSERT_EQ(a.size(), 2u + 4u + 1u);
+  EXPECT_EQ(a[2], 42);
+  EXPECT_EQ(a[6] & 0x01, 0x01);
 }
 
 TEST(BodyFunction, AForcedOutputIsReleasedAfterTheModulesLimit) {
   CarWithFunction c;
   c.car.run_for(10 * kMs);
-  ASSERT_TRUE(c.car.car().bc1.force_output("DOP_DRV_WIN_UP_RLY", true));
+  ASSERT_TRUE(c.car.car().bc1.force_output("DOP_AUX_RELAY", true));
   c.car.run_for(1 * kMs);
   EXPECT_TRUE(c.function.output.read());
   c.car.run_for(static_cast<std::uint64_t>(model::Bc1Module::kForcedOnLimitS * 1e12));
