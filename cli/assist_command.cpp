@@ -39,6 +39,7 @@ struct AssistArgs {
   std::string json_file;  // "" or "-": stdout
   bool quiet = false;
   std::size_t optimal_states = 20'000'000;
+  AssistantOptions assistant;  // the method's choices (chosen defaults; a few are options)
 };
 
 struct Loaded {
@@ -98,7 +99,9 @@ std::string shown(const Dictionary& d, const Observation& o) {
 }
 
 void print_verdict(const Dictionary& d, const Session& s, const AssistantOptions& options) {
-  std::printf("Measurements (%zu, %g workshop min):\n", s.observations.size(), s.cost_min);
+  std::printf("Measurements (%zu, %g workshop min", s.observations.size(), s.cost_min);
+  if (s.complaint > 0) std::printf("; the first %d the owner's complaint, free", s.complaint);
+  std::printf("):\n");
   for (const auto& o : s.observations)
     std::printf("  %-44s %s\n", d.tests[o.test].id.c_str(), shown(d, o).c_str());
   print_candidates(d, s.ranking, 5);
@@ -190,7 +193,7 @@ int interactive(Assistant& a, const Loaded& l) {
 }
 
 int readings_mode(const AssistArgs& args, const Loaded& l) {
-  Assistant a(l.dictionary);
+  Assistant a(l.dictionary, args.assistant);
   apply_readings(a, l, args.readings);
   if (args.json) {
     auto j = session_json(l.dictionary, session_of(a));
@@ -218,8 +221,11 @@ int scenario_mode(const AssistArgs& args, const Loaded& l) {
   auto progress = [&](const CatalogueTest& t, const Reading& r) {
     if (!args.quiet) std::fprintf(stderr, "  measured %-44s %s\n", t.id.c_str(), t.classes[r.outcome].name.c_str());
   };
-  const AssistantOptions options;
-  const Session s = diagnose_car(l.dictionary, l.catalogue, car, options, progress);
+  const AssistantOptions& options = args.assistant;
+  std::vector<int> complaint;  // the owner's, as --evaluate starts from it
+  if (!args.complaint.empty() && args.complaint != "none")
+    complaint = complaint_tests(load_checklist(args.complaint), l.dictionary);
+  const Session s = diagnose_car(l.dictionary, l.catalogue, car, options, progress, complaint);
   if (args.json) return write_json(session_json(l.dictionary, s), args.json_file);
   print_verdict(l.dictionary, s, options);
   return 0;
@@ -258,14 +264,25 @@ void print_evaluation(const Evaluation& e) {
       std::printf("  %-52s -> %s %s after %d%s\n", r.variant.c_str(), r.top.c_str(), percent(r.top_probability).c_str(),
                   r.measurements, r.top1_possible ? "" : "  (catalogue: reads like another candidate on every test)");
     }
+  int by_complaint = 0;
+  for (const auto& h : e.held_out) by_complaint += h.by_complaint;
+  std::printf("  held out: %d cases (a candidate's variants, the candidate removed); %d of them read unlike every\n"
+              "  variant left already on the complaint\n",
+              e.held_out_cases, by_complaint);
   if (!e.held_out_missed.empty()) {
-    std::printf("Held out but explained by another candidate:\n");
-    for (const auto& v : e.held_out_missed) std::printf("  %s\n", v.c_str());
+    std::printf("Held out but explained by another candidate (the cheapest test that reads it unlike that one):\n");
+    for (const auto& h : e.held_out)
+      if (!h.flagged)
+        std::printf("  %-44s -> %s %s after %d; %s (%g min)%s\n", h.variant.c_str(), h.nearest.c_str(),
+                    percent(h.nearest_probability).c_str(), h.measurements,
+                    h.exposing_test.empty() ? "no test" : h.exposing_test.c_str(), h.exposing_cost_min,
+                    h.took_exposing ? ", taken" : "");
   }
 }
 
 int evaluate_mode(const AssistArgs& args, const Loaded& l) {
   EvaluationOptions o;
+  o.assistant = args.assistant;
   o.classify = [&](int test, double raw) { return l.entries[test]->classify(raw); };
   o.checklist = checklist_order(load_checklist(args.checklist), l.dictionary);
   if (!args.complaint.empty() && args.complaint != "none")
@@ -329,8 +346,8 @@ void add(CLI::App& app, int* exit_code) {
   cmd->add_option("--catalogue", args->catalogue, "the test catalogue the dictionary was built from")->capture_default_str();
   cmd->add_option("--checklist", args->checklist, "the workshop-manual order --evaluate compares with")->capture_default_str();
   cmd->add_option("--complaint", args->complaint,
-                  "--evaluate: the owner's complaint, tests whose readings start every session free ('none': start "
-                  "from nothing)")
+                  "--evaluate and --scenario: the owner's complaint, tests whose readings start every session free "
+                  "('none': start from nothing)")
       ->capture_default_str();
   cmd->add_option("--scenario", args->scenario, "diagnose this scenario's car: each reading simulated on it");
   cmd->add_option("--reading", args->readings, "a reading taken: TEST=VALUE (\"hatch.bc1_pin.volts_trunk=11.8\"), repeatable");
@@ -340,6 +357,19 @@ void add(CLI::App& app, int* exit_code) {
                   "beside the table)")
       ->expected(0, 1)
       ->each([args](const std::string&) { args->json = true; });
+  cmd->add_option("--wrong-verdict-min", args->assistant.wrong_verdict_min,
+                  "the workshop minutes a verdict costs when the fault is outside the library: a confirmation test "
+                  "at the stop is worth it when 'not explained' x its chance to show x this exceeds its minutes (0: none)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1e6));
+  cmd->add_option("--unexplained-prior", args->assistant.unexplained_prior,
+                  "the prior of 'a fault the library does not hold'")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 0.99));
+  cmd->add_option("--unexplained-deviation", args->assistant.unexplained_deviation,
+                  "'not explained' reads unlike the variant it is near with this chance per test")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   cmd->add_flag("--quiet", args->quiet, "no progress lines on stderr");
   cmd->add_option("--optimal-states", args->optimal_states,
                   "--evaluate: give up the exact optimum past this many sets of variants (0: do not compute it)")

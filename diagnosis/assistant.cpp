@@ -60,20 +60,22 @@ Assistant::Assistant(const Dictionary& dictionary, AssistantOptions options)
     const double p = (1 - options_.unexplained_prior) * dictionary_.candidates[c].prior / total / variants_of[c];
     log_weight_[v] = p > 0 ? std::log(p) : -INFINITY;
   }
-  unexplained_log_weight_ = options_.unexplained_prior > 0 ? std::log(options_.unexplained_prior) : -INFINITY;
-  // "Not explained" reads each test as the library does on average (the priors' mix of what the
-  // variants read), mixed with a flat 1/K: a fault outside the library looks like the usual car on
-  // most tests, and may read what no candidate reads. A flat 1/K alone would lose to any candidate
-  // with a single misread after a handful of ordinary readings; the mix alone could not explain a
-  // class that no candidate reads.
-  // Its true class on each test: the library's mix of true classes, mixed with a flat 1/K. Its
-  // readings go through the same misread channel as a candidate's, so a reading it contradicts
-  // and the same test read again cost it what they cost a candidate (a repeated test does not
-  // favour it).
-  unexplained_true_.assign(dictionary_.tests.size(), {});
+  // "Not explained" near each variant, with that variant's share of its prior. A deviating true
+  // class is drawn from the library's mix of true classes on the test (the priors' mix of what the
+  // variants read), half of it flat 1/K: a fault outside the library mostly reads what faults
+  // read, and may read what none does.
+  const double unexplained = options_.unexplained_prior > 0 ? std::log(options_.unexplained_prior) : -INFINITY;
+  near_log_weight_.resize(log_weight_.size());
+  double library = 0;
+  for (double w : log_weight_) library += std::exp(w);
+  for (std::size_t v = 0; v < log_weight_.size(); ++v)
+    near_log_weight_[v] = unexplained + log_weight_[v] - std::log(library);
+  deviation_.assign(dictionary_.tests.size(), {});
+  channel_.assign(dictionary_.tests.size(), {});
   for (std::size_t t = 0; t < dictionary_.tests.size(); ++t) {
-    auto& p = unexplained_true_[t];
+    auto& p = deviation_[t];
     p.assign(dictionary_.tests[t].classes.size(), 0.0);
+    channel_[t].assign(p.size(), 1.0);
     double sum = 0;
     for (std::size_t v = 0; v < log_weight_.size(); ++v) {
       const double w = std::exp(log_weight_[v]);
@@ -99,11 +101,37 @@ double Assistant::likelihood(int variant, int test, int outcome) const {
   return reads(test, dictionary_.readings[variant][test].outcome, outcome);
 }
 
-double Assistant::unexplained_reads(int test, int outcome) const {
-  double p = 0;
-  const auto& truth = unexplained_true_[test];
-  for (std::size_t c = 0; c < truth.size(); ++c) p += truth[c] * reads(test, static_cast<int>(c), outcome);
-  return p;
+double Assistant::near_likelihood(int base, int test) const {
+  const auto& ch = channel_[test];
+  const auto& dev = deviation_[test];
+  double deviating = 0;
+  for (std::size_t c = 0; c < ch.size(); ++c) deviating += dev[c] * ch[c];
+  const double q = options_.unexplained_deviation;
+  return (1 - q) * ch[dictionary_.readings[base][test].outcome] + q * deviating;
+}
+
+std::vector<double> Assistant::unexplained_predictive(int test) const {
+  const auto& ch = channel_.at(test);
+  const auto& dev = deviation_[test];
+  const int k = static_cast<int>(ch.size());
+  const double q = options_.unexplained_deviation;
+  // The bases' weight per the class they read on this test: bases reading alike predict alike.
+  std::vector<double> by_class(k, 0.0);
+  for (std::size_t v = 0; v < near_p_.size(); ++v) by_class[dictionary_.readings[v][test].outcome] += near_p_[v];
+  double before_dev = 0;
+  for (int c = 0; c < k; ++c) before_dev += dev[c] * ch[c];
+  std::vector<double> out(k, 0.0);
+  for (int o = 0; o < k; ++o) {
+    double after_dev = 0;
+    for (int c = 0; c < k; ++c) after_dev += dev[c] * ch[c] * reads(test, c, o);
+    for (int c = 0; c < k; ++c) {
+      if (by_class[c] <= 0) continue;
+      const double before = (1 - q) * ch[c] + q * before_dev;
+      const double after = (1 - q) * ch[c] * reads(test, c, o) + q * after_dev;
+      out[o] += by_class[c] * after / before;
+    }
+  }
+  return out;
 }
 
 void Assistant::observe(const Observation& o) {
@@ -116,11 +144,14 @@ void Assistant::observe(const Observation& o) {
     log_weight_[v] += std::log(likelihood(static_cast<int>(v), o.test, o.outcome));
     mismatches_[v] += dictionary_.readings[v][o.test].outcome != o.outcome;
   }
-  unexplained_log_weight_ += std::log(unexplained_reads(o.test, o.outcome));
-  auto& truth = unexplained_true_[o.test];  // what it now believes its true class on this test is
-  double sum = 0;
-  for (std::size_t c = 0; c < truth.size(); ++c) sum += truth[c] *= reads(o.test, static_cast<int>(c), o.outcome);
-  for (double& x : truth) x /= sum;
+  // "Not explained" near each variant: the test's readings so far are read together (its true
+  // class on a test is one, however often the test is read), so a repeated test does not favour it.
+  for (std::size_t v = 0; v < near_log_weight_.size(); ++v)
+    near_log_weight_[v] -= std::log(near_likelihood(static_cast<int>(v), o.test));
+  auto& ch = channel_[o.test];
+  for (std::size_t c = 0; c < ch.size(); ++c) ch[c] *= reads(o.test, static_cast<int>(c), o.outcome);
+  for (std::size_t v = 0; v < near_log_weight_.size(); ++v)
+    near_log_weight_[v] += std::log(near_likelihood(static_cast<int>(v), o.test));
   observations_.push_back(o);
   ++times_taken_[o.test];
   // A surprise: no variant that read everything so far reads this. Take it again, once.
@@ -132,6 +163,13 @@ void Assistant::observe(const Observation& o) {
 }
 
 void Assistant::normalise() {
+  double near_top = -INFINITY;
+  for (double w : near_log_weight_) near_top = std::max(near_top, w);
+  double near_sum = 0;
+  near_p_.resize(near_log_weight_.size());
+  for (std::size_t v = 0; v < near_p_.size(); ++v) near_sum += near_p_[v] = std::exp(near_log_weight_[v] - near_top);
+  for (double& p : near_p_) p = near_sum > 0 ? p / near_sum : 0;
+  unexplained_log_weight_ = near_sum > 0 ? near_top + std::log(near_sum) : -INFINITY;
   double top = unexplained_log_weight_;
   for (double w : log_weight_) top = std::max(top, w);
   double sum = std::exp(unexplained_log_weight_ - top);
@@ -159,12 +197,16 @@ bool Assistant::explained() const {
   return unexplained_p_ < *std::max_element(candidate_p_.begin(), candidate_p_.end());
 }
 
-bool Assistant::done() const {
-  if (!to_confirm_.empty()) return false;
+bool Assistant::stop_reached() const {
   if (unexplained_p_ >= options_.stop_at) return true;
   if (*std::max_element(candidate_p_.begin(), candidate_p_.end()) >= options_.stop_at) return true;
   if (ambiguous()) return true;
-  return !next_test().has_value();
+  return !most_informative().has_value();
+}
+
+bool Assistant::done() const {
+  if (!to_confirm_.empty()) return false;
+  return stop_reached() && !confirmation().has_value();
 }
 
 std::vector<int> Assistant::ambiguity_group() const {
@@ -211,9 +253,10 @@ double Assistant::gain_under(const std::vector<double>& vp, double up, int test)
   double total_before = 0;
   for (double m : prior_mass) total_before += m;
   const double h_before = entropy_bits(prior_mass, total_before);
+  const auto unexplained = up > 1e-12 ? unexplained_predictive(test) : std::vector<double>(k, 0.0);
   double h_after = 0;
   for (int o = 0; o < k; ++o) {
-    mass[o][n - 1] = up * unexplained_reads(test, o);
+    mass[o][n - 1] = up * unexplained[o];
     double total = 0;
     for (double m : mass[o]) total += m;
     h_after += total / total_before * entropy_bits(mass[o], total);
@@ -228,14 +271,46 @@ bool Assistant::available(int test) const {
 double Assistant::charged(int test) const { return std::max(dictionary_.tests[test].cost_min, options_.cost_floor_min); }
 
 std::optional<TestChoice> Assistant::next_test() const {
-  if (!to_confirm_.empty()) return TestChoice{to_confirm_.front(), true, expected_gain_bits(to_confirm_.front()), 0.0};
+  if (!to_confirm_.empty()) return TestChoice{to_confirm_.front(), true, false, expected_gain_bits(to_confirm_.front()), 0.0};
+  if (stop_reached()) return confirmation();
+  return most_informative();
+}
+
+std::optional<TestChoice> Assistant::most_informative() const {
   std::optional<TestChoice> best;
   for (std::size_t t = 0; t < dictionary_.tests.size(); ++t) {
     if (!available(static_cast<int>(t))) continue;
     const double gain = expected_gain_bits(static_cast<int>(t));
     if (gain < options_.min_gain_bits) continue;
     const double per_minute = gain / charged(static_cast<int>(t));
-    if (!best || per_minute > best->per_minute) best = TestChoice{static_cast<int>(t), false, gain, per_minute};
+    if (!best || per_minute > best->per_minute) best = TestChoice{static_cast<int>(t), false, false, gain, per_minute};
+  }
+  return best;
+}
+
+int Assistant::leader_class(int candidate, int test) const {
+  std::vector<double> mass(dictionary_.tests[test].classes.size(), 0.0);
+  for (std::size_t v = 0; v < variant_p_.size(); ++v)
+    if (dictionary_.variants[v].candidate == candidate) mass[dictionary_.readings[v][test].outcome] += variant_p_[v];
+  return static_cast<int>(std::max_element(mass.begin(), mass.end()) - mass.begin());
+}
+
+std::optional<TestChoice> Assistant::confirmation() const {
+  if (options_.wrong_verdict_min <= 0 || unexplained_p_ >= options_.stop_at) return std::nullopt;
+  const int leader = static_cast<int>(std::max_element(candidate_p_.begin(), candidate_p_.end()) - candidate_p_.begin());
+  std::optional<TestChoice> best;
+  const double at_most = unexplained_p_ * options_.wrong_verdict_min;  // a test that surely exposes it
+  for (std::size_t t = 0; t < dictionary_.tests.size(); ++t) {
+    if (skipped_[t] || times_taken_[t] > 0 || dictionary_.tests[t].classes.size() < 2) continue;
+    if (std::max(dictionary_.tests[t].cost_min, 1.0) >= at_most) continue;
+    const auto predicted = unexplained_predictive(static_cast<int>(t));
+    const double exposes = 1 - predicted[leader_class(leader, static_cast<int>(t))];
+    const double saved = unexplained_p_ * exposes * options_.wrong_verdict_min;  // minutes, expected
+    const double minutes = std::max(dictionary_.tests[t].cost_min, 1.0);  // a look takes a minute
+    if (saved <= minutes) continue;
+    const double per_minute = saved / minutes;
+    if (!best || per_minute > best->per_minute)
+      best = TestChoice{static_cast<int>(t), false, true, expected_gain_bits(static_cast<int>(t)), per_minute};
   }
   return best;
 }

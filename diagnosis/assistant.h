@@ -9,10 +9,18 @@
 //   class with e / (K - 1): e covers a mistyped reading, a meter on the wrong pin, noise across a
 //   class threshold. One wrong reading therefore lowers the true candidate, never rules it out.
 // - "not explained": beside the library's candidates stands one more hypothesis, a fault the
-//   library does not hold, which reads each test as the library does on average (the priors' mix
-//   of every variant's reading, half of it flat 1/K), each test on its own. It starts with a small prior; a reading that
-//   the leading candidates do not predict but other faults do makes it win. It is not a candidate:
-//   the ranking lists library faults only, and `explained()` says whether it has overtaken them.
+//   library does not hold. It is modelled as a fault *like* one of the library's variants (any of
+//   them, by their priors) except that on each test, with chance `unexplained_deviation`, its true
+//   class is another draw (the library's mix of classes on that test, half of it flat 1/K); its
+//   readings go through the same misread channel. So it is near whichever variants read like the
+//   car so far, and it expects the surprises where those variants' neighbours differ. It is not a
+//   candidate: the ranking lists library faults only, and `explained()` says whether it has
+//   overtaken them or whether a reading fits no variant at all.
+// - the stop: at 95 % for one candidate, the assistant weighs one more test before it names it: a
+//   verdict that is wrong because the fault is outside the library costs `wrong_verdict_min` (the
+//   repair that does not fix the car, and its comeback); a test is worth taking when "not
+//   explained"'s posterior times its chance of reading unlike the leader on that test, times that
+//   cost, exceeds the test's minutes (a confirmation test, Heckerman/Breese's value of information).
 #include "dictionary.h"
 
 #include <limits>
@@ -24,8 +32,12 @@ namespace bcmhil::diagnosis {
 
 struct AssistantOptions {
   double misread = 0.01;           // e: the chance that a reading shows another class than its car's
-  double unexplained_prior = 0.2;  // prior of "a fault the library does not hold"
-  double unexplained_flat = 0.5;   // its share of flat 1/K in what it predicts (the rest: the library's mix)
+  double unexplained_prior = 0.05;  // prior of "a fault the library does not hold"
+  double unexplained_flat = 0.5;   // its share of flat 1/K in a deviating class (the rest: the library's mix)
+  double unexplained_deviation = 0.3;  // its chance, per test, to read unlike the variant it is near
+  // The workshop minutes a verdict costs when the car's fault is outside the library (the wrong repair
+  // and the comeback): what a confirmation test at the stop is weighed against. 0: no confirmation.
+  double wrong_verdict_min = 600;
   double stop_at = 0.95;           // stop when one candidate (or "not explained") passes this
   double min_gain_bits = 0.02;     // a test below this expected gain is not worth its minutes
   double cost_floor_min = 10.0;   // minutes charged at least: a measurement is a measurement, however cheap
@@ -56,6 +68,7 @@ struct RankedCandidate {
 struct TestChoice {
   int test = -1;
   bool repeat = false;     // the same test again: its last reading fitted no fault of the library
+  bool confirm = false;    // taken at the stop to check the leader against a fault outside the library
   double gain_bits = 0;    // expected information about the candidates
   double per_minute = 0;   // gain_bits / max(cost, cost floor)
 };
@@ -90,8 +103,14 @@ class Assistant {
   // tell apart from here. Empty otherwise.
   std::vector<int> ambiguity_group() const;
   bool ambiguous() const { return !ambiguity_group().empty(); }
-  // The untaken test with the best expected information per minute; nullopt when none is worth it.
+  // The untaken test with the best expected information per minute, or at the stop a confirmation
+  // test worth its minutes (confirmation()); nullopt when none is worth it.
   std::optional<TestChoice> next_test() const;
+  // At the stop: the untaken test whose chance of exposing a fault outside the library, times the
+  // cost of a wrong verdict, best exceeds its minutes (`confirm` set). nullopt when none does.
+  std::optional<TestChoice> confirmation() const;
+  // What "not explained" expects test `test` to read, per outcome class.
+  std::vector<double> unexplained_predictive(int test) const;
   double expected_gain_bits(int test) const;  // of one untaken test, under the current posterior
 
   // Which candidates (with their probability now) would read `outcome` on `test`, best first:
@@ -104,7 +123,11 @@ class Assistant {
  private:
   double reads(int test, int shown, int outcome) const;  // the misread channel: P(entered | shown)
   double likelihood(int variant, int test, int outcome) const;
-  double unexplained_reads(int test, int outcome) const;  // what "not explained" predicts
+  // P(the readings of `test` so far | "not explained" near variant `base`), from channel_.
+  double near_likelihood(int base, int test) const;
+  bool stop_reached() const;  // the stop before any confirmation
+  std::optional<TestChoice> most_informative() const;
+  int leader_class(int candidate, int test) const;  // the class the candidate's variants mostly read
   double gain_under(const std::vector<double>& variant_p, double unexplained_p, int test) const;
   double charged(int test) const;  // minutes, at least the cost floor
   bool available(int test) const;  // not skipped, and taken fewer than max_takes times
@@ -114,7 +137,11 @@ class Assistant {
   AssistantOptions options_;
   std::vector<double> log_weight_;      // per variant: log prior + log likelihood of the readings
   double unexplained_log_weight_ = 0;
-  std::vector<std::vector<double>> unexplained_true_;  // [test][class]: "not explained"'s true class, as it believes now
+  std::vector<std::vector<double>> deviation_;  // [test][class]: a deviating true class of "not explained"
+  // [test][class]: the chance of the readings of that test so far if its true class were that one
+  std::vector<std::vector<double>> channel_;
+  std::vector<double> near_log_weight_;  // per variant: "not explained" near it, prior and readings
+  std::vector<double> near_p_;           // the same, normalised within "not explained"
   std::vector<double> variant_p_;       // normalised posterior per variant
   std::vector<double> candidate_p_;     // summed per candidate
   double unexplained_p_ = 0;

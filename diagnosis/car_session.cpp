@@ -17,10 +17,17 @@ std::vector<const CatalogueTest*> catalogue_entries(const Dictionary& d, const C
 
 Session diagnose_car(const Dictionary& d, const Catalogue& catalogue, const CarUnderTest& car,
                      const AssistantOptions& options,
-                     const std::function<void(const CatalogueTest&, const Reading&)>& on_reading) {
+                     const std::function<void(const CatalogueTest&, const Reading&)>& on_reading,
+                     const std::vector<int>& complaint) {
   const auto entries = catalogue_entries(d, catalogue);
   Assistant a(d, options);
   Session s;
+  for (int t : complaint) {  // what the owner saw: simulated on the car too, free
+    const Reading r = play_test(car, *entries.at(t));
+    if (on_reading) on_reading(*entries[t], r);
+    a.observe({t, r.outcome, r.raw});
+  }
+  s.complaint = static_cast<int>(complaint.size());
   while (!a.done()) {
     const int t = a.next_test()->test;
     const Reading r = play_test(car, *entries[t]);

@@ -23,9 +23,12 @@ class MismatchError : public std::runtime_error {
 // The catalogue entry of each dictionary test, in the dictionary's order. Throws MismatchError.
 std::vector<const CatalogueTest*> catalogue_entries(const Dictionary& dictionary, const Catalogue& catalogue);
 
-// `on_reading`, when given, hears each test as it is read (for a progress line).
+// `on_reading`, when given, hears each test as it is read (for a progress line). `complaint`
+// (complaint.h: dictionary test indices) is read first, as the owner tells it at the counter: its
+// readings start the session at no workshop minute, as in `assist --evaluate`.
 Session diagnose_car(const Dictionary& dictionary, const Catalogue& catalogue, const CarUnderTest& car,
                      const AssistantOptions& options = {},
-                     const std::function<void(const CatalogueTest&, const Reading&)>& on_reading = nullptr);
+                     const std::function<void(const CatalogueTest&, const Reading&)>& on_reading = nullptr,
+                     const std::vector<int>& complaint = {});
 
 }  // namespace bcmhil::diagnosis

@@ -381,12 +381,7 @@ CatalogueTest read_test(const Reader& r, const YAML::Node& node) {
 
 Catalogue parse_catalogue(const std::string& text, const std::string& origin) {
   const Reader r(origin);
-  YAML::Node root;
-  try {
-    root = yaml::load_single_document(text);
-  } catch (const yaml::StrictYamlError& e) {
-    throw CatalogueError({origin, e.line(), e.column()}, e.what());
-  }
+  const YAML::Node root = r.load(text);
   if (!root.IsMap()) throw CatalogueError({origin, 1, 1}, "a catalogue must be a YAML mapping (format:, tests:)");
   try {
     r.expect_keys(root, {"format", "model", "tests"}, "the catalogue");

@@ -4,6 +4,7 @@
 #include "dictionary_io.h"
 
 #include "bench/output/atomic_file.h"
+#include "bench/yaml/utf8_text.h"
 #include "model_version.h"
 
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 #include <cmath>
 #include <fstream>
 #include <limits>
+#include <set>
 #include <sstream>
 
 namespace bcmhil::diagnosis {
@@ -43,8 +45,29 @@ void write_list(std::ostream& out, const char* key, const std::vector<T>& items,
 class Shape {
  public:
   explicit Shape(std::string origin) : origin_(std::move(origin)) {}
+  // One printable line: a key or an id of the file may hold any character JSON can escape.
   [[noreturn]] void fail(const std::string& path, const std::string& message) const {
-    throw DictionaryError(origin_ + ": " + path + ": " + message);
+    throw DictionaryError(yaml::printable(origin_ + ": " + path + ": " + message));
+  }
+  // A number that is finite (JSON's 1e999 reads as infinity) and at least `min`.
+  double number(const json& object, const std::string& path, const char* key, double min) const {
+    const double x = field(object, path, key, json::value_t::number_float).get<double>();
+    const std::string at = path.empty() ? key : path + "." + key;
+    if (!std::isfinite(x)) fail(at, "not a finite number");
+    if (x < min) fail(at, "must be at least " + json(min).dump());
+    return x;
+  }
+  // A whole number from `min` to `max`, checked before it is narrowed (4294967296 is not 0).
+  static bool whole_in(const json& value, long long min, long long max) {
+    if (!value.is_number_integer()) return false;
+    if (value.is_number_unsigned()) return value.get<unsigned long long>() <= static_cast<unsigned long long>(max);
+    return value.get<long long>() >= min && value.get<long long>() <= max;
+  }
+  int whole(const json& value, const std::string& at, long long min, long long max) const {
+    if (!value.is_number_integer()) fail(at, "expected a whole number");
+    if (!whole_in(value, min, max))
+      fail(at, value.dump() + " is not from " + std::to_string(min) + " to " + std::to_string(max));
+    return static_cast<int>(value.get<long long>());
   }
   const json& field(const json& object, const std::string& path, const char* key, json::value_t type) const {
     if (!object.is_object()) fail(path.empty() ? "top level" : path, "expected an object");
@@ -91,7 +114,7 @@ void read_tests(const Shape& s, const json& root, Dictionary& d) {
     const std::string at = "tests[" + std::to_string(i) + "]";
     TestInfo t;
     t.id = s.field(tests[i], at, "id", json::value_t::string).get<std::string>();
-    t.cost_min = s.field(tests[i], at, "cost_min", json::value_t::number_float).get<double>();
+    t.cost_min = s.number(tests[i], at, "cost_min", 0.0);
     t.unit = s.field(tests[i], at, "unit", json::value_t::string).get<std::string>();
     const auto& classes = s.field(tests[i], at, "classes", json::value_t::array);
     for (std::size_t c = 0; c < classes.size(); ++c) {
@@ -99,6 +122,7 @@ void read_tests(const Shape& s, const json& root, Dictionary& d) {
       t.classes.push_back(classes[c].get<std::string>());
     }
     if (t.classes.empty()) s.fail(at + ".classes", "a test needs at least one outcome class");
+    if (d.test_index(t.id) >= 0) s.fail(at + ".id", "'" + t.id + "' is given twice");
     d.tests.push_back(std::move(t));
   }
 }
@@ -110,8 +134,10 @@ void read_candidates(const Shape& s, const json& root, Dictionary& d) {
     Candidate c;
     c.fault = s.field(candidates[i], at, "fault", json::value_t::string).get<std::string>();
     c.parameters = string_map(s, s.field(candidates[i], at, "parameters", json::value_t::object), at + ".parameters");
-    c.prior = s.field(candidates[i], at, "prior", json::value_t::number_float).get<double>();
-    if (!(c.prior > 0)) s.fail(at + ".prior", "must be above 0");
+    c.prior = s.number(candidates[i], at, "prior", 0.0);
+    if (!(c.prior > 0) || c.prior > 1e6) s.fail(at + ".prior", "must be above 0 and at most 1e6 (a relative frequency)");
+    for (const auto& other : d.candidates)
+      if (other.key() == c.key()) s.fail(at, "candidate '" + c.key() + "' is given twice");
     d.candidates.push_back(std::move(c));
   }
 }
@@ -120,24 +146,27 @@ Reading read_reading(const Shape& s, const json& r, const std::string& at, const
   if (!r.is_array() || r.size() != 2) s.fail(at, "expected [raw, outcome]");
   Reading reading;
   if (r[0].is_null()) reading.raw = std::numeric_limits<double>::quiet_NaN();
-  else if (r[0].is_number()) reading.raw = r[0].get<double>();
-  else s.fail(at + "[0]", "expected a number or null");
-  if (!r[1].is_number_integer()) s.fail(at + "[1]", "expected a whole number");
-  reading.outcome = r[1].get<int>();
-  if (reading.outcome < 0 || reading.outcome >= static_cast<int>(test.classes.size()))
-    s.fail(at + "[1]", "outcome " + std::to_string(reading.outcome) + " is not a class of test " + test.id);
+  else if (r[0].is_number() && std::isfinite(r[0].get<double>())) reading.raw = r[0].get<double>();
+  else s.fail(at + "[0]", "expected a finite number or null");
+  const int classes = static_cast<int>(test.classes.size());
+  if (r[1].is_number_integer() && !Shape::whole_in(r[1], 0, classes - 1))
+    s.fail(at + "[1]", "outcome " + r[1].dump() + " is not a class of test " + test.id);
+  reading.outcome = s.whole(r[1], at + "[1]", 0, classes - 1);
   return reading;
 }
 
 void read_variants(const Shape& s, const json& root, Dictionary& d) {
   const auto& variants = s.field(root, "", "variants", json::value_t::array);
+  if (variants.empty() && d.shard_count <= 1) s.fail("variants", "a dictionary needs at least one variant");
+  std::set<std::string> ids;
   for (std::size_t i = 0; i < variants.size(); ++i) {
     const std::string at = "variants[" + std::to_string(i) + "]";
     Variant v;
     v.id = s.field(variants[i], at, "id", json::value_t::string).get<std::string>();
-    v.candidate = s.field(variants[i], at, "candidate", json::value_t::number_integer).get<int>();
-    if (v.candidate < 0 || v.candidate >= static_cast<int>(d.candidates.size()))
-      s.fail(at + ".candidate", "no candidate " + std::to_string(v.candidate));
+    const auto& candidate = s.field(variants[i], at, "candidate", json::value_t::number_integer);
+    if (d.candidates.empty()) s.fail(at + ".candidate", "no candidate " + candidate.dump());
+    v.candidate = s.whole(candidate, at + ".candidate", 0, static_cast<long long>(d.candidates.size()) - 1);
+    if (!ids.insert(v.id).second) s.fail(at + ".id", "'" + v.id + "' is given twice");
     v.parameters = string_map(s, s.field(variants[i], at, "parameters", json::value_t::object), at + ".parameters");
     const auto& readings = s.field(variants[i], at, "readings", json::value_t::array);
     if (readings.size() != d.tests.size())
@@ -226,12 +255,21 @@ Dictionary parse_dictionary(const std::string& text, const std::string& origin,
   json root;
   try {
     root = json::parse(text);
+  } catch (const json::out_of_range& e) {
+    // A number past a double ("1e999"): nlohmann names the token but not where it is.
+    std::string why = e.what();
+    const auto quote = why.find('\'');
+    const std::string token = quote == std::string::npos ? "" : why.substr(quote + 1, why.rfind('\'') - quote - 1);
+    const auto at = token.empty() ? std::string::npos : text.find(token);
+    const auto [line, column] = line_column(text, at == std::string::npos ? 0 : at + 1);
+    throw DictionaryError(yaml::printable(origin + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                                          ": malformed JSON: the number '" + token + "' is out of range"));
   } catch (const json::parse_error& e) {
     const auto [line, column] = line_column(text, e.byte);
     std::string why = e.what();
     const auto colon = why.rfind(": ");  // "[json.exception.parse_error.101] parse error at line 3, ...: why"
-    throw DictionaryError(origin + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                          ": malformed JSON: " + (colon == std::string::npos ? why : why.substr(colon + 2)));
+    throw DictionaryError(yaml::printable(origin + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                                          ": malformed JSON: " + (colon == std::string::npos ? why : why.substr(colon + 2))));
   }
   const Shape s(origin);
   const auto format = s.field(root, "", "format", json::value_t::string).get<std::string>();
@@ -240,14 +278,16 @@ Dictionary parse_dictionary(const std::string& text, const std::string& origin,
   Dictionary d;
   d.model_version = s.field(root, "", "model_version", json::value_t::string).get<std::string>();
   if (!expect_model_version.empty() && d.model_version != expect_model_version)
-    throw DictionaryError(origin + ": computed by model version " + d.model_version + ", but this bcmhil is model " +
-                          "version " + expect_model_version + ": its readings are not what this model shows; " +
-                          "rebuild it with `bcmhil dictionary`");
+    throw DictionaryError(yaml::printable(origin + ": computed by model version " + d.model_version +
+                                          ", but this bcmhil is model version " + expect_model_version +
+                                          ": its readings are not what this model shows; rebuild it with `bcmhil dictionary`"));
   d.catalogue_sha256 = s.field(root, "", "catalogue_sha256", json::value_t::string).get<std::string>();
   d.variants_sha256 = s.field(root, "", "variants_sha256", json::value_t::string).get<std::string>();
   if (root.contains("shard")) {
-    d.shard_index = s.field(root["shard"], "shard", "index", json::value_t::number_integer).get<int>();
-    d.shard_count = s.field(root["shard"], "shard", "count", json::value_t::number_integer).get<int>();
+    d.shard_index = s.whole(s.field(root["shard"], "shard", "index", json::value_t::number_integer), "shard.index", 0,
+                            1'000'000);
+    d.shard_count = s.whole(s.field(root["shard"], "shard", "count", json::value_t::number_integer), "shard.count", 1,
+                            1'000'000);
     if (d.shard_count < 1 || d.shard_index < 0 || d.shard_index >= d.shard_count)
       s.fail("shard", "index " + std::to_string(d.shard_index) + " of " + std::to_string(d.shard_count));
   }

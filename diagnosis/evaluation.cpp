@@ -21,6 +21,7 @@ Session finish(const Assistant& a, int complaint, double cost) {
   s.cost_min = cost;
   s.ranking = a.ranking();
   s.explained = a.explained();
+  s.unexplained = a.unexplained();
   return s;
 }
 
@@ -93,6 +94,45 @@ void catalogue_limits(const Dictionary& d, const std::vector<double>& weights, d
   }
   if (e.variants > 0) e.top1_possible = static_cast<double>(top1) / e.variants;
   if (held_cases > 0) e.held_out_possible = static_cast<double>(held) / held_cases;
+}
+
+// What a held-out session saw and concluded, and the cheapest test that would have shown the
+// variant unlike the library candidate it ended nearest to.
+HeldOutResult held_out_case(const Dictionary& d, std::size_t v, const Dictionary& reduced, const Session& s,
+                            const std::vector<int>& complaint) {
+  HeldOutResult h;
+  h.variant = d.variants[v].id;
+  h.truth = d.candidates[d.variants[v].candidate].key();
+  const int nearest = s.ranking.front().candidate;
+  h.nearest = reduced.candidates[nearest].key();
+  h.nearest_probability = s.ranking.front().probability;
+  h.unexplained = s.unexplained;
+  h.flagged = !s.explained;
+  h.measurements = static_cast<int>(s.observations.size()) - s.complaint;
+  h.cost_min = s.cost_min;
+  std::vector<bool> exposes(d.tests.size(), true);  // unlike every variant of the nearest candidate
+  for (std::size_t w = 0; w < reduced.variants.size(); ++w) {
+    if (reduced.variants[w].candidate != nearest) continue;
+    for (std::size_t t = 0; t < d.tests.size(); ++t)
+      if (reduced.readings[w][t].outcome == d.readings[v][t].outcome) exposes[t] = false;
+  }
+  h.by_complaint = true;  // unlike every variant left already on the complaint's readings
+  for (std::size_t w = 0; w < reduced.variants.size() && h.by_complaint; ++w) {
+    bool differs = false;
+    for (int t : complaint) differs = differs || reduced.readings[w][t].outcome != d.readings[v][t].outcome;
+    h.by_complaint = differs;
+  }
+  for (std::size_t t = 0; t < d.tests.size(); ++t)
+    if (exposes[t] && (h.exposing_test.empty() || d.tests[t].cost_min < h.exposing_cost_min)) {
+      h.exposing_test = d.tests[t].id;
+      h.exposing_cost_min = d.tests[t].cost_min;
+    }
+  for (std::size_t i = 0; i < s.observations.size(); ++i) {
+    const int t = s.observations[i].test;
+    h.took_exposing = h.took_exposing || exposes[t];
+    if (static_cast<int>(i) >= s.complaint) h.taken.push_back(d.tests[t].id);
+  }
+  return h;
 }
 
 }  // namespace
@@ -220,10 +260,11 @@ Evaluation evaluate(const Dictionary& d, const EvaluationOptions& o) {
     for (std::size_t v = 0; v < d.variants.size(); ++v) {
       if (d.variants[v].candidate != static_cast<int>(c)) continue;
       const Reader exact{d, o, d.readings[v]};
-      const bool flag = !run_session(reduced, o.assistant, exact, nullptr, o.complaint).explained;
+      const Session s = run_session(reduced, o.assistant, exact, nullptr, o.complaint);
+      e.held_out.push_back(held_out_case(d, v, reduced, s, o.complaint));
       ++e.held_out_cases;
-      flagged += flag;
-      if (!flag) e.held_out_missed.push_back(d.variants[v].id);
+      flagged += e.held_out.back().flagged;
+      if (!e.held_out.back().flagged) e.held_out_missed.push_back(d.variants[v].id);
     }
   }
   if (e.held_out_cases > 0) e.held_out_flagged = static_cast<double>(flagged) / e.held_out_cases;

@@ -10,8 +10,9 @@
 //   posterior and stop, but the tests in the checklist's order instead of the best next one).
 // - noise: each raw reading is scaled by 1 + N(0, 2 %) and classified again, and 10 % of readings
 //   are replaced by another class (mis-entered); the truth must be among the top 3.
-// - held out: each candidate but "healthy" in turn is removed from the dictionary and its variants
-//   become the truth; the session must end "not explained".
+// - held out: each candidate but "healthy" in turn is removed from the dictionary (its variants
+//   and its prior; the other candidates of its fault type stay) and its variants become the
+//   truth; the session must end "not explained".
 // - latency: the time to give the next advice (posterior, ranking, next test), p99 over all steps.
 #include "assistant.h"
 
@@ -44,6 +45,7 @@ struct Session {
   double cost_min = 0;                    // of the measurements after the complaint
   std::vector<RankedCandidate> ranking;  // best first at the end
   bool explained = true;
+  double unexplained = 0;  // the posterior of "not explained" at the end
 };
 
 // Runs the assistant to its stop, from the complaint's readings; `read(test)` gives the outcome the
@@ -70,6 +72,26 @@ struct VariantResult {
   bool top1_possible = false;
 };
 
+// One held-out case: the variant's candidate removed from the dictionary, its readings answering.
+struct HeldOutResult {
+  std::string variant;
+  std::string truth;             // the removed candidate's key
+  std::string nearest;           // the reduced library's top candidate at the end
+  double nearest_probability = 0;
+  double unexplained = 0;        // the posterior of "not explained" at the end
+  bool flagged = false;          // ended "not explained"
+  int measurements = 0;          // after the complaint
+  double cost_min = 0;
+  // The cheapest test on which this variant reads unlike every variant of `nearest` (empty: none),
+  // and whether the session took one such test: what it would have needed to see the difference.
+  std::string exposing_test;
+  double exposing_cost_min = 0;
+  bool took_exposing = false;
+  // Reads unlike every variant left already on the complaint: flagged at the counter, no test needed.
+  bool by_complaint = false;
+  std::vector<std::string> taken;  // the tests after the complaint, in order
+};
+
 struct Evaluation {
   int variants = 0;
   int candidates = 0;
@@ -94,6 +116,7 @@ struct Evaluation {
   double held_out_possible = 0;
   std::vector<VariantResult> results;
   std::vector<std::string> held_out_missed;                         // variant ids that ended "explained"
+  std::vector<HeldOutResult> held_out;                              // every held-out case
   std::vector<std::pair<std::string, std::string>> indistinguishable;  // candidate keys no test tells apart
 };
 

@@ -176,14 +176,8 @@ std::vector<VariantCar> expand(const Reader& r, const YAML::Node& node, const Ca
 }  // namespace
 
 VariantsFile parse_variants(const std::string& text, const std::string& origin) {
-  YAML::Node root;
-  try {
-    root = yaml::load_single_document(text);
-  } catch (const yaml::StrictYamlError& e) {
-    throw VariantsError(yaml::printable(origin + ":" + std::to_string(e.line()) + ":" + std::to_string(e.column()) +
-                                        ": " + e.what()));
-  }
   const Reader r(origin);
+  const YAML::Node root = r.load(text);
   r.expect_keys(root, {"format", "examine_at", "candidates"}, "the variants file");
   if (!root["format"] || r.text(root["format"], "format") != "bcmhil-variants/1")
     r.fail(root["format"] ? root["format"] : root, "format must be bcmhil-variants/1");

@@ -1,5 +1,7 @@
 #include "node_reader.h"
 
+#include "bench/yaml/strict_yaml.h"
+
 #include <cmath>
 #include <cstdlib>
 #include <stdexcept>
@@ -13,6 +15,15 @@ Location NodeReader::at(const YAML::Node& node) const {
   const auto mark = node.Mark();
   if (mark.is_null()) return {origin_, 0, 0};
   return {origin_, mark.line + 1, mark.column + 1};
+}
+
+YAML::Node NodeReader::load(const std::string& text) const {
+  try {
+    return yaml::load_single_document(text);
+  } catch (const yaml::StrictYamlError& e) {
+    thrower_({origin_, e.line(), e.column()}, e.what());
+    throw std::logic_error(std::string("NodeReader's thrower returned for: ") + e.what());
+  }
 }
 
 void NodeReader::fail(const YAML::Node& node, const std::string& message) const {

@@ -3,7 +3,7 @@
 // catalogue, the fault variants, training exercises): unknown keys named with the known ones,
 // values checked for their kind and unit, every complaint at the file:line:column of the node it
 // is about. Each parser says which exception its complaints become, so callers keep catching the
-// error type of the file they asked for.
+// error type of the file they asked for; `load` reads the file's text with the same promise.
 #include "quantity.h"
 #include "scenario.h"
 
@@ -25,6 +25,10 @@ class NodeReader {
   NodeReader(std::string origin, Thrower thrower);
 
   const std::string& origin() const { return origin_; }
+  // The one document of `text` through the strict loader (bench/yaml/strict_yaml.h): a byte that is
+  // not UTF-8, a syntax error, a key given twice or a second document becomes the parser's own
+  // exception at its origin:line:column, like every other complaint of this reader.
+  YAML::Node load(const std::string& text) const;
   Location at(const YAML::Node& node) const;  // line and column 0 where yaml-cpp has no mark
   [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const;
 

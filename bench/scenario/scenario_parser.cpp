@@ -453,12 +453,7 @@ void read_expectation(const Reader& r, const YAML::Node& node, Scenario& s) {
 
 Scenario parse_scenario(const std::string& text, const std::string& origin) {
   const Reader r(origin);
-  YAML::Node root;
-  try {
-    root = yaml::load_single_document(text);
-  } catch (const yaml::StrictYamlError& e) {
-    throw ScenarioError({origin, e.line(), e.column()}, e.what());
-  }
+  const YAML::Node root = r.load(text);
   if (!root.IsMap()) throw ScenarioError({origin, 1, 1}, "a scenario must be a YAML mapping (name:, duration:, ...)");
   try {
     r.expect_keys(root, {"name", "description", "duration", "vehicle", "coding", "fobs", "faults", "steps", "expect"},

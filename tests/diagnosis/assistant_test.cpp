@@ -99,9 +99,12 @@ TEST(Assistant, NextTestIsTheBestInformationPerMinute) {
   EXPECT_LT(a.expected_gain_bits(2), 0.5);
   // The pin test splits the module from the rest at half the hatch's cost.
   EXPECT_EQ(d.tests[a.next_test()->test].id, "pin");
-  // Charged almost nothing, the free look would come first.
+  // Charged almost nothing, the free look would come first (with a "not explained" that reads the
+  // library's mix on every test and is likely enough for the look to be worth a tenth of a minute).
   AssistantOptions cheap;
   cheap.cost_floor_min = 0.1;
+  cheap.unexplained_prior = 0.2;
+  cheap.unexplained_deviation = 1;
   EXPECT_EQ(d.tests[Assistant(d, cheap).next_test()->test].id, "flash");
   // Make the hatch test cheap and it wins where a minute is charged as a minute: both split a
   // quarter of the mass off, and it costs less.
@@ -242,6 +245,7 @@ TEST(Assistant, StopsOnCandidatesNoUntakenTestTellsApart) {
   d.readings.push_back(d.readings[2]);
   Assistant a(d);
   EXPECT_TRUE(a.ambiguity_group().empty());
+  a.observe({2, 1});  // the flashes seen (else a free look would be the confirmation at the stop)
   a.observe({0, 1});
   a.observe({1, 0});
   // Each reading may still be taken a second time (max_takes 2): that would split the wires from
@@ -260,6 +264,7 @@ TEST(Assistant, StopsOnCandidatesNoUntakenTestTellsApart) {
   for (auto& row : d.readings) row.push_back({0, 0});
   d.readings[3].back() = {1e9, 1};
   Assistant b(d);
+  b.observe({2, 1});
   for (int twice = 0; twice < 2; ++twice) {
     b.observe({0, 1});
     b.observe({1, 0});
@@ -267,6 +272,84 @@ TEST(Assistant, StopsOnCandidatesNoUntakenTestTellsApart) {
   EXPECT_TRUE(b.ambiguity_group().empty());
   EXPECT_FALSE(b.done());
   EXPECT_EQ(d.tests[b.next_test()->test].id, "ground");
+}
+
+// The owner saw the hatch stay shut ("look", free); a meter at the BC1 pin (5 min) tells the broken
+// wire (battery at the pin) from the dead module (0 V); a test lamp at the hatch connector (3 min)
+// stays dark for both. A fault outside this library (the lock's own switch, say) reads like the
+// wire on the look and the pin but lights the lamp: only the lamp can show it.
+Dictionary confirm_dictionary(double lamp_cost) {
+  Dictionary d;
+  d.tests = {{"look", 0, "state", {"opens", "stays shut"}},
+             {"pin", 5, "V", {"0 V", "battery"}},
+             {"lamp", lamp_cost, "W", {"dark", "lit"}}};
+  d.candidates = {{"healthy", {}, 1}, {"hinge_wire_open", {}, 2}, {"module_output_dead", {}, 1}};
+  d.variants = {{"healthy#0", 0, {}}, {"hinge_wire_open#0", 1, {}}, {"module_output_dead#0", 2, {}}};
+  d.readings = {{{0, 0}, {12, 1}, {21, 1}}, {{1, 1}, {12, 1}, {0, 0}}, {{1, 1}, {0, 0}, {0, 0}}};
+  return d;
+}
+
+// Runs the assistant to its stop on a car that reads `row` (outcome per test).
+Assistant session(const Dictionary& d, const AssistantOptions& o, const std::vector<int>& row) {
+  Assistant a(d, o);
+  a.observe({0, row[0]});
+  while (!a.done()) {
+    const int t = a.next_test()->test;
+    a.observe({t, row[t]});
+  }
+  return a;
+}
+
+TEST(Assistant, AtTheStopAConfirmationTestWorthItsMinutesChecksTheLeader) {
+  const auto d = confirm_dictionary(3);
+  const std::vector<int> outside = {1, 1, 1};  // like the wire, but the lamp lights
+  AssistantOptions none;
+  none.unexplained_prior = 0.02;  // the wire at ~97 % after the pin
+  none.wrong_verdict_min = 0;
+  const auto blind = session(d, none, outside);
+  EXPECT_EQ(blind.times_taken(2), 0);  // the wire at 95 % after the pin: the lamp never read
+  EXPECT_TRUE(blind.explained());
+  AssistantOptions weighed = none;
+  // ~2 % "not explained" x ~17 % that the lamp lights under it x 5000 min > the lamp's 3 min
+  weighed.wrong_verdict_min = 5000;
+  const auto checked = session(d, weighed, outside);
+  EXPECT_EQ(checked.times_taken(2), 2);  // the lamp, and again when it lit against the wire
+  EXPECT_FALSE(checked.explained());
+  // The wire itself: the lamp stays dark, the verdict stands, one test later.
+  const auto wire = session(d, weighed, {1, 1, 0});
+  EXPECT_EQ(wire.times_taken(2), 1);
+  EXPECT_TRUE(wire.explained());
+  EXPECT_EQ(wire.ranking().front().candidate, 1);
+  EXPECT_GE(wire.ranking().front().probability, 0.95);
+}
+
+TEST(Assistant, AConfirmationTestDearerThanAWrongVerdictIsNotTaken) {
+  AssistantOptions o;
+  o.unexplained_prior = 0.02;
+  o.wrong_verdict_min = 5000;
+  const auto d = confirm_dictionary(400);  // the lamp behind a day's dismantling
+  const auto a = session(d, o, {1, 1, 1});
+  EXPECT_EQ(a.times_taken(2), 0);
+  EXPECT_FALSE(a.confirmation().has_value());
+}
+
+TEST(Assistant, NotExplainedNearEveryVariantGeneralisesTheLibrarysMix) {
+  // Deviating on every test (deviation 1), "not explained" is the library's mix on each test: what
+  // a candidate reads everywhere costs it as much as before the readings.
+  const auto d = hatch_dictionary();
+  AssistantOptions mix;
+  mix.unexplained_deviation = 1;
+  Assistant a(d, mix);
+  const auto predicted = a.unexplained_predictive(0);
+  ASSERT_EQ(predicted.size(), 2u);
+  EXPECT_NEAR(predicted[0] + predicted[1], 1.0, 1e-12);
+  // Near the variants (deviation 0.3), it expects what the likeliest ones read, more than the mix.
+  a.observe({0, 0});
+  AssistantOptions near;
+  near.unexplained_deviation = 0.3;
+  Assistant b(d, near);
+  b.observe({0, 0});  // 0 V at the pin: near the dead module, which reads 0 V at the hatch too
+  EXPECT_GT(b.unexplained_predictive(1)[0], a.unexplained_predictive(1)[0]);
 }
 
 }  // namespace

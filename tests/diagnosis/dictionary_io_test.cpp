@@ -63,12 +63,43 @@ TEST(DictionaryJson, WrongShapeNamesThePath) {
   auto text = dictionary_json(sample());
   const auto at = text.find("[12.23");  // variant 2's first reading
   text.replace(at, 6, "[\"x\"");
-  EXPECT_EQ(error_of(text), "d.json: variants[2].readings[0][0]: expected a number or null");
+  EXPECT_EQ(error_of(text), "d.json: variants[2].readings[0][0]: expected a finite number or null");
   EXPECT_EQ(error_of("{\"format\": \"bcmhil-fault-dictionary/1\"}"), "d.json: model_version: missing");
   EXPECT_EQ(error_of("[]"), "d.json: top level: expected an object");
   auto bad_class = dictionary_json(sample());
   bad_class.replace(bad_class.find("[12.43,2]"), 9, "[12.43,3]");
   EXPECT_EQ(error_of(bad_class), "d.json: variants[0].readings[0][1]: outcome 3 is not a class of test hatch.pin2_volts");
+}
+
+// Found by tests/fuzz/dictionary_fuzzer.cpp or on its way: what the assistant would have taken
+// wrongly (a narrowed index, an infinite number, an id given twice, no variant at all) is refused
+// with the path, on one printable line.
+TEST(DictionaryJson, WhatTheAssistantWouldTakeWronglyIsRefused) {
+  const auto text = dictionary_json(sample());
+  auto with = [&](const std::string& from, const std::string& to) {
+    auto t = text;
+    const auto at = t.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return t.replace(at, from.size(), to);
+  };
+  EXPECT_EQ(error_of(with("\"candidate\":1", "\"candidate\":4294967297")),
+            "d.json: variants[1].candidate: 4294967297 is not from 0 to 1");  // not candidate 1
+  EXPECT_EQ(error_of(with("[12.43,2]", "[12.43,4294967298]")),
+            "d.json: variants[0].readings[0][1]: outcome 4294967298 is not a class of test hatch.pin2_volts");
+  EXPECT_EQ(error_of(with("\"cost_min\":4.0", "\"cost_min\":1e999")),
+            "d.json:7:49: malformed JSON: the number '1e999' is out of range");  // threw json's own before
+  EXPECT_EQ(error_of(with("\"cost_min\":4.0", "\"cost_min\":-4")), "d.json: tests[0].cost_min: must be at least 0.0");
+  EXPECT_EQ(error_of(with("\"prior\":20.0", "\"prior\":1e300")),
+            "d.json: candidates[0].prior: must be above 0 and at most 1e6 (a relative frequency)");
+  EXPECT_EQ(error_of(with("complaint.flashes", "hatch.pin2_volts")), "d.json: tests[1].id: 'hatch.pin2_volts' is given twice");
+  EXPECT_EQ(error_of(with("healthy#0", "pin_bridge{from=X330.4,to=X330.3}#1")),
+            "d.json: variants[1].id: 'pin_bridge{from=X330.4,to=X330.3}#1' is given twice");
+  auto empty = sample(0);
+  EXPECT_EQ(error_of(dictionary_json(empty)), "d.json: variants: a dictionary needs at least one variant");
+  // A control character escaped in a key comes out as a printable escape, never raw.
+  const auto message = error_of(with("\"resistance\":\"0 ohm\"", "\"re\\u0007s\":7"));
+  EXPECT_EQ(message.find('\a'), std::string::npos) << message;
+  EXPECT_EQ(message.rfind("d.json: variants[0].parameters.re", 0), 0u) << message;
 }
 
 TEST(DictionaryJson, AnotherModelVersionIsRefusedNamingBoth) {

@@ -4,6 +4,7 @@
 // a twin (the dictionary's variants read alike on every test), the test asks only for the top
 // place, not for 95 %, and says which twin in its name list below.
 #include "diagnosis/car_session.h"
+#include "diagnosis/complaint.h"
 #include "diagnosis/dictionary_cache.h"
 
 #include "bench/scenario/scenario.h"
@@ -66,6 +67,27 @@ TEST_P(LookAlikeTest, TopCandidateIsTheHiddenFault) {
   for (const auto& [name, value] : top.parameters) EXPECT_EQ(value, parameter(truth, name)) << top.key();
   if (GetParam().separable) EXPECT_GE(s.ranking.front().probability, 0.95) << top.key();
   else EXPECT_GE(s.ranking.front().probability, 0.5) << top.key();
+}
+
+// As `assist --scenario` runs it: the owner's complaint simulated on the car first, free, then the
+// measurements; the same verdict, the complaint's readings first and not charged.
+TEST_P(LookAlikeTest, FromTheOwnersComplaintAsAssistScenarioDoes) {
+  const auto sc = scenario::load_scenario(bcmhil::testing::source_dir() + "/scenarios/" + GetParam().file);
+  const auto complaint = complaint_tests(load_checklist(shipped_complaint_path()), dictionary());
+  const Session s = diagnose_car(dictionary(), catalogue(), car_from_scenario(sc), {}, nullptr, complaint);
+  ASSERT_EQ(s.complaint, static_cast<int>(complaint.size()));
+  ASSERT_GT(s.observations.size(), complaint.size());
+  double after = 0;
+  for (std::size_t i = 0; i < s.observations.size(); ++i) {
+    if (i < complaint.size()) EXPECT_EQ(s.observations[i].test, complaint[i]);
+    else after += dictionary().tests[s.observations[i].test].cost_min;
+  }
+  EXPECT_DOUBLE_EQ(s.cost_min, after);
+  const auto& top = dictionary().candidates[s.ranking.front().candidate];
+  EXPECT_TRUE(s.explained);
+  EXPECT_EQ(top.fault, sc.faults.front().type) << top.key();
+  for (const auto& [name, value] : top.parameters) EXPECT_EQ(value, parameter(sc.faults.front(), name)) << top.key();
+  if (GetParam().separable) EXPECT_GE(s.ranking.front().probability, 0.95) << top.key();
 }
 
 INSTANTIATE_TEST_SUITE_P(Shipped, LookAlikeTest, ::testing::ValuesIn(kLookAlikes),

@@ -284,14 +284,9 @@ Exercise read_exercise(const Reader& r, const YAML::Node& root, const std::strin
 }  // namespace
 
 Exercise parse_exercise(const std::string& text, const std::string& origin) {
-  YAML::Node root;
-  try {
-    root = yaml::load_single_document(text);
-  } catch (const yaml::StrictYamlError& e) {
-    throw ExerciseError({origin, e.line(), e.column()}, e.what());
-  }
-  if (!root.IsMap()) throw ExerciseError({origin, 1, 1}, "an exercise must be a YAML mapping (format:, id:, ...)");
   const Reader r(origin);
+  const YAML::Node root = r.load(text);
+  if (!root.IsMap()) throw ExerciseError({origin, 1, 1}, "an exercise must be a YAML mapping (format:, id:, ...)");
   try {
     return read_exercise(r, root, origin);
   } catch (const YAML::Exception& e) {  // a conversion the checks above did not foresee

@@ -4,6 +4,8 @@
 // outcome would mean. The candidates' names and probabilities (diagnosis/advice's "Here: ...")
 // stay out: they would name the hidden fault's type before the diagnosis is submitted.
 #include "attempt.h"
+
+#include "assistant_options.h"
 #include "test_match.h"
 
 #include "diagnosis/advice.h"
@@ -59,7 +61,7 @@ std::string hint_text(const diagnosis::Advice& a) {
 std::string next_hint(const AnswerKey& key, const std::vector<PathEntry>& path, const diagnosis::Dictionary& d,
                       const diagnosis::Catalogue& catalogue) {
   const auto entries = diagnosis::catalogue_entries(d, catalogue);
-  diagnosis::Assistant assistant(d);
+  diagnosis::Assistant assistant(d, scoring_assistant_options());
   for (std::size_t t = 0; t < entries.size(); ++t)
     if (!allowed(key, *entries[t])) assistant.skip(static_cast<int>(t));
   for (const auto& e : path) {

@@ -2,6 +2,8 @@
 // in a forked child. The workshop gives every test a fresh SystemC kernel, which would replace the
 // kernel of a car running in this process (the session's live car); the child's kernel dies with it.
 #include "attempt.h"
+
+#include "assistant_options.h"
 #include "measurement_value.h"
 
 #include "diagnosis/car_session.h"
@@ -33,9 +35,9 @@ std::string session_bytes(const diagnosis::Session& s) {
 OptimalPath optimal_path(const AnswerKey& key, const diagnosis::Dictionary& d, const diagnosis::Catalogue& catalogue) {
   diagnosis::catalogue_entries(d, catalogue);  // a mismatch is the caller's error, not the child's
   const auto j = nlohmann::json::parse(
-      diagnosis::in_child([&] { return session_bytes(diagnosis::diagnose_car(d, catalogue, key.car)); }));
+      diagnosis::in_child([&] { return session_bytes(diagnosis::diagnose_car(d, catalogue, key.car, scoring_assistant_options())); }));
   OptimalPath path;
-  PathValuer valuer(d);
+  PathValuer valuer(d, scoring_assistant_options());
   for (const auto& o : j.at("observations")) {
     OptimalStep step;
     const int t = o.at("test").get<int>();

@@ -1,6 +1,8 @@
 // score_attempt: the path valued measurement by measurement, the parts, the time, the hints, the
 // assistant's optimal path beside it, and the points.
 #include "attempt.h"
+
+#include "assistant_options.h"
 #include "measurement_value.h"
 #include "points.h"
 #include "test_match.h"
@@ -139,7 +141,7 @@ Score score_attempt(const AnswerKey& key, const std::vector<PathEntry>& path, co
   s.solved = same_words(submission.component, key.component) && same_words(submission.cause, key.cause);
   s.time_budget_s = key.time_budget_s;
   double charged_minutes = 0;
-  PathValuer valuer(d);
+  PathValuer valuer(d, scoring_assistant_options());
   for (std::size_t i = 0; i < path.size(); ++i) {
     const PathEntry& e = path[i];
     switch (e.kind) {
