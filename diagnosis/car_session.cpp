@@ -18,9 +18,10 @@ std::vector<const CatalogueTest*> catalogue_entries(const Dictionary& d, const C
 Session diagnose_car(const Dictionary& d, const Catalogue& catalogue, const CarUnderTest& car,
                      const AssistantOptions& options,
                      const std::function<void(const CatalogueTest&, const Reading&)>& on_reading,
-                     const std::vector<int>& complaint) {
+                     const std::vector<int>& complaint, const std::vector<int>& skipped) {
   const auto entries = catalogue_entries(d, catalogue);
   Assistant a(d, options);
+  for (int t : skipped) a.skip(t);
   Session s;
   for (int t : complaint) {  // what the owner saw: simulated on the car too, free
     const Reading r = play_test(car, *entries.at(t));

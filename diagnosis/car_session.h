@@ -25,10 +25,11 @@ std::vector<const CatalogueTest*> catalogue_entries(const Dictionary& dictionary
 
 // `on_reading`, when given, hears each test as it is read (for a progress line). `complaint`
 // (complaint.h: dictionary test indices) is read first, as the owner tells it at the counter: its
-// readings start the session at no workshop minute, as in `assist --evaluate`.
+// readings start the session at no workshop minute, as in `assist --evaluate`. `skipped` are
+// tests the assistant may not choose (a trainee's session cannot take them).
 Session diagnose_car(const Dictionary& dictionary, const Catalogue& catalogue, const CarUnderTest& car,
                      const AssistantOptions& options = {},
                      const std::function<void(const CatalogueTest&, const Reading&)>& on_reading = nullptr,
-                     const std::vector<int>& complaint = {});
+                     const std::vector<int>& complaint = {}, const std::vector<int>& skipped = {});
 
 }  // namespace bcmhil::diagnosis

@@ -6,6 +6,7 @@
 #include "attempt.h"
 
 #include "assistant_options.h"
+#include "takeable.h"
 #include "test_match.h"
 
 #include "diagnosis/advice.h"
@@ -17,30 +18,6 @@
 namespace bcmhil::training {
 
 namespace {
-
-// The tools a test needs (exercise_tools(): "dvm", "ohmmeter", "clamp", "test_lamp", "ds2",
-// "connectors", "fuses"): its instrument or the tester, and the hands for what its stimulus
-// unplugs or pulls. Eyes and ears need none.
-std::vector<std::string> tools_of(const diagnosis::CatalogueTest& test) {
-  std::vector<std::string> tools;
-  if (test.kind == diagnosis::ReadKind::instrument) tools.push_back(test.instrument.instrument);
-  if (test.kind == diagnosis::ReadKind::ds2) tools.push_back("ds2");
-  for (const auto& step : test.stimulus) {
-    if (step.person && step.person->action == scenario::Action::diagnose) tools.push_back("ds2");
-    if (!step.workshop) continue;
-    const auto kind = step.workshop->kind;
-    const bool connector = kind == diagnosis::WorkshopAction::Kind::unplug || kind == diagnosis::WorkshopAction::Kind::plug;
-    tools.push_back(connector ? "connectors" : "fuses");
-  }
-  return tools;
-}
-
-bool allowed(const AnswerKey& key, const diagnosis::CatalogueTest& test) {
-  if (key.tools.empty()) return true;
-  for (const auto& tool : tools_of(test))
-    if (std::find(key.tools.begin(), key.tools.end(), tool) == key.tools.end()) return false;
-  return true;
-}
 
 std::string hint_text(const diagnosis::Advice& a) {
   std::string text = a.words.empty() ? a.title : a.words;
@@ -62,8 +39,7 @@ std::string next_hint(const AnswerKey& key, const std::vector<PathEntry>& path, 
                       const diagnosis::Catalogue& catalogue) {
   const auto entries = diagnosis::catalogue_entries(d, catalogue);
   diagnosis::Assistant assistant(d, scoring_assistant_options());
-  for (std::size_t t = 0; t < entries.size(); ++t)
-    if (!allowed(key, *entries[t])) assistant.skip(static_cast<int>(t));
+  for (int t : untakeable_tests(key, entries)) assistant.skip(t);
   for (const auto& e : path) {
     const auto m = match_test(e, catalogue);
     if (!m) continue;

@@ -5,6 +5,7 @@
 
 #include "assistant_options.h"
 #include "measurement_value.h"
+#include "takeable.h"
 
 #include "diagnosis/car_session.h"
 #include "diagnosis/fork_pool.h"
@@ -33,9 +34,11 @@ std::string session_bytes(const diagnosis::Session& s) {
 }  // namespace
 
 OptimalPath optimal_path(const AnswerKey& key, const diagnosis::Dictionary& d, const diagnosis::Catalogue& catalogue) {
-  diagnosis::catalogue_entries(d, catalogue);  // a mismatch is the caller's error, not the child's
-  const auto j = nlohmann::json::parse(
-      diagnosis::in_child([&] { return session_bytes(diagnosis::diagnose_car(d, catalogue, key.car, scoring_assistant_options())); }));
+  // A mismatch is the caller's error, not the child's.
+  const auto skipped = untakeable_tests(key, diagnosis::catalogue_entries(d, catalogue));
+  const auto j = nlohmann::json::parse(diagnosis::in_child([&] {
+    return session_bytes(diagnosis::diagnose_car(d, catalogue, key.car, scoring_assistant_options(), nullptr, {}, skipped));
+  }));
   OptimalPath path;
   PathValuer valuer(d, scoring_assistant_options());
   for (const auto& o : j.at("observations")) {

@@ -1,5 +1,7 @@
 #include "test_match.h"
 
+#include "takeable.h"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -144,17 +146,11 @@ double reduced(const PathEntry& e, const CatalogueTest& test, int sign) {
   return sign * (std::isnan(hold) ? r.value : hold);
 }
 
-bool has_ds2_step(const CatalogueTest& test) {
-  return std::any_of(test.stimulus.begin(), test.stimulus.end(), [](const auto& s) {
-    return s.person && s.person->action == scenario::Action::diagnose;
-  });
-}
-
 }  // namespace
 
 std::optional<TestMatch> match_one(const PathEntry& e, const CatalogueTest& test) {
   const int sign = same_reading(e, test);
-  if (sign == 0 || has_ds2_step(test) || !same_state(e.detail, test)) return std::nullopt;
+  if (sign == 0 || forces_over_ds2(test) || !same_state(e.detail, test)) return std::nullopt;
   if (test.kind == ReadKind::instrument && e.reading.unit != test.unit) return std::nullopt;
   const auto want = person_steps(test);
   const TimedAction* last = nullptr;
