@@ -77,7 +77,9 @@ TEST(Score, FollowingTheAssistantScoresAsWellAsIt) {
   for (std::size_t i = 0; i < s.measurements.size(); ++i) {
     EXPECT_EQ(s.measurements[i].test, flooded_optimal().steps[i].test);
     EXPECT_EQ(s.measurements[i].outcome, flooded_optimal().steps[i].outcome);
-    EXPECT_EQ(s.measurements[i].title, catalogue().find(s.measurements[i].test)->title);
+    const auto* entry = catalogue().find(s.measurements[i].test);
+    ASSERT_NE(entry, nullptr) << "step " << i << " matched no catalogue test";
+    EXPECT_EQ(s.measurements[i].title, entry->title);
     EXPECT_EQ(flooded_optimal().steps[i].title, s.measurements[i].title);
     EXPECT_TRUE(s.measurements[i].value == MeasurementClass::serial_elimination ||
                 s.measurements[i].value == MeasurementClass::space_splitting)
