@@ -76,7 +76,9 @@ TEST_P(LookAlikeTest, FromTheOwnersComplaintAsAssistScenarioDoes) {
   const auto complaint = complaint_tests(load_checklist(shipped_complaint_path()), dictionary());
   const Session s = diagnose_car(dictionary(), catalogue(), car_from_scenario(sc), {}, nullptr, complaint);
   ASSERT_EQ(s.complaint, static_cast<int>(complaint.size()));
-  ASSERT_GT(s.observations.size(), complaint.size());
+  // The complaint may settle it alone: a sagging supply is the one fault in the library that keeps
+  // the doors from unlocking while they still lock, and darkens the hazards (supply_brownout).
+  ASSERT_GE(s.observations.size(), complaint.size());
   double after = 0;
   for (std::size_t i = 0; i < s.observations.size(); ++i) {
     if (i < complaint.size()) EXPECT_EQ(s.observations[i].test, complaint[i]);
