@@ -35,6 +35,9 @@ DigitalIo::DigitalIo(sc_core::sc_module_name name, DigitalIoConfig config)
 
   SC_HAS_PROCESS(DigitalIo);
   SC_THREAD(run);
+  SC_METHOD(note_switch_change);
+  for (auto& in : switch_raw) sensitive << in;
+  dont_initialize();
 }
 
 DigitalIo::~DigitalIo() = default;
@@ -98,7 +101,10 @@ void DigitalIo::run() {
 }
 
 void DigitalIo::edge(std::uint64_t cycle) {
-  sampled_switches_ = sample_switches();
+  if (switches_moved_) {
+    switches_moved_ = false;
+    sampled_switches_ = sample_switches();
+  }
   sampled_rf_ = rf_data.read();
   cycle_.write(static_cast<std::uint32_t>(cycle));
   rst_n_.write(cycle >= kResetCycles);
