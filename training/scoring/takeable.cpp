@@ -8,24 +8,30 @@ std::vector<std::string> tools_of(const diagnosis::CatalogueTest& test) {
   std::vector<std::string> tools;
   if (test.kind == diagnosis::ReadKind::instrument) tools.push_back(test.instrument.instrument);
   if (test.kind == diagnosis::ReadKind::ds2) tools.push_back("ds2");
-  if (forces_over_ds2(test)) tools.push_back("ds2");
+  using Kind = diagnosis::WorkshopAction::Kind;
   for (const auto& step : test.stimulus) {
+    if (step.person && step.person->action == scenario::Action::diagnose) tools.push_back("ds2");
     if (!step.workshop) continue;
-    const auto kind = step.workshop->kind;
-    const bool connector = kind == diagnosis::WorkshopAction::Kind::unplug || kind == diagnosis::WorkshopAction::Kind::plug;
-    tools.push_back(connector ? "connectors" : "fuses");
+    switch (step.workshop->kind) {
+      case Kind::unplug:
+      case Kind::plug: tools.push_back("connectors"); break;
+      case Kind::pull_fuse:
+      case Kind::refit_fuse: tools.push_back("fuses"); break;
+      case Kind::flex_loom: break;  // hands only
+    }
   }
   return tools;
 }
 
-bool forces_over_ds2(const diagnosis::CatalogueTest& test) {
-  return std::any_of(test.stimulus.begin(), test.stimulus.end(), [](const auto& s) {
-    return s.person && s.person->action == scenario::Action::diagnose;
+bool session_can_express(const diagnosis::CatalogueTest& test) {
+  return std::none_of(test.stimulus.begin(), test.stimulus.end(), [](const auto& s) {
+    return (s.person && s.person->action == scenario::Action::diagnose) ||
+           (s.workshop && s.workshop->kind == diagnosis::WorkshopAction::Kind::flex_loom);
   });
 }
 
 bool student_can_take(const AnswerKey& key, const diagnosis::CatalogueTest& test) {
-  if (forces_over_ds2(test)) return false;
+  if (!session_can_express(test)) return false;
   if (key.tools.empty()) return true;
   for (const auto& tool : tools_of(test))
     if (std::find(key.tools.begin(), key.tools.end(), tool) == key.tools.end()) return false;

@@ -31,6 +31,7 @@ CarState state_after(const CatalogueTest& test) {
       case WorkshopAction::Kind::plug: s.unplugged.erase(w.target); break;
       case WorkshopAction::Kind::pull_fuse: s.pulled.insert(w.target); break;
       case WorkshopAction::Kind::refit_fuse: s.pulled.erase(w.target); break;
+      case WorkshopAction::Kind::flex_loom: break;  // leaves nothing unplugged or pulled
     }
   }
   return s;
@@ -150,7 +151,7 @@ double reduced(const PathEntry& e, const CatalogueTest& test, int sign) {
 
 std::optional<TestMatch> match_one(const PathEntry& e, const CatalogueTest& test) {
   const int sign = same_reading(e, test);
-  if (sign == 0 || forces_over_ds2(test) || !same_state(e.detail, test)) return std::nullopt;
+  if (sign == 0 || !session_can_express(test) || !same_state(e.detail, test)) return std::nullopt;
   if (test.kind == ReadKind::instrument && e.reading.unit != test.unit) return std::nullopt;
   const auto want = person_steps(test);
   const TimedAction* last = nullptr;

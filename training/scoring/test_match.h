@@ -20,8 +20,8 @@
 // - an instrument's reading is in the test's unit.
 // Then the test's reduction of the window (max, min, last, count) is taken from the reading (the
 // hold's max or min, the display, the count of rises) and classified by the catalogue's thresholds.
-// Tests whose stimulus runs a DS2 job (force an output) are not matched: the path does not say
-// what the tester forced.
+// Tests whose stimulus the session cannot express (a DS2 job forcing an output, a loom flexed:
+// takeable.h) are not matched: the path does not say what the tester forced or what was flexed.
 #include "attempt.h"
 
 #include "diagnosis/catalogue.h"
