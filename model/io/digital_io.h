@@ -55,15 +55,23 @@ class DigitalIo : public sc_core::sc_module {
   const DigitalIoConfig& config() const { return config_; }
 
  private:
-  void run();
+  enum class Phase { starting, sleeping, rising, falling };
+  void clock();
+  void edge_or_sleep();
+  void begin_edge(std::uint64_t cycle);
+  void publish_outputs();
+  std::uint64_t cycle_after_edge(std::uint64_t cycle) const;  // the next cycle to clock after this edge
   void note_switch_change() { switches_moved_ = true; }
-  void edge(std::uint64_t cycle);
   std::uint64_t sample_switches() const;
   bool inputs_moved() const;  // external inputs differ from what the last edge sampled
   std::uint64_t cycle_at_or_before_now() const;
 
   DigitalIoConfig config_;
   std::uint64_t period_ticks_;  // clock period in SystemC time resolution units
+  bool skip_;
+  Phase phase_ = Phase::starting;
+  std::uint64_t next_ = 0;  // the cycle of the next rising edge
+  sc_core::sc_event_or_list input_changed_;
 
   // The block and the signals only this driver writes (its inputs) or reads (its outputs).
   std::unique_ptr<Vbc1_io> block_;
