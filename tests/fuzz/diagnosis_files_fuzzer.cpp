@@ -13,7 +13,6 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 
 namespace {
@@ -53,15 +52,6 @@ void check_variants(const VariantsFile& v) {
 }
 
 }  // namespace
-
-// libsystemc.so brings its own main(), which calls sc_main; libFuzzer's main() is the one that runs,
-// but the library's reference must resolve.
-int sc_main(int, char**) { return 0; }
-
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  setenv("SC_COPYRIGHT_MESSAGE", "DISABLE", 1);
-  return 0;
-}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;

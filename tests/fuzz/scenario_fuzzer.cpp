@@ -7,7 +7,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 
 namespace {
@@ -30,15 +29,6 @@ void check_accepted(const Scenario& s) {
 }
 
 }  // namespace
-
-// libsystemc.so brings its own main(), which calls sc_main; libFuzzer's main() is the one that runs,
-// but the library's reference must resolve.
-int sc_main(int, char**) { return 0; }
-
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  setenv("SC_COPYRIGHT_MESSAGE", "DISABLE", 1);
-  return 0;
-}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -9,7 +9,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <dirent.h>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -19,41 +18,15 @@
 #include <nlohmann/json.hpp>
 
 #include "../e2e_support.h"
+#include "training/server/process_table.h"
 
 namespace bcmhil::e2e {
 
 inline const char* kInstructorKey = "0123456789abcdef0123456789abcdef";
 
-// Processes whose parent is `parent` (from /proc/<pid>/stat).
-inline std::vector<pid_t> children_of(pid_t parent) {
-  std::vector<pid_t> out;
-  DIR* proc = opendir("/proc");
-  if (!proc) return out;
-  while (dirent* e = readdir(proc)) {
-    const pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
-    if (pid <= 0) continue;
-    std::ifstream stat("/proc/" + std::string(e->d_name) + "/stat");
-    std::string line;
-    if (!std::getline(stat, line)) continue;
-    const auto close = line.rfind(')');
-    if (close == std::string::npos) continue;
-    std::istringstream rest(line.substr(close + 2));
-    char state;
-    pid_t ppid;
-    rest >> state >> ppid;
-    if (ppid == parent && state != 'Z') out.push_back(pid);
-  }
-  closedir(proc);
-  return out;
-}
-
-inline bool process_alive(pid_t pid) {
-  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-  std::string line;
-  if (!std::getline(stat, line)) return false;
-  const auto close = line.rfind(')');
-  return close != std::string::npos && line[close + 2] != 'Z';
-}
+// The /proc readings are the load generator's (training/server/process_table.h).
+using training::server::children_of;
+using training::server::process_alive;
 
 class TrainServerTest : public TempDirTest {
  protected:
