@@ -64,6 +64,7 @@ Bc1Pins make_pins(electrical::Network& net, const std::string& base) {
   p.climate = make_climate_pins(net, base);
   p.crash = make_crash_unlock_pins(net, base);
   p.windows = make_power_window_pins(net, base);
+  p.alarm_outputs = make_alarm_output_pins(net, base);
   return p;
 }
 
@@ -147,6 +148,7 @@ std::vector<InputWiring> input_wiring(const Bc1Pins& p) {
   for (auto& in : crash_unlock_inputs(p.crash)) w.push_back(std::move(in));
   for (auto& in : heated_screen_fault_inputs(p.heated_rr_win_rly_out, p.heated_ft_win_rly_out)) w.push_back(std::move(in));
   for (auto& window_input : power_window_inputs(p.windows)) w.push_back(std::move(window_input));
+  for (auto& in : alarm_output_inputs(p.siren_out, p.alarm_outputs)) w.push_back(std::move(in));
   return w;
 }
 
@@ -217,6 +219,7 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
                circuit.network().node(std::string(basename()) + ".sense_supply")),
       crash_("crash_unlock", central_locking_),
       windows_("power_windows", basename(), circuit, recorder, faults_, pins_.windows, pins_.kl15, pins_.ground),
+      alarm_outputs_("alarm_outputs", circuit, basename(), faults_, pins_.alarm_outputs, pins_.kl30_logic),
       comparator_("comparator", wiring_.size()),
       switch_raw_("switch_raw", io_.switch_raw.size()),
       switch_debounced_("switch_debounced", io_.switch_debounced.size()),
@@ -231,6 +234,7 @@ Bc1Module::Bc1Module(sc_core::sc_module_name name, Circuit& circuit, trace::Reco
   wire_exterior_lights();
   wire_climate(recorder);
   wire_power_windows();
+  wire_alarm_outputs();
   wire_sleep();
   add_function(switch_supply_);
   add_function(lock_relay_status_);
@@ -423,6 +427,20 @@ void Bc1Module::wire_power_windows() {
   windows_.key_unlock.bind(debounced("DIP_DRV_KEY_SW_UNLK"));
   windows_.powered.bind(powered_);
   add_function(windows_);
+}
+
+// The siren unit's arm line and the readbacks of both alarm lines (alarm_outputs.h). The arm line
+// is up while the car is locked, so it is not registered with keep_awake: the parked car sleeps.
+void Bc1Module::wire_alarm_outputs() {
+  alarm_outputs_.armed.bind(alarm_armed_);
+  alarm_outputs_.siren.bind(siren_);
+  alarm_outputs_.siren_readback.bind(comparator("siren_monitor"));
+  alarm_outputs_.bbs_readback.bind(comparator("bbs_arm_monitor"));
+  alarm_outputs_.powered.bind(powered_);
+  add_function(alarm_outputs_);
+  add_high_side_driver(alarm_outputs_.bbs_driver());
+  watch_signal(alarm_outputs_.bbs_arm(), circuit_.recorder(), "DOP_BBS_ARM_DISARM", trace::Kind::bit, "",
+               "the siren unit's arm line commanded (up while the alarm is armed)");
 }
 
 // What wakes the module: any input moving (every comparator and debounced switch), the RF data

@@ -14,6 +14,7 @@
 #include "controller.h"
 #include "fault_memory.h"
 #include "alarm.h"
+#include "alarm_outputs.h"
 #include "hazard.h"
 #include "high_side_driver.h"
 #include "indicator_arbiter.h"
@@ -75,6 +76,7 @@ struct Bc1Pins {
   ClimatePins climate;                       // A/C, recirculation flap, blower, evaporator (climate.h)
   CrashUnlockPins crash;                     // inertia sensor, terminal R (crash_unlock.h)
   PowerWindowPins windows;                   // window feeds, relay pins, switch inputs
+  AlarmOutputPins alarm_outputs;             // the siren unit's arm line (alarm_outputs.h)
 };
 
 // One input of the module: its front end in the input stage and, for a switch, the slot of the
@@ -96,6 +98,7 @@ class Bc1Module : public sc_core::sc_module {
   HighSideDriver& tailgate_driver() { return *tailgate_driver_; }
   HighSideDriver& indicator_driver_lh() { return *indicator_lh_; }
   HighSideDriver& indicator_driver_rh() { return *indicator_rh_; }
+  HighSideDriver& siren_driver() { return *siren_driver_; }
   FaultMemory& fault_memory() { return faults_; }
   InfoMemory& info_memory() { return info_; }  // the alarm's mislock and trigger records (IS_LESEN)
   const InfoMemory& info_memory() const { return info_; }
@@ -128,6 +131,7 @@ class Bc1Module : public sc_core::sc_module {
   const Climate& climate() const { return climate_; }
   const CrashUnlock& crash_unlock() const { return crash_; }
   PowerWindows& power_windows() { return windows_; }
+  AlarmOutputs& alarm_outputs() { return alarm_outputs_; }  // the BBS arm line, the siren lines' codes
   const PowerWindows& power_windows() const { return windows_; }
 
   // The module's view of a signal from the reference tables (DIP_*/DOP_*), for diagnostics.
@@ -197,6 +201,7 @@ class Bc1Module : public sc_core::sc_module {
   void wire_exterior_lights();
   void wire_climate(trace::Recorder& recorder);
   void wire_power_windows();
+  void wire_alarm_outputs();
   void wire_sleep();
   void register_processes(Circuit& circuit);
   void record_signals(trace::Recorder& recorder);
@@ -245,6 +250,7 @@ class Bc1Module : public sc_core::sc_module {
   Climate climate_;
   CrashUnlock crash_;
   PowerWindows windows_;
+  AlarmOutputs alarm_outputs_;
 
   sc_core::sc_vector<sc_core::sc_signal<bool>> comparator_;  // input stage outputs, in wiring_ order
   sc_core::sc_vector<sc_core::sc_signal<bool>> switch_raw_;        // ties a free debouncer slot inactive

@@ -66,6 +66,11 @@ constexpr std::uint8_t kDriverWindowOutputOff = 0x82;       // "FAH FEN AUSGANG 
 constexpr std::uint8_t kPassengerWindowOutputOff = 0x83;    // "BEIF FEN AUSGANG AUS FEHLER"
 constexpr std::uint8_t kDriverWindowAntiTrap = 0xC5;        // "FAH FEN EINKLEMMSCHUTZ FEHLER"
 constexpr std::uint8_t kPassengerWindowAntiTrap = 0xC6;     // "BEIF FEN EINKLEMMSCHUTZ FEHLER"
+// The alarm's lines to the siren unit (BBS), judged by their readbacks (alarm_outputs.h).
+constexpr std::uint8_t kBbsArmOn = 0xBF;     // "BBUS SCHÄRFEN ENTSCHÄRFEN EIN FEHLER": arm line high, not commanded
+constexpr std::uint8_t kBbsArmOff = 0xC0;    // "BBUS SCHÄRFEN ENTSCHÄRFEN AUS FEHLER": commanded, line low
+constexpr std::uint8_t kSirenOn = 0xC1;      // "BBUS AKUST. ALARM EIN FEHLER": trigger line high, not commanded
+constexpr std::uint8_t kSirenOff = 0xC2;     // "BBUS AKUST. ALARM AUS FEHLER": commanded, line low
 }  // namespace fault_code
 
 struct FaultEntry {

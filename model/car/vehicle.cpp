@@ -12,9 +12,8 @@ namespace {
 constexpr double kIndicatorWatts = 47.0;
 // Interior light: a 10 W festoon bulb (estimate).
 constexpr double kInteriorLampWatts = 10.0;
-// What the BC1's alarm outputs drive (chosen, the real loads are not known): the siren's trigger
-// input and the LED with its series resistor, each about 12 mA at 12 V.
-constexpr double kSirenTriggerOhm = 1e3;
+// The alarm LED with its series resistor, about 12 mA at 12 V (chosen, the real load is not
+// known). The siren unit is model/car/alarm_siren.
 constexpr double kAlarmLedOhm = 1e3;
 // Heating elements at 13.5 V (estimates: no source gives the MINI's figures).
 constexpr double kHeatedRearWindowWatts = 150.0;
@@ -89,6 +88,7 @@ Vehicle::Vehicle(sc_core::sc_module_name name, trace::Recorder& recorder, Vehicl
       exterior_lamps("exterior_lamps", circuit, recorder, power, harness, bc1.pins().lights),
       climate("climate", circuit, recorder, power, harness, bc1.pins().climate, bc1.pins().crash, bc1.pins().kl15),
       windows("windows", circuit, recorder, harness, power, bc1.pins().windows),
+      siren("siren", circuit, recorder, harness, bc1.pins().siren_out, bc1.pins().alarm_outputs.bbs_arm_out),
       connectors(circuit, connector_specs(bc1.basename(), hatch_lock)) {
   bc1.rf_data.bind(receiver.data);
   for (std::size_t slot = 0; slot < fobs_.size(); ++slot) fobs_[slot].id = config_.coding.key_ids[slot];
@@ -148,11 +148,8 @@ void Vehicle::wire_harness() {
                       1.0, 0.35);
   harness.add_segment("harness.heated_front_screen_button", pin.ht_ft_scr_sw_in,
                       heated_front_screen_button.terminal(), 1.0, 0.35);
-  // Interior light in the headliner; alarm siren trigger and LED.
+  // Interior light in the headliner; the alarm LED.
   harness.add_segment("harness.interior_light", pin.interior_light_out, net.node("lamp.interior"), 2.5, 0.75);
-  const auto siren_in = net.add_node("siren.trigger");
-  harness.add_segment("harness.siren_trigger", pin.siren_out, siren_in, 2.5, 0.35);
-  net.add_resistor("siren.trigger_input", siren_in, electrical::kGround, kSirenTriggerOhm);
   const auto led_in = net.add_node("alarm_led.anode");
   harness.add_segment("harness.alarm_led", pin.alarm_led_out, led_in, 1.5, 0.35);
   net.add_resistor("alarm_led.load", led_in, electrical::kGround, kAlarmLedOhm);

@@ -2,6 +2,7 @@
 // The BC1 in its car, hatch path: battery and fuses, the module, the harness with its hinge
 // loom, the tailgate lock, the lid handle button, the indicator lamps, the fobs and their
 // receiver. This is what a scenario drives and what probes measure.
+#include "alarm_siren.h"
 #include "battery_monitor.h"
 #include "climate_loads.h"
 #include "door_locks.h"
@@ -118,6 +119,7 @@ class Vehicle : public sc_core::sc_module {
   ExteriorLamps exterior_lamps;  // lamps, lamp relays, light switch, fog buttons, brake pedal, stalks
   ClimateLoads climate;  // A/C, recirculation flap, blower, evaporator, inertia sensor, terminal R
   PowerWindowDoors windows;  // both window motors, the console rockers, fuses 30DW / 30PW
+  AlarmSiren siren;  // the siren unit (BBS): its trigger and arm lines from the BC1
   // Last: its specs name the nodes above; it changes nothing until the workshop uses it.
   Connectors connectors;
 

@@ -14,6 +14,8 @@ model::HighSideDriver& driver_named(model::Vehicle& vehicle, const std::string& 
   if (output == "heated_rear_window") return vehicle.bc1.heated_screens().rear_relay_driver();
   if (output == "heated_front_screen") return vehicle.bc1.heated_screens().front_relay_driver();
   if (output == "blower_enable") return vehicle.bc1.climate().blower_driver();
+  if (output == "siren") return vehicle.bc1.siren_driver();
+  if (output == "bbs_arm") return vehicle.bc1.alarm_outputs().bbs_driver();
   return vehicle.bc1.tailgate_driver();
 }
 }  // namespace
@@ -25,9 +27,10 @@ std::vector<ParamSpec> driver_failure_params() {
            "which driver: tailgate (DOP_BOOT_RELEASE), indicator_lh, indicator_rh, the relay coils "
            "front_wiper_run (DOP_FT_WIPER_PARK_RUN), front_wiper_speed (DOP_FT_WIPER_SLOW_FAST), rear_wiper "
            "(DOP_RR_WIPER_RLY), power_wash (DOP_PWR_WASH_RLY), heated_rear_window (DOP_HEATED_RR_WIN_RLY), "
-           "heated_front_screen (DOP_HEATED_FT_WIN_RLY), blower_enable (DOP_BLOWER_ENABLE)",
+           "heated_front_screen (DOP_HEATED_FT_WIN_RLY), blower_enable (DOP_BLOWER_ENABLE), the siren unit's lines "
+           "siren (DOP_SOUND_ALARM) and bbs_arm (DOP_BBS_ARM_DISARM)",
            {"tailgate", "indicator_lh", "indicator_rh", "front_wiper_run", "front_wiper_speed", "rear_wiper",
-            "power_wash", "heated_rear_window", "heated_front_screen", "blower_enable"}}};
+            "power_wash", "heated_rear_window", "heated_front_screen", "blower_enable", "siren", "bbs_arm"}}};
 }
 
 DriverFailure::DriverFailure(sc_core::sc_module_name name, const FaultSpec& spec, model::Vehicle& vehicle)

@@ -88,7 +88,8 @@ const std::vector<FaultType>& fault_library() {
        pin_bridge_params(), factory<PinBridge>()},
       {"driver_failure", "one of the BC1's high-side drivers failed open or shorted",
        "shorted tailgate: the hatch releases by itself and the lock motor stays powered (it burns); open "
-       "indicator: that side does not flash, 0xAA (left) / 0xAC (right) logged",
+       "indicator: that side does not flash, 0xAA (left) / 0xAC (right) logged; open siren: an armed car broken "
+       "into stays silent, 0xC2",
        "shorted: battery voltage at the BC1 output pin while the module commands it off (DOP_... = 0); "
        "open: 0 V at the BC1 output pin while commanded on, the other side's pin at battery voltage",
        driver_failure_params(), factory<DriverFailure>()},

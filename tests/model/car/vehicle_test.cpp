@@ -48,6 +48,7 @@ const Wire kWires[] = {
     {"harness.bonnet_signal", 2.5, 0.35},       {"harness.hazard_signal", 1.0, 0.35},
     {"harness.tilt_signal", 1.0, 0.35},         {"harness.interior_light", 2.5, 0.75},
     {"harness.siren_trigger", 2.5, 0.35},       {"harness.alarm_led", 1.5, 0.35},
+    {"harness.siren_arm", 2.5, 0.35},
     // Dashboard buttons of the heated screens.
     {"harness.heated_rear_window_button", 1.0, 0.35}, {"harness.heated_front_screen_button", 1.0, 0.35},
 };

@@ -76,4 +76,34 @@ TEST(DriverFailure, ShortedIndicatorIsLitWithoutACommand) {
   EXPECT_TRUE(rises(f.sig("indicator_lh.lit")).empty());
 }
 
+// The siren unit's lines (model/bc1/alarm_outputs.h): each output name reaches its own driver, so
+// a scenario can fail either line open or shorted.
+TEST(DriverFailure, ShortedSirenSoundsByItselfAndLogs0xC1) {
+  bcmhil::model::VehicleConfig unlocked;
+  unlocked.locked = false;
+  FaultyCar f(default_spec("driver_failure", kOnsetTime, {}, {{"mode", "shorted"}, {"output", "siren"}}), unlocked);
+  f.run_until(kOnset - 1 * kMs);
+  EXPECT_FALSE(f.car().siren.sounding());
+  f.run_until(1 * kS);
+  EXPECT_EQ(f.car().bc1.siren_driver().health(), HighSideDriver::Health::failed_short);
+  EXPECT_TRUE(rises(f.sig("DOP_SOUND_ALARM")).empty()) << "the module never commanded it";
+  EXPECT_EQ(rises(f.sig("siren.sounding")).size(), 1u);
+  const auto* e = f.car().bc1.fault_memory().find(0xC1);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->active);
+}
+
+TEST(DriverFailure, OpenArmLineLeavesTheSirenUnitUnarmedAndLogs0xC0) {
+  FaultyCar f(default_spec("driver_failure", kOnsetTime, {}, {{"mode", "open"}, {"output", "bbs_arm"}}));
+  f.run_until(kOnset - 1 * kMs);
+  EXPECT_GT(f.volts("siren.arm"), 11.0) << "the parked car is armed before the onset";
+  f.run_until(1 * kS);
+  EXPECT_EQ(f.car().bc1.alarm_outputs().bbs_driver().health(), HighSideDriver::Health::failed_open);
+  EXPECT_LT(f.volts("siren.arm"), 0.5);
+  const auto* e = f.car().bc1.fault_memory().find(0xC0);
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->active);
+  EXPECT_EQ(f.car().bc1.fault_memory().entries().size(), 1u);
+}
+
 }  // namespace
