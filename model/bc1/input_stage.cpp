@@ -23,7 +23,10 @@ void InputStage::evaluate() {
   for (std::size_t i = 0; i < pins_.size(); ++i) {
     const double v = net.voltage(pins_[i].pin);
     const bool high = v > pins_[i].threshold_v;
-    active[i].write(pins_[i].active_low ? !high : high);
+    const bool value = pins_[i].active_low ? !high : high;
+    // Written only when it moves: rewriting the value a signal holds schedules nothing, but costs
+    // a call per pin after every solve.
+    if (active[i].read() != value) active[i].write(value);
   }
 }
 

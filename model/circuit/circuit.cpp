@@ -84,11 +84,16 @@ void Circuit::solve_method() {
     before_last_pass = node_voltages(network_);
     network_.solve();
   }
-  const auto now = sc_core::sc_time_stamp().value();
-  for (std::size_t i = 0; i < node_probes_.size(); ++i)
-    recorder_.record(node_probes_[i], now, network_.voltage(static_cast<electrical::NodeId>(i + 1)));
-  for (std::size_t i = 0; i < branch_probes_.size(); ++i)
-    recorder_.record(branch_probes_[i], now, network_.current(static_cast<electrical::BranchId>(i)));
+  // Nothing solved since the last recording (a request that changed nothing): recording the same
+  // values again would change no history.
+  if (network_.solve_count() != recorded_solve_) {
+    recorded_solve_ = network_.solve_count();
+    const auto now = sc_core::sc_time_stamp().value();
+    for (std::size_t i = 0; i < node_probes_.size(); ++i)
+      recorder_.record(node_probes_[i], now, network_.voltage(static_cast<electrical::NodeId>(i + 1)));
+    for (std::size_t i = 0; i < branch_probes_.size(); ++i)
+      recorder_.record(branch_probes_[i], now, network_.current(static_cast<electrical::BranchId>(i)));
+  }
   solved_event_.notify(sc_core::SC_ZERO_TIME);
 }
 

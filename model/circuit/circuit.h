@@ -11,6 +11,7 @@
 
 #include <systemc>
 
+#include <cstdint>
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -64,6 +65,9 @@ class Circuit : public sc_core::sc_module {
   std::vector<Correction> corrections_;
   std::vector<trace::SignalId> node_probes_;
   std::vector<trace::SignalId> branch_probes_;
+  // The network's solve_count() when the probes were last recorded: a request that changed
+  // nothing leaves every probe at the value it already recorded.
+  std::uint64_t recorded_solve_ = ~std::uint64_t{0};
   sc_core::sc_event solve_request_;
   sc_core::sc_event solved_event_;
   std::string failure_;

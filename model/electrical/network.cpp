@@ -62,7 +62,7 @@ void Network::set_resistance(BranchId branch, double ohms) {
   auto& b = branches_.at(branch);
   if (b.conductance != g) {
     b.conductance = g;
-    dirty_ = true;
+    dirty_ = matrix_moved_ = true;
   }
 }
 
@@ -77,6 +77,8 @@ void Network::set_emf(BranchId branch, double volts) {
 void Network::set_forced_current(BranchId branch, std::optional<double> amps) {
   auto& b = branches_.at(branch);
   if (b.forced_current != amps) {
+    // Forced, the branch is stamped with no conductance: forcing or releasing moves the matrix.
+    if (b.forced_current.has_value() != amps.has_value()) matrix_moved_ = true;
     b.forced_current = amps;
     dirty_ = true;
   }
@@ -180,10 +182,13 @@ void Network::factorise_and_solve() {
     for (const auto& b : branches_) terminals.push_back({b.a - 1, b.b - 1});
     factorised = solver_.analyse(n, terminals, conductance_);
     topology_changed_ = false;
-  } else {
+  } else if (matrix_moved_) {
     factorised = solver_.factorise(conductance_);
+  } else {
+    factorised = true;  // the solver holds this matrix's factors (what factorise() would find)
   }
   if (!factorised) throw std::runtime_error("electrical network: factorisation failed");
+  matrix_moved_ = false;
   solver_.solve(rhs_, solution_);
   for (int i = 0; i < n; ++i) voltages_[i + 1] = solution_[i];
 }
@@ -242,17 +247,6 @@ void Network::give_back(BranchId branch) {
     return;
   }
   throw std::invalid_argument("branch " + branch_name(branch) + " was not lent");
-}
-
-double Network::voltage(NodeId node) const {
-  check_node(node);
-  return voltages_[node];
-}
-
-double Network::current(BranchId branch) const {
-  const auto& b = branches_.at(branch);
-  if (b.forced_current) return *b.forced_current;
-  return b.conductance * (voltages_[b.a] - voltages_[b.b] - b.emf);
 }
 
 double Network::power(BranchId branch) const {

@@ -78,9 +78,17 @@ class Network {
   std::uint64_t solve_count() const { return solve_count_; }      // operating points answered
   std::uint64_t factorisations() const { return solver_.factorisations(); }  // matrices actually factorised
 
-  double voltage(NodeId node) const;
+  // Inline: the circuit reads every node and branch after each solve.
+  double voltage(NodeId node) const {
+    if (node < 0 || static_cast<std::size_t>(node) >= voltages_.size()) check_node(node);  // throws
+    return voltages_[node];
+  }
   double voltage_between(NodeId a, NodeId b) const { return voltage(a) - voltage(b); }
-  double current(BranchId branch) const;  // from a to b, amps
+  double current(BranchId branch) const {  // from a to b, amps
+    const auto& b = branches_.at(branch);
+    if (b.forced_current) return *b.forced_current;
+    return b.conductance * (voltages_[b.a] - voltages_[b.b] - b.emf);
+  }
   double power(BranchId branch) const;    // dissipated in the branch's resistance, watts
 
   NodeId node(std::string_view name) const;      // throws std::out_of_range naming it
@@ -125,6 +133,9 @@ class Network {
   std::vector<double> voltages_;
   bool dirty_ = true;
   bool topology_changed_ = true;
+  // A stamped conductance may differ from the matrix the solver last factorised (a change of
+  // EMF or forced current alone moves only the right-hand side).
+  bool matrix_moved_ = true;
   std::uint64_t solve_count_ = 0;
   std::vector<double> inputs_;             // of the state being solved
   std::vector<Remembered> remembered_;     // most recently used first

@@ -31,7 +31,8 @@ SignalId Recorder::declare(std::string name, Kind kind, std::string unit, std::s
   return id;
 }
 
-void Recorder::record(SignalId id, std::uint64_t time_ps, double value) {
+// record()'s full path: the same instant (a glitch to collapse), a change, the log, a bad id.
+void Recorder::record_change(SignalId id, std::uint64_t time_ps, double value) {
   Signal& s = signals_.at(id);
   if (log_) {
     if (time_ps < open_instant_) throw std::logic_error("signal " + s.name + " recorded back in time");
@@ -54,9 +55,7 @@ void Recorder::record(SignalId id, std::uint64_t time_ps, double value) {
   }
   if (!samples.empty() && time_ps < samples.back().time_ps)
     throw std::logic_error("signal " + s.name + " recorded back in time");
-  const double last = samples.back().value;
-  const bool changed = s.kind == Kind::bit ? value != last : std::fabs(value - last) > resolution_;
-  if (changed) {
+  if (changes(s.kind, samples.back().value, value)) {
     samples.push_back({time_ps, value});
     if (kept_windows_[id]) forget_if_unneeded(id);
     log_later();

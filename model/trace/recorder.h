@@ -5,6 +5,7 @@
 // what a person sees in the trace.
 #include "change_log.h"
 
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -53,7 +54,17 @@ class Recorder {
                    double initial_value, std::uint64_t time_ps = 0);
   // Several writes at the same instant (SystemC delta cycles) collapse into the last one, so a
   // zero-width glitch never shows up as an edge.
-  void record(SignalId id, std::uint64_t time_ps, double value);
+  void record(SignalId id, std::uint64_t time_ps, double value) {
+    // Inline, the common case that changes nothing: a later instant, a value the history already
+    // holds (the circuit records every probe after every solve). With a change log, only at the
+    // open instant, where the full path would not touch the log either.
+    if (id < signals_.size() && (!log_ || time_ps == open_instant_)) {
+      const Signal& s = signals_[id];
+      const Sample& last = s.samples.back();
+      if (time_ps > last.time_ps && !changes(s.kind, last.value, value)) return;
+    }
+    record_change(id, time_ps, value);
+  }
 
   // Keep only what `needs` asks for: a named signal keeps each change that holds at some
   // instant of one of its windows (so value_at and every change inside a window are exact);
@@ -83,6 +94,10 @@ class Recorder {
   std::optional<SignalId> id_of(std::string_view name) const;
 
  private:
+  bool changes(Kind kind, double last, double value) const {
+    return kind == Kind::bit ? value != last : std::fabs(value - last) > resolution_;
+  }
+  void record_change(SignalId id, std::uint64_t time_ps, double value);
   void forget_if_unneeded(SignalId id);
   void log_finished_instant();
 
