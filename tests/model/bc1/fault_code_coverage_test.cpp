@@ -33,7 +33,9 @@ std::string read_file(const std::string& relative) {
 std::map<int, Row> read_coverage() {
   const auto rows = diag::parse_csv(read_file("model/bc1/fault_code_coverage.csv"));
   EXPECT_FALSE(rows.empty()) << "fault_code_coverage.csv missing";
-  if (!rows.empty()) EXPECT_EQ(rows[0], (std::vector<std::string>{"CODE", "TEXT", "LOGGED", "DETECTION", "SOURCE"}));
+  if (!rows.empty()) {
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"CODE", "TEXT", "LOGGED", "DETECTION", "SOURCE"}));
+  }
   std::map<int, Row> out;
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto& r = rows[i];
@@ -44,7 +46,9 @@ std::map<int, Row> read_coverage() {
     EXPECT_TRUE(r[2] == "yes" || r[2] == "no") << r[0] << ": LOGGED is " << r[2];
     EXPECT_FALSE(r[3].empty()) << r[0] << " gives no detection condition or reason";
     EXPECT_FALSE(r[4].empty()) << r[0] << " gives no source";
-    if (r[2] == "yes") EXPECT_NE(r[4], "-") << r[0] << " is logged: say on what source (or CHOSEN)";
+    if (r[2] == "yes") {
+      EXPECT_NE(r[4], "-") << r[0] << " is logged: say on what source (or CHOSEN)";
+    }
     EXPECT_TRUE(out.emplace(code, Row{r[1], r[2] == "yes", r[3], r[4]}).second) << r[0] << " listed twice";
   }
   return out;
@@ -89,7 +93,9 @@ TEST(FaultCodeCoverage, LoggedIsExactlyWhatTheModelHasACodeFor) {
         << "the model logs 0x" << std::hex << code << ": mark it LOGGED yes with its condition";
   }
   for (const auto& [code, row] : coverage)
-    if (row.logged) EXPECT_TRUE(codes.count(code)) << "0x" << std::hex << code << " is marked logged but fault_memory.h has no constant for it";
+    if (row.logged) {
+      EXPECT_TRUE(codes.count(code)) << "0x" << std::hex << code << " is marked logged but fault_memory.h has no constant for it";
+    }
 }
 
 }  // namespace
