@@ -26,7 +26,8 @@ CatalogueError::CatalogueError(const Location& where, const std::string& message
     : std::runtime_error(yaml::printable(where.str() + ": " + message)), where_(where) {}
 
 const std::vector<std::string>& catalogue_paths() {
-  static const std::vector<std::string> paths{"hatch", "central_locking", "indicators", "kline", "fob", "alarm", "power"};
+  static const std::vector<std::string> paths{"hatch", "central_locking", "indicators", "kline", "fob", "alarm", "power",
+                                                "wipers", "lights", "climate"};
   return paths;
 }
 
