@@ -90,11 +90,8 @@ Climate::Climate(sc_core::sc_module_name name, Circuit& circuit, trace::Recorder
     m->powered(powered);
 
   SC_HAS_PROCESS(Climate);
-  SC_METHOD(on_ac_press);
-  sensitive << ac_switch.pos();
-  dont_initialize();
-  SC_METHOD(on_recirc_press);
-  sensitive << recirc_switch.pos();
+  SC_METHOD(on_press);
+  sensitive << ac_switch.pos() << recirc_switch.pos();
   dont_initialize();
   SC_METHOD(on_power);
   sensitive << powered;
@@ -125,15 +122,13 @@ Climate::Climate(sc_core::sc_module_name name, Circuit& circuit, trace::Recorder
                "A/C compressor clutch relay commanded (pin bc1.ac_compressor_out; no name in the tables)");
 }
 
-void Climate::on_ac_press() {
+// One process for both buttons: they can rise in the same delta (a sagging supply drops and
+// restores every input at once), and two processes deciding in one delta would both write the
+// outputs (SystemC refuses two writers of a signal in one delta).
+void Climate::on_press() {
   if (!powered.read() || !ignition_) return;
-  ac_request_ = !ac_request_;
-  decide();
-}
-
-void Climate::on_recirc_press() {
-  if (!powered.read() || !ignition_) return;
-  recirc_request_ = !recirc_request_;
+  if (ac_switch.posedge()) ac_request_ = !ac_request_;
+  if (recirc_switch.posedge()) recirc_request_ = !recirc_request_;
   decide();
 }
 

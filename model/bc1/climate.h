@@ -119,8 +119,7 @@ class Climate : public sc_core::sc_module, public BodyFunction {
 
  private:
   enum End { fresh = 0, recirc = 1 };
-  void on_ac_press();
-  void on_recirc_press();
+  void on_press();  // the A/C or the recirculation button (or both in one delta)
   void on_power();
   void on_solved();
   void on_monitor();
