@@ -108,6 +108,9 @@ Climate::Climate(sc_core::sc_module_name name, Circuit& circuit, trace::Recorder
   SC_METHOD(on_blower_live);
   sensitive << blower_readback << blower_status;
   dont_initialize();
+  SC_METHOD(apply);
+  sensitive << decide_;
+  dont_initialize();
   SC_METHOD(write_outputs);
   sensitive << changed_ << ac_led_ << recirc_led_ << ctl1_ << ctl2_ << blower_ << compressor_ << powered;
   dont_initialize();
@@ -123,8 +126,7 @@ Climate::Climate(sc_core::sc_module_name name, Circuit& circuit, trace::Recorder
 }
 
 // One process for both buttons: they can rise in the same delta (a sagging supply drops and
-// restores every input at once), and two processes deciding in one delta would both write the
-// outputs (SystemC refuses two writers of a signal in one delta).
+// restores every input at once).
 void Climate::on_press() {
   if (!powered.read() || !ignition_) return;
   if (ac_switch.posedge()) ac_request_ = !ac_request_;
@@ -179,32 +181,40 @@ double Climate::evaporator_c() const {
   return kelvin - 273.15;
 }
 
-// Every output from the requests and the flap's state; forced outputs are overwritten at the
-// next decision (chosen: a forced output lasts until the module next changes its mind).
+// The handlers only change the state; one process (apply) writes the outputs, woken by an
+// immediate notification so it still runs in the handler's delta. Several handlers can run in one
+// delta (a sagging supply moves the buttons, the blower and the ignition at once), and SystemC
+// refuses two processes writing one signal in one delta.
 void Climate::decide() {
+  next_move();
+  decide_.notify();
+}
+
+// Every output from the requests and the flap's state; forced outputs are overwritten at the
+// next decision (chosen: a forced output lasts until the module next changes its mind), the flap's
+// pins when the drive changes.
+void Climate::apply() {
   const bool run = powered.read() && ignition_;
   ac_led_.write(run && ac_request_);
   recirc_led_.write(run && recirc_request_);
   blower_.write(run);
   compressor_.write(run && ac_request_ && blower_status.read() && !frost_);
-  next_move();
+  const Drive drive = homing_ ? Drive::to_fresh
+                      : moving_to_ ? (*moving_to_ == recirc ? Drive::to_recirc : Drive::to_fresh)
+                                   : Drive::none;
+  if (drive == written_drive_) return;
+  written_drive_ = drive;
+  ctl1_.write(drive == Drive::to_recirc);
+  ctl2_.write(drive == Drive::to_fresh);
 }
 
 // Starts the flap towards where it should be, if it is not moving already.
 void Climate::next_move() {
-  if (!powered.read() || moving_to_ || homing_) {
-    if (homing_) {
-      ctl1_.write(false);
-      ctl2_.write(true);
-    }
-    return;
-  }
+  if (!powered.read() || moving_to_ || homing_) return;
   const End want = ignition_ && recirc_request_ ? recirc : fresh;
   if (want == flap_at_) return;
   moving_to_ = want;
   left_end_ = false;
-  ctl1_.write(want == recirc);
-  ctl2_.write(want == fresh);
   flap_timeout_.notify(sc_core::sc_time(kFlapTimeoutS, sc_core::SC_SEC));
 }
 
@@ -227,7 +237,7 @@ void Climate::on_flap_timeout() {
   if (homing_) {
     homing_ = false;
     stop_flap();
-    next_move();
+    decide();
     return;
   }
   if (!moving_to_) return;
@@ -239,15 +249,13 @@ void Climate::on_flap_timeout() {
     faults_.report_present(code, now_ps());
   stop_flap();
   flap_at_ = target;  // a failed move too (chosen): the module assumes the flap went, no retry
-  next_move();
+  decide();
 }
 
 void Climate::stop_flap() {
   flap_timeout_.cancel();
   seating_ = false;
   moving_to_.reset();
-  ctl1_.write(false);
-  ctl2_.write(false);
 }
 
 void Climate::write_outputs() {

@@ -119,13 +119,15 @@ class Climate : public sc_core::sc_module, public BodyFunction {
 
  private:
   enum End { fresh = 0, recirc = 1 };
+  enum class Drive { none, to_recirc, to_fresh };  // what the flap's H-bridge does
   void on_press();  // the A/C or the recirculation button (or both in one delta)
   void on_power();
   void on_solved();
   void on_monitor();
   void on_flap_timeout();
   void on_blower_live();
-  void decide();       // requests -> outputs (one writer for every output)
+  void decide();       // after a change of state: start a move, wake apply
+  void apply();        // state -> outputs (the one writer of every output)
   void next_move();
   void stop_flap();
   void write_outputs();
@@ -158,6 +160,8 @@ class Climate : public sc_core::sc_module, public BodyFunction {
   bool was_powered_ = true;
   sc_core::sc_event flap_timeout_;
   sc_core::sc_event changed_;
+  sc_core::sc_event decide_;
+  Drive written_drive_ = Drive::none;  // the flap pins as apply last wrote them
   // Outputs as commanded (forced ones too: written by the decision and by diagnostics).
   using Output = ForcibleOutput;
   Output ac_led_{"DOP_AC_LED"};
