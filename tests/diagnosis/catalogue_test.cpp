@@ -133,7 +133,7 @@ TEST(CatalogueErrors, NameTheLineAndColumn) {
   expect_error(kHead + replaced(kTest, "    unit: V\n", "    unit: V\n    colour: red\n"), "cat.yaml:10:5",
                "unknown key 'colour'");
   expect_error(kHead + replaced(kTest, "unit: V", "unit: furlongs"), "cat.yaml:9:11", "unit must be one of");
-  expect_error(kHead + replaced(kTest, "path: hatch", "path: wipers"), "cat.yaml:5:11", "path must be one of");
+  expect_error(kHead + replaced(kTest, "path: hatch", "path: engine"), "cat.yaml:5:11", "path must be one of");
   expect_error(kHead + replaced(kTest, "below: 11 V", "below: 500 mV"), "cat.yaml:17:28", "thresholds must rise");
   expect_error(kHead + replaced(kTest, "below: 11 V", "below: 11 A"), "cat.yaml:17:28", "expected a value in V");
   expect_error(kHead + replaced(kTest, "      - {name: battery}\n", ""), "cat.yaml:16:7", "the last class needs no 'below'");

@@ -24,7 +24,7 @@ TEST(CatalogueCli, RefusesAMalformedCatalogueWithItsLineAndColumn) {
   const auto dir = fs::temp_directory_path() / ("bcmhil-catalogue-" + std::to_string(getpid()));
   fs::create_directories(dir);
   const auto file = (dir / "bad.yaml").string();
-  std::ofstream(file) << "format: bcmhil-test-catalogue/1\nmodel: bc1\ntests:\n  - id: x\n    path: wipers\n";
+  std::ofstream(file) << "format: bcmhil-test-catalogue/1\nmodel: bc1\ntests:\n  - id: x\n    path: engine\n";
   const auto r = run("catalogue --catalogue " + file);
   EXPECT_EQ(r.status, 2) << r.out;
   EXPECT_NE(r.out.find(file + ":5:11: path must be one of"), std::string::npos) << r.out;
