@@ -41,6 +41,26 @@ TEST(SupplyBrownout, TheTrunkButtonResetsTheModuleAndTheReleaseStopsEarly) {
   EXPECT_TRUE(f.car().bc1.powered()) << "with the load gone it runs again";
 }
 
+// With the ignition on and the A/C asked for, the lamps' inrush (position lights switched on) pulls
+// the module under its reset threshold: every climate input (the ignition, the blower relay's readback, the buttons)
+// moves in one delta. The module must reset and come back without two processes writing one
+// output in that delta (SystemC stops the run with E115; the test main fails on its reports).
+TEST(SupplyBrownout, AResetWithTheIgnitionOnIsClean) {
+  for (double ohm : {0.8, 1.5, 3.0}) {  // the dictionary's spread (diagnosis/variants)
+    SCOPED_TRACE(ohm);
+    FaultyCar f(default_spec("supply_brownout", sc_core::SC_ZERO_TIME, {{"resistance", ohm}}));
+    f.car().set_ignition(true);
+    f.run_until(kPressAt);
+    f.car().press_switch("ac", sc_core::sc_time(200, sc_core::SC_MS));
+    f.run_until(kPressAt + 1 * kS);
+    ASSERT_TRUE(f.car().bc1.signal("DOP_AC_LED").value());
+    f.car().set_control("light_switch", "position");
+    f.run_until(kPressAt + 3 * kS);
+    EXPECT_GE(falls(f.sig("bc1.powered")).size(), 1u) << "the lamps' inrush resets the module";
+    EXPECT_FALSE(f.car().bc1.signal("DOP_AC_LED").value()) << "a reset forgets the A/C request";
+  }
+}
+
 TEST(SupplyBrownout, AFreshTerminalDoesNotResetAnything) {
   FaultyCar f(default_spec("supply_brownout", sc_core::SC_ZERO_TIME, {{"resistance", 0.05}}));
   f.run_until(kPressAt);
