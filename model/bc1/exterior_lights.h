@@ -45,7 +45,8 @@ namespace bcmhil::model {
 
 struct InputWiring;
 
-// The function's pins (connector_map.csv: X332.17-27, X332.44-54, X333.14; chosen).
+// The function's pins (connector_map.csv: X332.17-27, X332.44-54; chosen). The stalks and the knob
+// hang on the module's one 5 V switch supply (switch_supply.h, X331.17).
 struct ExteriorLightPins {
   electrical::NodeId dipped_feed;        // X332.17 KL30 headlight feed (FL12): dipped beam
   electrical::NodeId lamp_feed;          // X332.20 KL30 headlight feed (FL8): every other lamp driver
@@ -69,7 +70,6 @@ struct ExteriorLightPins {
   electrical::NodeId front_fog_monitor_in;  // X332.52 front fog lamp line readback
   electrical::NodeId aux_lamp_monitor_in;   // X332.53 auxiliary lamp line readback
   electrical::NodeId rear_fog_led_out;   // X332.54 DOP_RR_FOG_LED
-  electrical::NodeId switch_supply_out;  // X333.14 5 V supply of the stalks and the levelling knob
 };
 
 ExteriorLightPins make_exterior_light_pins(electrical::Network& net, const std::string& base);
@@ -116,8 +116,6 @@ class ExteriorLights : public sc_core::sc_module, public BodyFunction {
   static constexpr double kIgnitionOnV = 6.0;       // chosen, like the heated screens
   static constexpr double kJudgeSettleS = 0.1;      // chosen: a relay operates in ~3 ms, the lamps' line follows
   static constexpr double kAnalogLoadOhm = 10e3;    // the analog inputs' divider to ground (chosen)
-  static constexpr double kSwitchSupplyV = 5.0;
-  static constexpr double kSwitchSupplyOhm = 10.0;  // chosen: the 5 V switch supply's source resistance
   static constexpr double kVoltsPerCount = 0.019607843;  // bc1_analog.csv AIP_MAIN_FLASH_SW / AIP_INDICATOR_SW
   static constexpr std::size_t kOutputs = 10;
 
@@ -149,7 +147,6 @@ class ExteriorLights : public sc_core::sc_module, public BodyFunction {
   ExteriorLightPins pins_;
   electrical::NodeId ground_;
   electrical::NodeId kl15_;
-  electrical::BranchId switch_supply_;
   std::vector<std::unique_ptr<HighSideDriver>> drivers_;  // by Out
   // Commanded, by Out: written by evaluate() when what the function wants changes, and by a tester
   // forcing one (the module's own outputs work the same way).
