@@ -302,6 +302,8 @@ void Bc1Module::wire_body_functions() {
   arbiter_.ack_rh.bind(ack_rh_);
   arbiter_.hazard.bind(hazard_on_);
   arbiter_.alarm.bind(alarm_flash_);
+  arbiter_.turn_lh.bind(turn_lh_);
+  arbiter_.turn_rh.bind(turn_rh_);
   arbiter_.lh_monitor.bind(comparator("indicator_lh_monitor"));
   arbiter_.rh_monitor.bind(comparator("indicator_rh_monitor"));
   arbiter_.lh.bind(lh_indicator_);
@@ -377,6 +379,8 @@ void Bc1Module::wire_exterior_lights() {
   lights_.aux_lamp_monitor.bind(comparator("aux_lamp_monitor"));
   lights_.brake_lamp_monitor.bind(comparator("DIP_BRAKE_LAMP_STATUS"));
   lights_.powered.bind(powered_);
+  lights_.turn_lh.bind(turn_lh_);
+  lights_.turn_rh.bind(turn_rh_);
   add_function(lights_);
 }
 

@@ -203,14 +203,15 @@ void ExteriorLights::on_solved() {
                          : main_band == Band::low  ? MainStalk::main
                                                    : MainStalk::fault;
   const auto ind_band = band(pin_volts(pins_.indicator_sw_in));
-  indicator_stalk_ = ind_band == Band::middle ? IndicatorStalk::neutral
-                     : ind_band == Band::high ? IndicatorStalk::left
-                     : ind_band == Band::low  ? IndicatorStalk::right
-                                              : IndicatorStalk::fault;
+  const IndicatorStalk indicator = ind_band == Band::middle ? IndicatorStalk::neutral
+                                   : ind_band == Band::high ? IndicatorStalk::left
+                                   : ind_band == Band::low  ? IndicatorStalk::right
+                                                            : IndicatorStalk::fault;
   level_position_ = level_of(pin_volts(pins_.level_sw_in));
-  if (ignition != ignition_ || main != main_stalk_) {
+  if (ignition != ignition_ || main != main_stalk_ || indicator != indicator_stalk_) {
     ignition_ = ignition;
     main_stalk_ = main;
+    indicator_stalk_ = indicator;
     if (!ignition_) front_fog_request_ = false;
     changed_.notify(sc_core::SC_ZERO_TIME);
   }
@@ -250,6 +251,9 @@ void ExteriorLights::evaluate() {
     if (!w[front_fog_rly]) front_fog_request_ = false;
     if (!w[rear_fog]) rear_fog_request_ = false;
   }
+  const bool turning = powered.read() && ignition_;
+  turn_lh.write(turning && indicator_stalk_ == IndicatorStalk::left);
+  turn_rh.write(turning && indicator_stalk_ == IndicatorStalk::right);
   // Only what changed is written: a forced output keeps its forced state until the function
   // itself wants something new (or the module's forcing limit ends it).
   for (std::size_t i = 0; i < kOutputs; ++i) {

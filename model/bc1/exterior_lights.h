@@ -21,8 +21,9 @@
 //   - the front fog and auxiliary lamp lines come back on monitor pins: commanded on and the line
 //     low after kJudgeSettleS is the relay's "AUS FEHLER" (0xB2 / 0xB4), commanded off and the line
 //     high is its "EIN FEHLER" (0xB1 / 0xB3), read like 0xAA "BLINKER LINKS AUS FEHLER";
-//   - the indicator stalk (AIP_INDICATOR_SW) is read and decoded (left / neutral / right) for
-//     diagnostics; turning the indicators from it is not modelled.
+//   - the indicator stalk (AIP_INDICATOR_SW) is decoded (left / neutral / right): left or right
+//     with the ignition on asks the indicator arbiter (indicator_arbiter.h) to flash that side;
+//     a stalk read as a fault (broken wire, short) asks nothing;
 // A brown-out reset drops every output and both fog requests (RAM), like the heated screens.
 #include "body_function.h"
 #include "high_side_driver.h"
@@ -98,6 +99,9 @@ class ExteriorLights : public sc_core::sc_module, public BodyFunction {
   sc_core::sc_in<bool> aux_lamp_monitor{"aux_lamp_monitor"};
   sc_core::sc_in<bool> brake_lamp_monitor{"brake_lamp_monitor"};  // DIP_BRAKE_LAMP_STATUS
   sc_core::sc_in<bool> powered{"powered"};
+  // To the indicator arbiter: the stalk asks for that side's turn signal (ignition on).
+  sc_core::sc_out<bool> turn_lh{"turn_lh"};
+  sc_core::sc_out<bool> turn_rh{"turn_rh"};
 
   // BodyFunction: DIP_BRAKE_LAMP_STATUS and the DOP_ outputs by name; the analog channels (raw
   // 0-255, scaled as bc1_analog.csv); the DOP_ outputs a tester may force (STEUERN_IOSTATES).
