@@ -163,6 +163,11 @@ std::unique_ptr<HighSideDriver> driver(Circuit& circuit, const char* module, con
   return std::make_unique<HighSideDriver>(circuit, std::string(module) + "." + name, feed, out);
 }
 
+// KL15 (X330.6) input divider to the module's ground. ESTIMATE (the tables give nothing): 10 kOhm,
+// the switch inputs' pull-down; ~1.2 mA with the ignition on, nothing with it off. A film above
+// ~10 kOhm from a 12 V pin cannot lift the pin to the 6 V the functions judge the ignition by.
+constexpr double kKl15LoadOhm = 10e3;
+
 electrical::NodeId make_sense_supply(electrical::Network& net, const std::string& base, const Bc1Pins& p) {
   const auto sense = net.add_node(base + ".sense_supply");
   // 47 ohm (chosen): with every switch input's divider on it (~6 mA) the sense supply stays
@@ -171,6 +176,9 @@ electrical::NodeId make_sense_supply(electrical::Network& net, const std::string
   // The electronics: about 60 mA awake, a few mA asleep (SleepManager switches it; estimates).
   net.add_resistor(base + ".logic_load", p.kl30_logic, p.ground, SleepSpec{}.awake_ohm);
   net.add_resistor(base + ".kline_pull_up", p.kl30_logic, p.kline, Bc1Module::kKlinePullUpOhm);
+  // The KL15 input's load to the module's ground: without it a leakage film alone would lift the
+  // pin to whatever its neighbour carries and the module would read the ignition on.
+  net.add_resistor(base + ".kl15_load", p.kl15, p.ground, kKl15LoadOhm);
   return sense;
 }
 
@@ -302,6 +310,8 @@ void Bc1Module::wire_body_functions() {
   arbiter_.ack_rh.bind(ack_rh_);
   arbiter_.hazard.bind(hazard_on_);
   arbiter_.alarm.bind(alarm_flash_);
+  arbiter_.turn_lh.bind(turn_lh_);
+  arbiter_.turn_rh.bind(turn_rh_);
   arbiter_.lh_monitor.bind(comparator("indicator_lh_monitor"));
   arbiter_.rh_monitor.bind(comparator("indicator_rh_monitor"));
   arbiter_.lh.bind(lh_indicator_);
@@ -377,6 +387,8 @@ void Bc1Module::wire_exterior_lights() {
   lights_.aux_lamp_monitor.bind(comparator("aux_lamp_monitor"));
   lights_.brake_lamp_monitor.bind(comparator("DIP_BRAKE_LAMP_STATUS"));
   lights_.powered.bind(powered_);
+  lights_.turn_lh.bind(turn_lh_);
+  lights_.turn_rh.bind(turn_rh_);
   add_function(lights_);
 }
 

@@ -272,6 +272,9 @@ class Bc1Module : public sc_core::sc_module {
   sc_core::sc_signal<bool> ack_rh_{"ack_rh"};
   sc_core::sc_signal<bool> hazard_on_{"hazard_on"};
   sc_core::sc_signal<bool> alarm_flash_{"alarm_flash"};
+  // The indicator stalk's turn signal request (exterior lights -> indicator arbiter).
+  sc_core::sc_signal<bool> turn_lh_{"turn_lh"};
+  sc_core::sc_signal<bool> turn_rh_{"turn_rh"};
   sc_core::sc_signal<bool> alarm_armed_{"alarm_armed"};
   sc_core::sc_vector<OutputSignal> lock_relay_cmd_{"lock_relay_cmd", CentralLocking::kRelays};  // DOP_*_LOCK_RLY
   sc_core::sc_event forced_off_;

@@ -95,7 +95,6 @@ ExteriorLightPins make_exterior_light_pins(electrical::Network& net, const std::
   p.front_fog_monitor_in = pin("front_fog_monitor_in");
   p.aux_lamp_monitor_in = pin("aux_lamp_monitor_in");
   p.rear_fog_led_out = pin("rear_fog_led_out");
-  p.switch_supply_out = pin("switch_supply_out");
   return p;
 }
 
@@ -142,10 +141,9 @@ ExteriorLights::ExteriorLights(sc_core::sc_module_name name, Circuit& circuit, t
                                                         wiring[i].second,
                                                         headlamp ? headlamp_switch() : HighSideDriverSpec{}));
   }
-  // The analog inputs' dividers and the 5 V switch supply (off while the module is in reset).
+  // The analog inputs' dividers (the ladders feed from the 5 V switch supply, switch_supply.h).
   for (auto pin : {pins.main_flash_sw_in, pins.indicator_sw_in, pins.level_sw_in})
     net.add_resistor(net.node_name(pin) + "_load", pin, module_ground, kAnalogLoadOhm);
-  switch_supply_ = net.add_source("bc1.stalk_supply", pins.switch_supply_out, module_ground, 0.0, kSwitchSupplyOhm);
 
   SC_HAS_PROCESS(ExteriorLights);
   SC_METHOD(evaluate);
@@ -188,8 +186,6 @@ double ExteriorLights::pin_volts(electrical::NodeId pin) const {
 
 void ExteriorLights::on_power() {
   if (!powered.read()) reset();
-  circuit_.network().set_emf(switch_supply_, powered.read() ? kSwitchSupplyV : 0.0);
-  circuit_.request_solve();
   changed_.notify(sc_core::SC_ZERO_TIME);
 }
 
@@ -207,14 +203,15 @@ void ExteriorLights::on_solved() {
                          : main_band == Band::low  ? MainStalk::main
                                                    : MainStalk::fault;
   const auto ind_band = band(pin_volts(pins_.indicator_sw_in));
-  indicator_stalk_ = ind_band == Band::middle ? IndicatorStalk::neutral
-                     : ind_band == Band::high ? IndicatorStalk::left
-                     : ind_band == Band::low  ? IndicatorStalk::right
-                                              : IndicatorStalk::fault;
+  const IndicatorStalk indicator = ind_band == Band::middle ? IndicatorStalk::neutral
+                                   : ind_band == Band::high ? IndicatorStalk::left
+                                   : ind_band == Band::low  ? IndicatorStalk::right
+                                                            : IndicatorStalk::fault;
   level_position_ = level_of(pin_volts(pins_.level_sw_in));
-  if (ignition != ignition_ || main != main_stalk_) {
+  if (ignition != ignition_ || main != main_stalk_ || indicator != indicator_stalk_) {
     ignition_ = ignition;
     main_stalk_ = main;
+    indicator_stalk_ = indicator;
     if (!ignition_) front_fog_request_ = false;
     changed_.notify(sc_core::SC_ZERO_TIME);
   }
@@ -254,6 +251,9 @@ void ExteriorLights::evaluate() {
     if (!w[front_fog_rly]) front_fog_request_ = false;
     if (!w[rear_fog]) rear_fog_request_ = false;
   }
+  const bool turning = powered.read() && ignition_;
+  turn_lh.write(turning && indicator_stalk_ == IndicatorStalk::left);
+  turn_rh.write(turning && indicator_stalk_ == IndicatorStalk::right);
   // Only what changed is written: a forced output keeps its forced state until the function
   // itself wants something new (or the module's forcing limit ends it).
   for (std::size_t i = 0; i < kOutputs; ++i) {

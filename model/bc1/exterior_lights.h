@@ -21,8 +21,9 @@
 //   - the front fog and auxiliary lamp lines come back on monitor pins: commanded on and the line
 //     low after kJudgeSettleS is the relay's "AUS FEHLER" (0xB2 / 0xB4), commanded off and the line
 //     high is its "EIN FEHLER" (0xB1 / 0xB3), read like 0xAA "BLINKER LINKS AUS FEHLER";
-//   - the indicator stalk (AIP_INDICATOR_SW) is read and decoded (left / neutral / right) for
-//     diagnostics; turning the indicators from it is not modelled.
+//   - the indicator stalk (AIP_INDICATOR_SW) is decoded (left / neutral / right): left or right
+//     with the ignition on asks the indicator arbiter (indicator_arbiter.h) to flash that side;
+//     a stalk read as a fault (broken wire, short) asks nothing;
 // A brown-out reset drops every output and both fog requests (RAM), like the heated screens.
 #include "body_function.h"
 #include "high_side_driver.h"
@@ -45,7 +46,8 @@ namespace bcmhil::model {
 
 struct InputWiring;
 
-// The function's pins (connector_map.csv: X332.17-27, X332.44-54, X333.14; chosen).
+// The function's pins (connector_map.csv: X332.17-27, X332.44-54; chosen). The stalks and the knob
+// hang on the module's one 5 V switch supply (switch_supply.h, X331.17).
 struct ExteriorLightPins {
   electrical::NodeId dipped_feed;        // X332.17 KL30 headlight feed (FL12): dipped beam
   electrical::NodeId lamp_feed;          // X332.20 KL30 headlight feed (FL8): every other lamp driver
@@ -69,7 +71,6 @@ struct ExteriorLightPins {
   electrical::NodeId front_fog_monitor_in;  // X332.52 front fog lamp line readback
   electrical::NodeId aux_lamp_monitor_in;   // X332.53 auxiliary lamp line readback
   electrical::NodeId rear_fog_led_out;   // X332.54 DOP_RR_FOG_LED
-  electrical::NodeId switch_supply_out;  // X333.14 5 V supply of the stalks and the levelling knob
 };
 
 ExteriorLightPins make_exterior_light_pins(electrical::Network& net, const std::string& base);
@@ -98,6 +99,9 @@ class ExteriorLights : public sc_core::sc_module, public BodyFunction {
   sc_core::sc_in<bool> aux_lamp_monitor{"aux_lamp_monitor"};
   sc_core::sc_in<bool> brake_lamp_monitor{"brake_lamp_monitor"};  // DIP_BRAKE_LAMP_STATUS
   sc_core::sc_in<bool> powered{"powered"};
+  // To the indicator arbiter: the stalk asks for that side's turn signal (ignition on).
+  sc_core::sc_out<bool> turn_lh{"turn_lh"};
+  sc_core::sc_out<bool> turn_rh{"turn_rh"};
 
   // BodyFunction: DIP_BRAKE_LAMP_STATUS and the DOP_ outputs by name; the analog channels (raw
   // 0-255, scaled as bc1_analog.csv); the DOP_ outputs a tester may force (STEUERN_IOSTATES).
@@ -116,8 +120,6 @@ class ExteriorLights : public sc_core::sc_module, public BodyFunction {
   static constexpr double kIgnitionOnV = 6.0;       // chosen, like the heated screens
   static constexpr double kJudgeSettleS = 0.1;      // chosen: a relay operates in ~3 ms, the lamps' line follows
   static constexpr double kAnalogLoadOhm = 10e3;    // the analog inputs' divider to ground (chosen)
-  static constexpr double kSwitchSupplyV = 5.0;
-  static constexpr double kSwitchSupplyOhm = 10.0;  // chosen: the 5 V switch supply's source resistance
   static constexpr double kVoltsPerCount = 0.019607843;  // bc1_analog.csv AIP_MAIN_FLASH_SW / AIP_INDICATOR_SW
   static constexpr std::size_t kOutputs = 10;
 
@@ -149,7 +151,6 @@ class ExteriorLights : public sc_core::sc_module, public BodyFunction {
   ExteriorLightPins pins_;
   electrical::NodeId ground_;
   electrical::NodeId kl15_;
-  electrical::BranchId switch_supply_;
   std::vector<std::unique_ptr<HighSideDriver>> drivers_;  // by Out
   // Commanded, by Out: written by evaluate() when what the function wants changes, and by a tester
   // forcing one (the module's own outputs work the same way).

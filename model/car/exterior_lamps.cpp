@@ -34,7 +34,8 @@ electrical::NodeId node(Circuit& circuit, const char* name) { return circuit.net
 }  // namespace
 
 ExteriorLamps::ExteriorLamps(sc_core::sc_module_name name, Circuit& circuit, trace::Recorder& recorder,
-                             PowerSupply& power, Harness& harness, const ExteriorLightPins& pins)
+                             PowerSupply& power, Harness& harness, const ExteriorLightPins& pins,
+                             electrical::NodeId switch_supply_pin)
     : sc_module(name),
       position_lh("position_lh", circuit, recorder, node(circuit, "lamp.position_lh"), kPositionWatts),
       position_rh("position_rh", circuit, recorder, node(circuit, "lamp.position_rh"), kPositionWatts),
@@ -90,9 +91,9 @@ ExteriorLamps::ExteriorLamps(sc_core::sc_module_name name, Circuit& circuit, tra
   // Brake pedal switch -> brake lamps, and the same line to the module.
   harness.add_segment("harness.brake_lamps", brake_pedal_.terminal(), net.node("brake_lamps.line"), 4.0, 0.75);
   harness.add_segment("harness.brake_switch_signal", brake_pedal_.terminal(), pins.brake_sw_in, 1.5, 0.35);
-  // Stalks and knob: the 5 V switch supply through each ladder to its input.
+  // Stalks and knob: the module's 5 V switch supply (X331.17) through each ladder to its input.
   const auto supply = net.add_node("steering_column.stalk_supply");
-  harness.add_segment("harness.stalk_supply", pins.switch_supply_out, supply, 1.5, 0.35);
+  harness.add_segment("harness.stalk_supply", switch_supply_pin, supply, 1.5, 0.35);
   main_stalk_ = net.add_resistor("main_stalk.ladder", supply, pins.main_flash_sw_in, kStalkNeutralOhm);
   indicator_stalk_ = net.add_resistor("indicator_stalk.ladder", supply, pins.indicator_sw_in, kStalkNeutralOhm);
   level_knob_ = net.add_resistor("level_knob.ladder", supply, pins.level_sw_in, kLevelOhm[0]);

@@ -35,7 +35,7 @@ namespace bcmhil::model {
 class ExteriorLamps : public sc_core::sc_module {
  public:
   ExteriorLamps(sc_core::sc_module_name name, Circuit& circuit, trace::Recorder& recorder, PowerSupply& power,
-                Harness& harness, const ExteriorLightPins& pins);
+                Harness& harness, const ExteriorLightPins& pins, electrical::NodeId switch_supply_pin);
 
   // Controls that stay where they are put, and their positions (the first is the rest position).
   static const std::vector<std::pair<std::string, std::vector<std::string>>>& controls();

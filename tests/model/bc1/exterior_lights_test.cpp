@@ -187,6 +187,33 @@ TEST(ExteriorLights, TheAnalogChannelsReadTheStalksAndTheKnob) {
   EXPECT_FALSE(ds2.analog_raw("AOP_MAP_READ_LGT").has_value()) << "not modelled: reported as not available";
 }
 
+// The indicator stalk turns the indicators, as a person sees them: with the ignition on, left
+// flashes the left lamps at the cadence (0.64 s a flash) and nothing on the right.
+TEST(ExteriorLights, TheIndicatorStalkFlashesItsSideWithTheIgnitionOn) {
+  Lights t(true);
+  const auto from = now();
+  t.set("indicator_stalk", "left");  // 300 ms
+  t.run_for(2700 * kMs);
+  EXPECT_EQ(rises(t.sig("indicator_lh.lit"), from).size(), 5u) << "3 s at 0.64 s a flash";
+  EXPECT_TRUE(rises(t.sig("indicator_rh.lit"), from).empty());
+  EXPECT_EQ(rises(t.sig("bc1.indicator_lh_monitor"), from).size(), 5u) << "DIP_LH_DIR_IND_STATUS follows every flash";
+  EXPECT_EQ(t.car().bc1.fault_memory().find(bcmhil::model::fault_code::kLeftIndicatorOff), nullptr);
+  t.set("indicator_stalk", "neutral");
+  const auto stopped = now();
+  t.run_for(2 * kS);
+  EXPECT_TRUE(rises(t.sig("indicator_lh.lit"), stopped).empty());
+}
+
+TEST(ExteriorLights, TheIndicatorStalkTurnsNothingWithTheIgnitionOff) {
+  Lights t(false);
+  const auto from = now();
+  t.set("indicator_stalk", "right");
+  t.run_for(2 * kS);
+  EXPECT_EQ(t.car().bc1.exterior_lights().indicator_stalk(), bcmhil::model::IndicatorStalk::right)
+      << "the module, still awake, reads the stalk";
+  EXPECT_TRUE(rises(t.sig("indicator_rh.lit"), from).empty());
+}
+
 TEST(ExteriorLights, ATesterForcesAnOutputForAtMostFiveSeconds) {
   Lights t(false);
   ASSERT_TRUE(t.car().bc1.force_output("DOP_RR_FOG_LGT", true));

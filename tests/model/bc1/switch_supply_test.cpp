@@ -1,6 +1,7 @@
 // The 5 V switch supply (model/bc1/switch_supply.h) as the tester reads it: AIP_EXT_5V_MON through
 // the DS2 backend (bc1_analog.csv 0.019607843 V/count) from the real node bc1.ext_5v_out, loaded by
-// the switch network, pulled down by a short and sagging with the logic feed in dropout.
+// the switch network, pulled down by a short and sagging with the logic feed in dropout; the one
+// supply of the lights' stalks and levelling knob too, off while the module sleeps.
 #include "model/bc1/bc1_diagnostic_backend.h"
 #include "model/bc1/switch_supply.h"
 #include "tests/model/car/vehicle_test_support.h"
@@ -52,6 +53,37 @@ TEST(SwitchSupply, InDropoutItFollowsTheLogicFeed) {
   t.car().set_battery_volts(12.6);
   t.run_until(300 * kMs);
   EXPECT_NEAR(monitored_volts(t), 4.99, 0.02);
+}
+
+TEST(SwitchSupply, TheLightsStalksHangOnItSoItsMonitorSeesTheirLoom) {
+  CarUnderTest t;
+  t.elaborate();
+  t.car().set_ignition(true);
+  t.run_until(500 * kMs);
+  EXPECT_NEAR(t.volts("steering_column.stalk_supply"), t.volts("bc1.ext_5v_out"), 0.01);
+  EXPECT_NEAR(t.volts("bc1.main_flash_sw_in") - t.volts("bc1.ground"), 2.5, 0.05) << "neutral: 10 k over 10 k";
+  EXPECT_EQ(t.car().bc1.exterior_lights().main_stalk(), model::MainStalk::neutral);
+  // A short in the steering column's loom: the tester reads the 5 V supply collapse, and the
+  // stalks read as broken (nothing lights).
+  auto& net = t.car().circuit.network();
+  const auto short_to_ground = net.borrow_branch(net.node("steering_column.stalk_supply"), electrical::kGround);
+  net.set_resistance(short_to_ground, 0.01);
+  t.car().circuit.request_solve();
+  t.run_until(600 * kMs);
+  EXPECT_LT(monitored_volts(t), 0.5);
+  EXPECT_EQ(t.car().bc1.exterior_lights().main_stalk(), model::MainStalk::fault);
+}
+
+TEST(SwitchSupply, AsleepTheStalksAreUnfedAndTheIgnitionFeedsThemAgain) {
+  CarUnderTest t;
+  t.elaborate();
+  t.run_until(70 * kS);
+  ASSERT_EQ(t.sig("bc1.awake").samples.back().value, 0.0);
+  EXPECT_LT(t.volts("bc1.main_flash_sw_in"), 0.05) << "the parked car pays nothing for its stalks";
+  t.car().set_ignition(true);
+  t.run_for(100 * kMs);
+  EXPECT_NEAR(t.volts("bc1.main_flash_sw_in") - t.volts("bc1.ground"), 2.5, 0.05);
+  EXPECT_EQ(t.car().bc1.exterior_lights().main_stalk(), model::MainStalk::neutral);
 }
 
 }  // namespace
