@@ -89,8 +89,18 @@ void Lamp::set_filament(double temperature) {
 void Lamp::on_solved() {
   if (burnt_) return;
   const bool was_powered = drive() >= kUnpowered;
+  const double volts = circuit_.network().current(branch_) * filament_ohm_;
+  // Dark, unpowered, and still unpowered: it keeps cooling along the same closed form from where
+  // it was last brought up to date (1 / T^3 grows linearly, so one evaluation over the whole
+  // stretch is the same curve as a chain of them), with nothing to schedule. Other parts' solves
+  // (the water's steps, a motor's) cost it no pow.
+  const double v = volts / rated_volts_;
+  if (!was_powered && !lit_.read() && v * v < kUnpowered) {
+    volts_ = volts;
+    return;
+  }
   advance_to_now();
-  volts_ = circuit_.network().current(branch_) * filament_ohm_;
+  volts_ = volts;
   // Power back on a filament that cooled meanwhile: its resistance first (one more solve).
   if (!was_powered && drive() >= kUnpowered && std::fabs(temperature_ - filament_at_) > kMaxStep / 10) {
     set_filament(temperature_);
