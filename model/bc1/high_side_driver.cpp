@@ -47,7 +47,11 @@ void HighSideDriver::command(bool on) {
 
 void HighSideDriver::set_damage_resistance(double ohms) {
   damage_ohm_ = ohms;
-  apply();
+  // Water corrodes the pads of a switch that is off at every step of the fault: an open switch's
+  // damage changes nothing in the network and nothing any part reads (it dissipates nothing, and
+  // only the water fault reads damage_resistance()), so it asks for no solve. It counts from the
+  // next switch-on.
+  if (conducting()) apply();
 }
 
 void HighSideDriver::set_health(Health health) {

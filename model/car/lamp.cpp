@@ -19,7 +19,9 @@ Lamp::Lamp(sc_core::sc_module_name name, Circuit& circuit, trace::Recorder& reco
                                              hot_ohm_ * std::pow(spec.cold_kelvin / spec.hot_kelvin,
                                                                  spec.resistance_exponent))),
       temperature_(spec.cold_kelvin / spec.hot_kelvin),
-      filament_at_(temperature_) {
+      filament_at_(temperature_),
+      filament_ohm_(ohms(filament_at_)),
+      cold_radiated_(std::pow(cold(), 4)) {
   SC_HAS_PROCESS(Lamp);
   SC_METHOD(on_solved);
   sensitive << circuit.solved();
@@ -44,7 +46,7 @@ double Lamp::drive() const {
 
 double Lamp::rate(double t) const {
   const double heating = drive() * hot_ohm_ / ohms(t);
-  const double radiated = std::pow(t, 4) - std::pow(cold(), 4);
+  const double radiated = std::pow(t, 4) - cold_radiated_;
   return (heating - radiated) / (4.0 * spec_.thermal_time_constant_s);
 }
 
@@ -52,6 +54,9 @@ double Lamp::temperature_at(std::uint64_t t_ps) const {
   const double dt = static_cast<double>(t_ps - since_ps_) * 1e-12;
   if (dt <= 0.0) return temperature_;
   if (drive() < kUnpowered) {
+    // A cold filament stays cold (the closed form below would land below cold() and be clamped
+    // back to it): most lamps are dark and cold at most solves, and pow is costly.
+    if (temperature_ <= cold()) return temperature_;
     // dT/dt = -T^4 / (4 tau): 1 / T^3 grows linearly, 3 / (4 tau) per second.
     const double t = std::pow(std::pow(temperature_, -3) + 3.0 * dt / (4.0 * spec_.thermal_time_constant_s), -1.0 / 3);
     return std::max(t, cold());
@@ -76,15 +81,26 @@ void Lamp::advance_to_now() {
 
 void Lamp::set_filament(double temperature) {
   filament_at_ = temperature;
-  circuit_.network().set_resistance(branch_, ohms(temperature));
+  filament_ohm_ = ohms(temperature);
+  circuit_.network().set_resistance(branch_, filament_ohm_);
   circuit_.request_solve();
 }
 
 void Lamp::on_solved() {
   if (burnt_) return;
   const bool was_powered = drive() >= kUnpowered;
+  const double volts = circuit_.network().current(branch_) * filament_ohm_;
+  // Dark, unpowered, and still unpowered: it keeps cooling along the same closed form from where
+  // it was last brought up to date (1 / T^3 grows linearly, so one evaluation over the whole
+  // stretch is the same curve as a chain of them), with nothing to schedule. Other parts' solves
+  // (the water's steps, a motor's) cost it no pow.
+  const double v = volts / rated_volts_;
+  if (!was_powered && !lit_.read() && v * v < kUnpowered) {
+    volts_ = volts;
+    return;
+  }
   advance_to_now();
-  volts_ = circuit_.network().current(branch_) * ohms(filament_at_);
+  volts_ = volts;
   // Power back on a filament that cooled meanwhile: its resistance first (one more solve).
   if (!was_powered && drive() >= kUnpowered && std::fabs(temperature_ - filament_at_) > kMaxStep / 10) {
     set_filament(temperature_);

@@ -73,6 +73,8 @@ class Lamp : public sc_core::sc_module {
   double volts_ = 0.0;          // across the filament since since_ps_
   std::uint64_t since_ps_ = 0;
   double filament_at_;          // the temperature the branch's resistance stands for
+  double filament_ohm_;         // ohms(filament_at_): the branch's resistance, read after every solve
+  double cold_radiated_;        // pow(cold(), 4), the radiation balance's floor in rate()
   sc_core::sc_event step_;
   bool step_pending_ = false;
   sc_core::sc_event dark_;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <limits>
 #include <sstream>
 
 namespace bcmhil::model {
@@ -88,13 +90,31 @@ void Circuit::solve_method() {
   // values again would change no history.
   if (network_.solve_count() != recorded_solve_) {
     recorded_solve_ = network_.solve_count();
-    const auto now = sc_core::sc_time_stamp().value();
-    for (std::size_t i = 0; i < node_probes_.size(); ++i)
-      recorder_.record(node_probes_[i], now, network_.voltage(static_cast<electrical::NodeId>(i + 1)));
-    for (std::size_t i = 0; i < branch_probes_.size(); ++i)
-      recorder_.record(branch_probes_[i], now, network_.current(static_cast<electrical::BranchId>(i)));
+    record_probes();
   }
   solved_event_.notify(sc_core::SC_ZERO_TIME);
+}
+
+namespace {
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+}  // namespace
+
+// Most probes keep their value from one solve to the next (a film that moved touches a few nodes;
+// an EMF step one branch): those cost a comparison, not a trip through the recorder.
+void Circuit::record_probes() {
+  const auto now = sc_core::sc_time_stamp().value();
+  const std::size_t nodes = node_probes_.size();
+  // NaN: the first recording hands every probe over.
+  recorded_.resize(nodes + branch_probes_.size(), std::numeric_limits<double>::quiet_NaN());
+  auto record = [&](std::size_t probe, trace::SignalId id, double value) {
+    if (same_bits(recorded_[probe], value)) return;
+    recorded_[probe] = value;
+    recorder_.record(id, now, value);
+  };
+  for (std::size_t i = 0; i < nodes; ++i)
+    record(i, node_probes_[i], network_.voltage(static_cast<electrical::NodeId>(i + 1)));
+  for (std::size_t i = 0; i < branch_probes_.size(); ++i)
+    record(nodes + i, branch_probes_[i], network_.current(static_cast<electrical::BranchId>(i)));
 }
 
 }  // namespace bcmhil::model

@@ -58,6 +58,7 @@ class Circuit : public sc_core::sc_module {
   void end_of_elaboration() override;
   void solve_method();
   bool apply_corrections();
+  void record_probes();
   [[noreturn]] void fail_to_converge(const std::vector<double>& before_last_pass);
 
   trace::Recorder& recorder_;
@@ -68,6 +69,10 @@ class Circuit : public sc_core::sc_module {
   // The network's solve_count() when the probes were last recorded: a request that changed
   // nothing leaves every probe at the value it already recorded.
   std::uint64_t recorded_solve_ = ~std::uint64_t{0};
+  // Per probe (nodes, then branches), the value last handed to the recorder. A probe whose new
+  // value has the same bits is not handed over again: the recorder would change nothing (the
+  // history already holds that value, or one within its resolution, from that call or earlier).
+  std::vector<double> recorded_;
   sc_core::sc_event solve_request_;
   sc_core::sc_event solved_event_;
   std::string failure_;

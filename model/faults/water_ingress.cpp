@@ -204,6 +204,27 @@ electrical::NodeId WaterIngress::pin_node(const std::string& label) {
   return net.add_node(bare);
 }
 
+// 1 / the film's resistance at moisture m (worked out again only when m or the residue moved).
+double WaterIngress::film_siemens(Film& film, double m, bool residue) const {
+  if (m == film.film_moisture && residue == film.film_residue) return film.film_siemens;
+  const double dry_ohm = residue ? kDryLeakOhm / (1.0 + kResidueFactor * salt_) : kDryLeakOhm;
+  const double wet_ohm = kWetLeakOhm / (1.0 + 4.0 * salt_);
+  film.film_moisture = m;
+  film.film_residue = residue;
+  film.film_siemens = 1.0 / geometric_between(dry_ohm, wet_ohm, m);
+  return film.film_siemens;
+}
+
+// What the dendrite conducts beyond the dry gap it grows from: exactly nothing at a dose of 0
+// (its law then gives the dry gap's own resistance, bit for bit).
+double WaterIngress::dendrite_siemens(Film& film) const {
+  if (film.dendrite == film.dendrite_at) return film.dendrite_siemens;
+  const MigrationLaw law{kDryLeakOhm, kDendriteOhm, dendrite_s_};
+  film.dendrite_at = film.dendrite;
+  film.dendrite_siemens = 1.0 / law.ohm_at(film.dendrite) - 1.0 / kDryLeakOhm;
+  return film.dendrite_siemens;
+}
+
 // Returns whether the network changed.
 bool WaterIngress::update_film(Film& film, double dt) {
   const auto& za = zones_[film.zone_a];
@@ -216,16 +237,12 @@ bool WaterIngress::update_film(Film& film, double dt) {
     film.branch = net.add_resistor(std::string(basename()) + ".film." + film.a_label + "-" + film.b_label,
                                    pin_node(film.a_label), pin_node(film.b_label), electrical::kOpen);
   }
-  const double dry_ohm = residue ? kDryLeakOhm / (1.0 + kResidueFactor * salt_) : kDryLeakOhm;
-  const double wet_ohm = kWetLeakOhm / (1.0 + 4.0 * salt_);
-  const double film_ohm = geometric_between(dry_ohm, wet_ohm, m);
   // The bias over the last step: the operating point solved at its start.
   const auto a = net.branch_a(*film.branch);
   const auto b = net.branch_b(*film.branch);
   const MigrationLaw law{kDryLeakOhm, kDendriteOhm, dendrite_s_};
   film.dendrite = std::min(1.0, film.dendrite + law.dose(m, salt_, net.voltage(a) - net.voltage(b), dt));
-  // The dendrite adds what it conducts beyond the dry gap it grows from (nothing at a dose of 0).
-  const double siemens = 1.0 / film_ohm + (1.0 / law.ohm_at(film.dendrite) - 1.0 / kDryLeakOhm);
+  const double siemens = film_siemens(film, m, residue) + dendrite_siemens(film);
   const double ohms = 1.0 / siemens;
   const double now = net.resistance(*film.branch);
   const bool moved = !std::isfinite(now) || std::max(ohms / now, now / ohms) > kRestampRatio;

@@ -92,6 +92,14 @@ class WaterIngress : public Fault {
     std::size_t zone_a, zone_b;
     std::optional<electrical::BranchId> branch;  // added when the pair first gets wet
     double dendrite = 0.0;  // migration dose 0..1
+    // The last conductances worked out, with what they were worked out from: once the region
+    // has saturated (or while no dendrite grows) the same inputs come back every step, and pow
+    // is costly.
+    double film_moisture = -1.0;
+    bool film_residue = false;
+    double film_siemens = 0.0;
+    double dendrite_at = 0.0;
+    double dendrite_siemens = 0.0;  // beyond the dry gap: 0 at a dose of 0
   };
 
   void begin() override;
@@ -101,6 +109,8 @@ class WaterIngress : public Fault {
   void wet_zone(Zone& zone, double t, double dt) const;
   void corrode(Zone& zone, double dt) const;
   bool update_film(Film& film, double dt);
+  double film_siemens(Film& film, double moisture, bool residue) const;
+  double dendrite_siemens(Film& film) const;
   electrical::NodeId pin_node(const std::string& label);
 
   model::Vehicle& vehicle_;
