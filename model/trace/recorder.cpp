@@ -26,6 +26,7 @@ SignalId Recorder::declare(std::string name, Kind kind, std::string unit, std::s
   }
   kept_windows_.push_back(windows);
   awaiting_log_.push_back(false);
+  latest_.push_back({time_ps, initial_value, kind});
   signals_.push_back({std::move(name), kind, std::move(unit), std::move(description),
                       {{time_ps, initial_value}}});
   return id;
@@ -50,6 +51,7 @@ void Recorder::record_change(SignalId id, std::uint64_t time_ps, double value) {
   if (!samples.empty() && samples.back().time_ps == time_ps) {
     samples.back().value = value;
     if (samples.size() >= 2 && samples[samples.size() - 2].value == value) samples.pop_back();
+    note_latest(id);
     log_later();
     return;
   }
@@ -58,6 +60,7 @@ void Recorder::record_change(SignalId id, std::uint64_t time_ps, double value) {
   if (changes(s.kind, samples.back().value, value)) {
     samples.push_back({time_ps, value});
     if (kept_windows_[id]) forget_if_unneeded(id);
+    note_latest(id);
     log_later();
   }
 }

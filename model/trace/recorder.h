@@ -58,10 +58,9 @@ class Recorder {
     // Inline, the common case that changes nothing: a later instant, a value the history already
     // holds (the circuit records every probe after every solve). With a change log, only at the
     // open instant, where the full path would not touch the log either.
-    if (id < signals_.size() && (!log_ || time_ps == open_instant_)) {
-      const Signal& s = signals_[id];
-      const Sample& last = s.samples.back();
-      if (time_ps > last.time_ps && !changes(s.kind, last.value, value)) return;
+    if (id < latest_.size() && (!log_ || time_ps == open_instant_)) {
+      const Latest& last = latest_[id];
+      if (time_ps > last.time_ps && !changes(last.kind, last.value, value)) return;
     }
     record_change(id, time_ps, value);
   }
@@ -113,6 +112,20 @@ class Recorder {
   std::uint64_t open_instant_ = 0;
   std::vector<SignalId> changed_at_open_instant_;
   std::vector<bool> awaiting_log_;  // per signal: in changed_at_open_instant_
+  // Per signal, side by side: its kind and newest sample, as its history holds them. record()'s
+  // common case reads only this: the circuit hands it hundreds of probes per solve, and each
+  // history's own vector sits elsewhere in memory (a cache miss per probe).
+  struct Latest {
+    std::uint64_t time_ps;
+    double value;
+    Kind kind;
+  };
+  std::vector<Latest> latest_;
+  void note_latest(SignalId id) {
+    const Sample& last = signals_[id].samples.back();
+    latest_[id].time_ps = last.time_ps;
+    latest_[id].value = last.value;
+  }
 };
 
 }  // namespace bcmhil::trace

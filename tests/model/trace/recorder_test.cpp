@@ -40,6 +40,23 @@ TEST(Recorder, RealSignalsIgnoreRoundOff) {
   EXPECT_EQ(rec.signal(id).samples.size(), 2u);
 }
 
+// record()'s quick test for "no change" compares with the newest sample as the history holds it:
+// after a glitch is undone, that is the value before the glitch, not the glitch.
+TEST(Recorder, AfterAnUndoneGlitchTheValueBeforeItIsTheOneToChangeFrom) {
+  Recorder rec(1e-3);
+  const SignalId id = rec.declare("V(pin)", Kind::real, "V", "", 12.0);
+  rec.record(id, 100, 5.0);
+  rec.record(id, 100, 12.0);  // undone at its own instant
+  rec.record(id, 200, 5.0004);
+  EXPECT_EQ(rec.signal(id).samples.size(), 2u);  // a change from 12 V, recorded
+  rec.record(id, 300, 12.0);
+  rec.record(id, 300, 5.0004);  // undone: the history holds 5.0004 V from 200 on
+  rec.record(id, 400, 5.0008);  // round-off of that: nothing
+  const auto& s = rec.signal(id).samples;
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s.back().time_ps, 200u);
+}
+
 TEST(Recorder, ValueAtAnsweresBetweenSamples) {
   Recorder rec;
   const SignalId id = rec.declare("x", Kind::real, "V", "", 1.0, 0);
