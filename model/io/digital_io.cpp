@@ -36,9 +36,17 @@ DigitalIo::DigitalIo(sc_core::sc_module_name name, DigitalIoConfig config)
 
   SC_HAS_PROCESS(DigitalIo);
   SC_METHOD(clock);
-  SC_METHOD(note_switch_change);
+  SC_METHOD(note_input_change);
   for (auto& in : switch_raw) sensitive << in;
+  sensitive << rf_data;
   dont_initialize();
+}
+
+// Runs in the evaluation phase right after an input's update; the immediate notification wakes
+// the sleeping clock in that same phase, the delta the or-list of the inputs' events woke it in.
+void DigitalIo::note_input_change() {
+  switches_moved_ = true;  // an RF edge too: the next edge then reads the 64 ports once more
+  input_changed_.notify();
 }
 
 DigitalIo::~DigitalIo() = default;
@@ -68,8 +76,6 @@ std::uint64_t DigitalIo::cycle_at_or_before_now() const {
 void DigitalIo::clock() {
   switch (phase_) {
     case Phase::starting:
-      for (auto& in : switch_raw) input_changed_ |= in.value_changed_event();
-      input_changed_ |= rf_data.value_changed_event();
       edge_or_sleep();
       return;
     case Phase::sleeping:

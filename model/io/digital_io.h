@@ -61,7 +61,7 @@ class DigitalIo : public sc_core::sc_module {
   void begin_edge(std::uint64_t cycle);
   void publish_outputs();
   std::uint64_t cycle_after_edge(std::uint64_t cycle) const;  // the next cycle to clock after this edge
-  void note_switch_change() { switches_moved_ = true; }
+  void note_input_change();
   std::uint64_t sample_switches() const;
   bool inputs_moved() const;  // external inputs differ from what the last edge sampled
   std::uint64_t cycle_at_or_before_now() const;
@@ -71,7 +71,11 @@ class DigitalIo : public sc_core::sc_module {
   bool skip_;
   Phase phase_ = Phase::starting;
   std::uint64_t next_ = 0;  // the cycle of the next rising edge
-  sc_core::sc_event_or_list input_changed_;
+  // Notified (immediately) by note_input_change when any switch or the RF line moves: the
+  // sleeping clock waits on this one event. An or-list of the 65 inputs' own events cost a
+  // sixtieth of a whole flooded run in SystemC's bookkeeping of dynamic sensitivity alone: each
+  // sleep joined 65 event lists and each wake left all 65.
+  sc_core::sc_event input_changed_{"input_changed"};
 
   // The block and the signals only this driver writes (its inputs) or reads (its outputs).
   std::unique_ptr<Vbc1_io> block_;
@@ -89,7 +93,7 @@ class DigitalIo : public sc_core::sc_module {
   sc_core::sc_signal<std::uint32_t> wake_cycle_{"wake_cycle"};
 
   // What the last edge sampled, and what has been published. `switches_moved_` is set by a method
-  // woken by any switch input's change (a delta after it becomes readable), so an edge, which
+  // woken by any input's change (a delta after it becomes readable), so an edge, which
   // samples at the first delta of its instant, reads the 64 ports only when one of them moved
   // since the last sample: every-cycle stepping otherwise spent a fifth of its time on them.
   bool switches_moved_ = true;
