@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace bcmhil::model {
 
@@ -47,54 +48,131 @@ double HatchLock::drive_current() const {
 }
 
 void HatchLock::on_solved() {
-  if (drive_current() <= spec_.load_current_a) {
-    if (position_ > 0.0 || stepping_) release_pawl();
+  // Changed again since this solve (by a part that heard it first, or from outside the kernel):
+  // the solve that follows decides, on the network as it is.
+  if (circuit_.network().dirty()) {
+    circuit_.request_solve();
     return;
   }
-  if (stepping_ || seized_ || position_ >= 1.0) return;  // moving, jammed, or against the end stop
-  stepping_ = true;
-  step_.notify(spec_.step);
+  if (!driven_) {
+    if (drive_current() <= spec_.load_current_a) {
+      if (position_ > 0.0) release_pawl();
+      return;
+    }
+    if (seized_ || position_ >= 1.0) return;  // jammed, or against the end stop
+    driven_ = true;
+    next_step_at_ = sc_core::sc_time_stamp() + spec_.step;
+    plan(circuit_.network().thevenin(motor_));
+    return;
+  }
+  // Moving: up to now along the motion the network has just overturned (or confirmed: a step's
+  // solve), and the drive judged at the present speed (the network holds the back-EMF of the
+  // last step).
+  catch_up();
+  const auto source = circuit_.network().thevenin(motor_);
+  if (drive_current(source) <= spec_.load_current_a) {
+    release_pawl();
+    return;
+  }
+  plan(source);
 }
 
 void HatchLock::release_pawl() {
   step_.cancel();
-  stepping_ = false;
+  driven_ = false;
   position_ = 0.0;
-  if (speed_ != 0.0) {
-    speed_ = 0.0;
-    circuit_.network().set_emf(motor_, 0.0);
-    circuit_.request_solve();
-  }
+  speed_ = 0.0;
+  tell_network_speed();
   if (latch_released_.read()) latch_released_.write(false);
 }
 
-void HatchLock::on_step() {
-  const double dt = spec_.step.to_seconds();
+void HatchLock::tell_network_speed() {
+  auto& net = circuit_.network();
+  net.set_emf(motor_, spec_.back_emf_v_per_travel_s * speed_);
+  if (net.dirty()) circuit_.request_solve();
+}
+
+double HatchLock::seconds_into_motion() const {
+  return std::min((sc_core::sc_time_stamp() - motion_start_).to_seconds(), motion_stops_after_);
+}
+
+void HatchLock::catch_up() {
+  const double t = seconds_into_motion();
+  speed_ = std::max(0.0, motion_.speed_at(t));
+  position_ = std::min(1.0, motion_.position_at(t));
+}
+
+double HatchLock::pawl_position() const {
+  return driven_ ? std::min(1.0, motion_.position_at(seconds_into_motion())) : position_;
+}
+
+double HatchLock::drive_current(const electrical::Network::Thevenin& source) const {
+  const double winding = circuit_.network().resistance(motor_);
+  if (winding == electrical::kOpen) return 0.0;
+  const double emf = spec_.back_emf_v_per_travel_s * speed_;
+  const double amps = (source.volts - emf) / (source.ohms + winding);
+  return (emf + amps * winding) / winding;  // the terminal voltage over the winding
+}
+
+void HatchLock::plan(const electrical::Network::Thevenin& source) {
+  auto& net = circuit_.network();
+  const auto now = sc_core::sc_time_stamp();
+  const double total_ohms = source.ohms + net.resistance(motor_);
   // Motor torque against the spring, both as currents: acceleration per amp of excess current
   // from the chosen mechanical time constant at the nominal winding (door_lock_motor.cpp).
-  const double accel_per_amp = spec_.motor_ohm / (spec_.mechanical_time_constant_s * spec_.back_emf_v_per_travel_s);
-  const double amps = std::fabs(current());
-  speed_ = std::max(0.0, speed_ + accel_per_amp * (amps - spec_.load_current_a) * dt);
-  position_ += speed_ * dt;
-  if (position_ >= 1.0) {
-    position_ = 1.0;
-    speed_ = 0.0;  // the end stop: the motor stalls
-    latch_released_.write(true);
-    hatch_open_.write(true);  // the struts lift the lid as soon as the pawl lets go
+  const double accel_per_amp =
+      spec_.motor_ohm / (spec_.mechanical_time_constant_s * spec_.back_emf_v_per_travel_s);
+  motion_ = FirstOrderMotion::of_motor(speed_, position_, source.volts, total_ohms, spec_.back_emf_v_per_travel_s,
+                                       accel_per_amp, spec_.load_current_a);
+  motion_start_ = now;
+  const auto stops = motion_.time_to_stop();
+  motion_stops_after_ = stops ? *stops : std::numeric_limits<double>::infinity();
+  step_.cancel();
+  if (stops && *stops == 0.0) return;  // at rest, and the drive cannot move it: it waits for the network
+
+  if (next_step_at_ <= now) next_step_at_ = now + spec_.step;  // moving again after a rest
+  double next = (next_step_at_ - now).to_seconds();
+  next_ = Next::step;
+  if (motion_stops_after_ <= next) {
+    next = motion_stops_after_;
+    next_ = Next::rest;
   }
-  circuit_.network().set_emf(motor_, spec_.back_emf_v_per_travel_s * speed_);
-  circuit_.request_solve();
-  stepping_ = speed_ > 0.0 || position_ < 1.0;
-  if (stepping_) step_.notify(spec_.step);
+  if (const auto reached = motion_.time_to_reach(1.0, next)) {
+    next = *reached;
+    next_ = Next::end_stop;
+  }
+  step_.notify(next_ == Next::step ? next_step_at_ - now : sc_core::sc_time(next, sc_core::SC_SEC));
+}
+
+void HatchLock::on_step() {
+  catch_up();
+  switch (next_) {
+    case Next::step:
+      next_step_at_ += spec_.step;
+      break;
+    case Next::rest:
+      speed_ = 0.0;
+      break;
+    case Next::end_stop:
+      position_ = 1.0;
+      speed_ = 0.0;  // the end stop: the motor stalls
+      driven_ = false;
+      latch_released_.write(true);
+      hatch_open_.write(true);  // the struts lift the lid as soon as the pawl lets go
+      break;
+  }
+  tell_network_speed();
+  circuit_.request_solve();  // a step that moved nothing still plans the next from this instant
 }
 
 void HatchLock::set_seized(bool seized) {
   seized_ = seized;
   if (seized) {  // a pawl that jams mid-travel never lets go, and stops the motor dead
+    if (driven_) catch_up();
     step_.cancel();
-    stepping_ = false;
+    driven_ = false;
     speed_ = 0.0;
-    circuit_.network().set_emf(motor_, 0.0);
+    tell_network_speed();
     circuit_.request_solve();
   }
 }

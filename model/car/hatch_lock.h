@@ -18,11 +18,18 @@
 // current from the first instant. When the drive can no longer hold the pawl against the spring
 // (the pulse ends, the feed sags) the spring takes it back through the gear train's clutch,
 // which decouples the motor (chosen: the back-driven motor generates nothing).
-// The mechanics are integrated at a fixed 1 ms step only while the pawl moves.
+// While the pawl moves only the motor's back-EMF changes, so the network seen from its terminals
+// is a Thevenin source (Network::thevenin) and the motion is integrated exactly
+// (first_order_motion.h: the speed relaxes exponentially, the position is its integral). The
+// network is told the new back-EMF every `step` (10 ms: the running current stays a curve in the
+// trace, ~17 points over a 12 V travel), the end stop is scheduled at the instant the pawl
+// reaches it, and a network that moves for another reason mid-step (a feed that sags, a fault)
+// re-plans the motion from that instant. Nothing is stepped while the pawl does not move.
 //
 // The lid has an angle (0 deg shut). Once the pawl lets go the gas struts lift it to fully open
 // in steps (the hinge loom flexes with it, which is what an intermittent hinge wire depends on);
 // a person can hold it at any angle or slam it shut. Strut figures are estimates.
+#include "model/car/first_order_motion.h"
 #include "model/circuit/circuit.h"
 #include "model/trace/recorder.h"
 
@@ -35,7 +42,9 @@ struct HatchLockSpec {
   double load_current_a = 3.0;            // return spring: the current that just moves the pawl (notes: 2-6 A running)
   double back_emf_v_per_travel_s = 1.26;  // back-EMF per (travel per second): ~150 ms at 12 V, estimate
   double mechanical_time_constant_s = 0.01;  // speed settles within ~10 ms, estimate
-  sc_core::sc_time step{1, sc_core::SC_MS};  // integration step while the pawl moves (chosen)
+  // How often the network is told the back-EMF while the pawl moves (chosen): the motion is
+  // exact at any step; the step sets how finely the current is drawn in the trace.
+  sc_core::sc_time step{10, sc_core::SC_MS};
   double contact_closed_ohm = 0.05;
   double full_open_deg = 80.0;                    // estimate, a hatchback lid on its struts
   sc_core::sc_time lift_time{1500, sc_core::SC_MS};  // struts, pawl free to fully open, estimate
@@ -59,7 +68,7 @@ class HatchLock : public sc_core::sc_module {
   double angle_deg() const { return angle_.read(); }
   const sc_core::sc_signal<double, sc_core::SC_MANY_WRITERS>& angle() const { return angle_; }
 
-  double pawl_position() const { return position_; }  // 0 at rest .. 1 latch released
+  double pawl_position() const;  // now: 0 at rest .. 1 latch released
   double current() const;                             // from pin 2 to pin 1, amps
 
   // Actuator faults: a seized mechanism never moves (the motor stalls); a burnt winding is an
@@ -73,7 +82,14 @@ class HatchLock : public sc_core::sc_module {
   // The current the motor would draw stalled with the present terminal voltage: what pulls the
   // pawl against the spring, whatever the back-EMF takes off while it moves.
   double drive_current() const;
+  // The same at the present speed_ from the network's Thevenin source (between steps the network
+  // holds the back-EMF of the last one).
+  double drive_current(const electrical::Network::Thevenin& source) const;
   void release_pawl();  // the spring takes the pawl back
+  double seconds_into_motion() const;  // since motion_start_, no further than where it stops
+  void catch_up();      // position_ and speed_ up to now along motion_
+  void plan(const electrical::Network::Thevenin& source);  // motion_ from now; schedules the next event
+  void tell_network_speed();  // the back-EMF of speed_
   void on_hatch_changed();
   void lift_step();
 
@@ -83,9 +99,19 @@ class HatchLock : public sc_core::sc_module {
   electrical::BranchId motor_;
   electrical::BranchId contact_;
   bool seized_ = false;
-  double position_ = 0.0;  // pawl travel, 0 .. 1
+  double position_ = 0.0;  // pawl travel, 0 .. 1, at motion_start_ or later (catch_up)
   double speed_ = 0.0;     // travels per second
-  bool stepping_ = false;
+  // The motor drives the pawl along motion_ from motion_start_ (until the end stop, a release
+  // or a seizure); motion_stops_after_ cuts it where a drive too weak to hold brings it to rest.
+  bool driven_ = false;
+  FirstOrderMotion motion_;
+  sc_core::sc_time motion_start_;
+  double motion_stops_after_ = 0.0;  // seconds from motion_start_, infinity if it keeps moving
+  // What step_ is set for: a step of the grid next_step_at_ is on (every spec.step from the start
+  // of travel), the end stop, or the pawl coming to rest.
+  enum class Next { step, end_stop, rest };
+  Next next_ = Next::step;
+  sc_core::sc_time next_step_at_;
   sc_core::sc_event step_;
   sc_core::sc_event lift_;   // next strut step
   bool held_ = false;        // a hand on the lid stops the struts

@@ -161,15 +161,22 @@ void Network::stamp(std::vector<Eigen::Triplet<double>>& stamps, Eigen::VectorXd
   }
 }
 
-void Network::factorise_and_solve() {
-  const int n = static_cast<int>(node_names_.size()) - 1;  // ground is the reference
+void Network::load_conductances() {
   conductance_.resize(branches_.size());
-  rhs_ = Eigen::VectorXd::Zero(n);
   for (std::size_t id = 0; id < branches_.size(); ++id) {
     const auto& b = branches_[id];
     // A forced-current branch is a pure current source: its conductance drops out.
-    const double g = b.forced_current ? 0.0 : b.conductance;
-    conductance_[id] = g;
+    conductance_[id] = b.forced_current ? 0.0 : b.conductance;
+  }
+}
+
+void Network::factorise_and_solve() {
+  const int n = static_cast<int>(node_names_.size()) - 1;  // ground is the reference
+  load_conductances();
+  rhs_ = Eigen::VectorXd::Zero(n);
+  for (std::size_t id = 0; id < branches_.size(); ++id) {
+    const auto& b = branches_[id];
+    const double g = conductance_[id];
     // Current leaving node a through the branch: g*E term as a source, plus J.
     const double injected = b.forced_current ? -*b.forced_current : g * b.emf;
     if (b.a != kGround) rhs_[b.a - 1] += injected;
@@ -191,6 +198,36 @@ void Network::factorise_and_solve() {
   matrix_moved_ = false;
   solver_.solve(rhs_, solution_);
   for (int i = 0; i < n; ++i) voltages_[i + 1] = solution_[i];
+}
+
+// matrix_moved_ after a solve means that solve recalled an operating point of a matrix other than
+// the one the solver last factorised: factorise the present one (the same factors the next
+// factorise_and_solve would make, so the solves after this one are unchanged).
+void Network::factorise_present_matrix() {
+  if (!matrix_moved_) return;
+  load_conductances();
+  if (!solver_.factorise(conductance_)) throw std::runtime_error("electrical network: factorisation failed");
+  matrix_moved_ = false;
+}
+
+Network::Thevenin Network::thevenin(BranchId branch) {
+  const auto& b = branches_.at(branch);
+  if (dirty_) throw std::logic_error("electrical network: thevenin() of " + b.name + " before the changes are solved");
+  if (b.forced_current) throw std::invalid_argument("electrical network: thevenin() of " + b.name + ", which forces its current");
+  factorise_present_matrix();
+  const int n = static_cast<int>(node_names_.size()) - 1;
+  probe_rhs_.setZero(n);
+  if (b.a != kGround) probe_rhs_[b.a - 1] = 1.0;
+  if (b.b != kGround) probe_rhs_[b.b - 1] = -1.0;
+  solver_.solve(probe_rhs_, probe_solution_);
+  auto at = [&](NodeId node) { return node == kGround ? 0.0 : probe_solution_[node - 1]; };
+  const double driving_point_ohms = at(b.a) - at(b.b);  // the branch in parallel with the rest
+  const double rest_siemens = 1.0 / driving_point_ohms - b.conductance;
+  const double across = voltages_[b.a] - voltages_[b.b];
+  if (!(rest_siemens > 0.0)) return {across, kOpen};
+  const double ohms = 1.0 / rest_siemens;
+  // The rest drops ohms * I when the branch draws I: V_ab = volts - ohms * I.
+  return {across + ohms * current(branch), ohms};
 }
 
 double Network::open_circuit_voltage(BranchId branch) const {

@@ -66,6 +66,21 @@ class Network {
   // that checks for voltage on a part before trusting its ohms reading.
   double open_circuit_voltage(BranchId branch) const;
 
+  // The rest of the network as a branch's terminals see it, the branch itself taken out: the
+  // open-circuit voltage (a minus b) and the resistance between a and b. For a part whose branch
+  // alone moves between solves (a motor's back-EMF), which can then integrate its own current
+  // exactly: I = (volts - E) / (ohms + R_branch). From the present solution and factors, with
+  // one extra substitution: a unit current injected at a and taken out at b gives the driving-
+  // point resistance with the branch in place, from which its own conductance is removed.
+  // Nonlinear elements count with their present stamps (a current limit as its forced current).
+  // The network must be solved (throws std::logic_error if it is dirty), the branch not forced
+  // (std::invalid_argument). A branch nothing else joins sees the node leaks' ~2 GOhm.
+  struct Thevenin {
+    double volts;
+    double ohms;
+  };
+  Thevenin thevenin(BranchId branch);
+
   double resistance(BranchId branch) const;
   std::optional<double> forced_current(BranchId branch) const;
 
@@ -116,6 +131,8 @@ class Network {
   void describe_inputs(std::vector<double>& out) const;
   bool recall_operating_point();
   void factorise_and_solve();
+  void load_conductances();          // conductance_ from the branches, as stamped
+  void factorise_present_matrix();  // after a recalled operating point, the solver holds another's
   void stamp(std::vector<Eigen::Triplet<double>>& stamps, Eigen::VectorXd& rhs, BranchId skipped) const;
 
   // An operating point with the inputs (per branch: stamped conductance, injected current)
@@ -148,6 +165,7 @@ class Network {
   std::vector<double> conductance_;  // per branch, as stamped (0 while its current is forced)
   Eigen::VectorXd rhs_;
   Eigen::VectorXd solution_;
+  Eigen::VectorXd probe_rhs_, probe_solution_;  // thevenin()'s unit injection and its answer
 };
 
 }  // namespace bcmhil::electrical

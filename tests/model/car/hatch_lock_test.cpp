@@ -57,6 +57,53 @@ std::uint64_t opened(const Bench& b) {
   return r.empty() ? 0 : r.front();
 }
 
+// The pawl's mechanics written out on their own and integrated numerically (classical Runge-Kutta
+// in 1 us steps): ds/dt = a * (I - I_load), I = (V - k*s) / R, with V and R the feed's Thevenin
+// source plus the winding.
+struct Mechanics {
+  double volts;
+  double ohms;  // the whole loop: source, feed, ground wire and the winding
+  double speed = 0.0, position = 0.0;
+
+  double current(double s) const { return (volts - HatchLockSpec{}.back_emf_v_per_travel_s * s) / ohms; }
+  double accel(double s) const {
+    const HatchLockSpec spec;
+    const double per_amp = spec.motor_ohm / (spec.mechanical_time_constant_s * spec.back_emf_v_per_travel_s);
+    return per_amp * (current(s) - spec.load_current_a);
+  }
+  // Runs for `seconds`, or until the pawl reaches its end stop or comes to rest; returns the time
+  // run (s).
+  double run(double seconds) {
+    const double h = 1e-6;
+    for (double t = 0.0; t < seconds - h / 2; t += h) {
+      const double k1 = accel(speed), k2 = accel(speed + h / 2 * k1), k3 = accel(speed + h / 2 * k2),
+                   k4 = accel(speed + h * k3);
+      const double dx = h / 6 * (speed + 2 * (speed + h / 2 * k1) + 2 * (speed + h / 2 * k2) + (speed + h * k3));
+      const double ds = h / 6 * (k1 + 2 * k2 + 2 * k3 + k4);
+      if (position + dx >= 1.0) {  // crossed within this microsecond
+        const double fraction = (1.0 - position) / dx;
+        position = 1.0;
+        return t + fraction * h;
+      }
+      if (speed + ds <= 0.0) {  // came to rest within this microsecond
+        const double fraction = speed / -ds;
+        speed = 0.0;
+        return t + fraction * h;
+      }
+      position += dx;
+      speed += ds;
+    }
+    return seconds;
+  }
+};
+
+// The bench's 12 V source (0.02 ohm, also feeding the 20 k contact divider) through `feed_ohms`
+// and the 0.01 ohm ground wire, seen from the motor, plus the winding.
+Mechanics bench_mechanics(double feed_ohms) {
+  const double source_ohms = 0.02 * 20e3 / (0.02 + 20e3);
+  return {12.0 * 20e3 / (20e3 + 0.02), source_ohms + feed_ohms + 0.01 + HatchLockSpec{}.motor_ohm};
+}
+
 TEST(HatchLock, RunsItsTravelAndStallsAtTheEndStop) {
   Bench b;
   b.run_until(kOn);
@@ -83,6 +130,116 @@ TEST(HatchLock, RunsItsTravelAndStallsAtTheEndStop) {
   // current for an instant, then the back-EMF takes it down.
   const auto& i = b.sig("I(hatch_lock.motor)");
   EXPECT_LT(i.value_at(at - 20 * kMs), 4.5);
+}
+
+// Integrated exactly, the travel takes the time the mechanics say, to the microsecond; the latch
+// lets go at that instant, not at the step that follows, and the network sees the back-EMF every
+// 10 ms on the way: the running current as a curve of ~17 points.
+TEST(HatchLock, TheTravelTakesTheTimeTheMechanicsSay) {
+  Bench b;
+  b.run_until(kOn);
+  b.set_feed(0.01);
+  b.run_until(kOn + 500 * kMs);
+  auto mechanics = bench_mechanics(0.01);
+  const double travel = mechanics.run(1.0);
+  const std::uint64_t at = opened(b);
+  EXPECT_NEAR(static_cast<double>(at - kOn), travel * 1e12, 1.0 * kUs) << "travel " << travel << " s";
+  EXPECT_NE((at - kOn) % (10 * kMs), 0u) << "the end stop falls between two steps";
+  EXPECT_EQ(rises(b.sig("hatch_lock.latch_released")), std::vector<std::uint64_t>{at});
+  // The current the network drew at each step is the mechanics' current at that instant.
+  const auto& i = b.sig("I(hatch_lock.motor)");
+  Mechanics replay = bench_mechanics(0.01);
+  for (std::uint64_t t = 10 * kMs; kOn + t < at; t += 10 * kMs) {
+    replay.run(0.01);
+    EXPECT_NEAR(i.value_at(kOn + t), replay.current(replay.speed), 1e-4) << t / kMs << " ms";
+  }
+  // One sample at switch-on, one a step, one at the end stop.
+  std::size_t samples = 0;
+  for (const auto& x : i.samples) samples += x.time_ps >= kOn && x.time_ps <= at;
+  EXPECT_EQ(samples, 1 + (at - kOn) / (10 * kMs) + 1);
+}
+
+// The feed moves mid-step (a second load on it, a connector that heats): the motion so far is
+// kept and the rest is planned from that instant with the new source.
+TEST(HatchLock, AFeedThatMovesMidStepReplansFromThatInstant) {
+  Bench b;
+  b.run_until(kOn);
+  b.set_feed(0.01);
+  b.run_until(kOn + 45 * kMs);
+  b.set_feed(0.5);
+  b.run_until(kOn + 1 * kS);
+  auto mechanics = bench_mechanics(0.01);
+  mechanics.run(0.045);
+  auto weaker = bench_mechanics(0.5);
+  weaker.speed = mechanics.speed;
+  weaker.position = mechanics.position;
+  const double travel = 0.045 + weaker.run(1.0);
+  EXPECT_NEAR(static_cast<double>(opened(b) - kOn), travel * 1e12, 1.0 * kUs) << "travel " << travel << " s";
+}
+
+// A feed that sags mid-travel below what holds the spring (12 V through 10 ohm: 1.1 A stalled):
+// the pawl slows, stops short of the end stop and the spring takes it back; the latch holds.
+TEST(HatchLock, AFeedThatSagsMidTravelStopsThePawlShort) {
+  Bench b;
+  b.run_until(kOn);
+  b.set_feed(0.01);
+  b.run_until(kOn + 85 * kMs);
+  EXPECT_GT(b.lock->pawl_position(), 0.4);  // about half way
+  b.set_feed(10.0);
+  b.run_until(kOn + 1 * kS);
+  EXPECT_TRUE(rises(b.sig("hatch_lock.latch_released")).empty());
+  EXPECT_FALSE(b.lock->hatch_open());
+  EXPECT_EQ(b.lock->pawl_position(), 0.0) << "the spring took the pawl back";
+  // The motor is left stalled (no back-EMF): what 12 V drives through 10 ohm and the winding.
+  const auto loop = bench_mechanics(10.0);
+  EXPECT_NEAR(b.circuit->network().current(b.lock->motor()), loop.volts / loop.ohms, 1e-6);
+}
+
+// Between steps, too: with steps 100 ms apart the drive's sag at 85 ms brings the pawl to rest
+// before the next step, at the instant the mechanics say; at rest the motor stalls (no back-EMF)
+// and what it draws is too little to hold the spring, so the pawl returns.
+TEST(HatchLock, ThePawlComesToRestAtTheInstantTheMechanicsSay) {
+  HatchLockSpec coarse;
+  coarse.step = sc_core::sc_time(100, sc_core::SC_MS);
+  Bench b(coarse);
+  b.run_until(kOn);
+  b.set_feed(0.01);
+  b.run_until(kOn + 85 * kMs);
+  b.set_feed(10.0);
+  b.run_until(kOn + 1 * kS);
+  auto mechanics = bench_mechanics(0.01);
+  mechanics.run(0.085);
+  auto sagged = bench_mechanics(10.0);
+  sagged.speed = mechanics.speed;
+  sagged.position = mechanics.position;
+  const double rest = 0.085 + sagged.run(1.0);
+  ASSERT_LT(sagged.position, 1.0);
+  ASSERT_GT(rest, 0.1) << "after the step at 100 ms, before the one at 200 ms";
+  const auto& i = b.sig("I(hatch_lock.motor)");
+  ASSERT_FALSE(i.samples.empty());
+  const auto at_rest = i.samples.back();
+  EXPECT_NEAR(static_cast<double>(at_rest.time_ps - kOn), rest * 1e12, 1.0 * kUs) << "rest " << rest << " s";
+  EXPECT_NEAR(at_rest.value, sagged.current(0.0), 1e-6);
+  EXPECT_EQ(b.lock->pawl_position(), 0.0) << "the spring took the pawl back";
+  EXPECT_FALSE(b.lock->hatch_open());
+}
+
+// A mechanism that seizes mid-travel stops the motor dead: the stall current at once, no release,
+// and nothing more is stepped.
+TEST(HatchLock, APawlThatSeizesMidTravelStallsTheMotorThere) {
+  Bench b;
+  b.run_until(kOn);
+  b.set_feed(0.01);
+  b.run_until(kOn + 85 * kMs);
+  const double travelled = b.lock->pawl_position();
+  EXPECT_GT(travelled, 0.4);  // about half way
+  b.lock->set_seized(true);
+  b.run_until(kOn + 2 * kS);
+  EXPECT_EQ(b.lock->pawl_position(), travelled) << "jammed where it was";
+  EXPECT_FALSE(b.lock->hatch_open());
+  const auto& i = b.sig("I(hatch_lock.motor)");
+  EXPECT_NEAR(i.value_at(kOn + 85 * kMs + 1 * kUs), 12.0 / (1.2 + 0.01 + 0.01 + 0.02), 0.01);
+  EXPECT_LE(i.samples.back().time_ps, kOn + 85 * kMs) << "no steps after the seizure";
 }
 
 TEST(HatchLock, ThePawlReturnsWhenTheCurrentStopsButTheLidStaysOpen) {

@@ -174,3 +174,93 @@ TEST(Network, OpenCircuitVoltageLeavesTheNetworkAlone) {
   EXPECT_NEAR(net.voltage(mid), 6.0, 1e-4);
   EXPECT_FALSE(net.dirty());
 }
+
+// A motor between a fed node and a ground wire, a lamp in parallel with it on the feed. Seen from
+// the motor's terminals the rest is a Thevenin source: the battery through its feed, divided by
+// the lamp, in series with the ground wire.
+struct MotorOnAFeed {
+  MotorOnAFeed() {
+    const NodeId plus = net.add_node("plus");
+    feed = net.add_node("feed");
+    const NodeId ground_side = net.add_node("ground_side");
+    net.add_source("battery", plus, kGround, 12.0, 0.05);
+    net.add_resistor("feed_wire", plus, feed, 0.3);
+    lamp = net.add_resistor("lamp", feed, kGround, 20.0);
+    motor = net.add_resistor("motor", feed, ground_side, 1.2);
+    net.add_resistor("ground_wire", ground_side, kGround, 0.1);
+  }
+  // By hand: the open-circuit voltage and the resistance with the lamp at `lamp_ohms` (the
+  // nodes' 1 nS leaks move the voltage by a few nV: kVolts is the tolerance).
+  static constexpr double kVolts = 1e-7;
+  static double volts(double lamp_ohms) { return 12.0 * lamp_ohms / (lamp_ohms + 0.35); }
+  static double ohms(double lamp_ohms) { return 0.35 * lamp_ohms / (0.35 + lamp_ohms) + 0.1; }
+
+  Network net;
+  NodeId feed;
+  BranchId lamp, motor;
+};
+
+TEST(Network, TheveninOfABranchMatchesTheHandCalculation) {
+  MotorOnAFeed m;
+  m.net.set_emf(m.motor, 4.0);  // a running motor: the answer leaves its own EMF out
+  m.net.solve();
+  const auto th = m.net.thevenin(m.motor);
+  EXPECT_NEAR(th.volts, MotorOnAFeed::volts(20.0), MotorOnAFeed::kVolts);
+  EXPECT_NEAR(th.ohms, MotorOnAFeed::ohms(20.0), 1e-9);
+  EXPECT_NEAR(th.volts, m.net.open_circuit_voltage(m.motor), 1e-6);
+  EXPECT_FALSE(m.net.dirty());
+}
+
+// What it is for: the branch's current at another EMF or winding, without solving again.
+TEST(Network, TheveninPredictsTheBranchCurrentAtAnotherEmf) {
+  MotorOnAFeed m;
+  m.net.solve();
+  const auto th = m.net.thevenin(m.motor);
+  for (double emf : {3.0, 7.5, 11.0, 14.0}) {  // 14 V: the motor generates, the current reverses
+    m.net.set_emf(m.motor, emf);
+    m.net.solve();
+    EXPECT_NEAR(m.net.current(m.motor), (th.volts - emf) / (th.ohms + 1.2), 1e-9) << emf << " V";
+  }
+  m.net.set_resistance(m.motor, 0.4);
+  m.net.solve();
+  EXPECT_NEAR(m.net.current(m.motor), (th.volts - 14.0) / (th.ohms + 0.4), 1e-9);
+}
+
+// A network back in a state it was in is answered from memory without factorising: the solver
+// then holds the factors of the other state, and thevenin() must not use them.
+TEST(Network, TheveninAfterARecalledOperatingPointUsesThePresentMatrix) {
+  MotorOnAFeed m;
+  m.net.solve();
+  m.net.set_resistance(m.lamp, 2.0);
+  m.net.solve();
+  m.net.set_resistance(m.lamp, 20.0);
+  const auto factorised = m.net.factorisations();
+  m.net.solve();
+  ASSERT_EQ(m.net.factorisations(), factorised) << "the operating point was recalled";
+  const auto th = m.net.thevenin(m.motor);
+  EXPECT_NEAR(th.volts, MotorOnAFeed::volts(20.0), MotorOnAFeed::kVolts);
+  EXPECT_NEAR(th.ohms, MotorOnAFeed::ohms(20.0), 1e-9);
+  // And the solves after it are still right.
+  m.net.set_resistance(m.lamp, 2.0);
+  m.net.set_emf(m.motor, 5.0);
+  m.net.solve();
+  const auto loaded = m.net.thevenin(m.motor);
+  EXPECT_NEAR(loaded.volts, MotorOnAFeed::volts(2.0), MotorOnAFeed::kVolts);
+  EXPECT_NEAR(loaded.ohms, MotorOnAFeed::ohms(2.0), 1e-9);
+}
+
+TEST(Network, TheveninNeedsASolvedNetworkAndAResistiveBranch) {
+  MotorOnAFeed m;
+  EXPECT_THROW(m.net.thevenin(m.motor), std::logic_error);
+  m.net.solve();
+  m.net.set_forced_current(m.motor, 2.0);
+  m.net.solve();
+  EXPECT_THROW(m.net.thevenin(m.motor), std::invalid_argument);
+  // A branch that nothing else joins sees only the node leaks (1 nS each, in series).
+  Network alone;
+  const NodeId a = alone.add_node("a");
+  const NodeId b = alone.add_node("b");
+  const BranchId r = alone.add_resistor("r", a, b, 10.0);
+  alone.solve();
+  EXPECT_NEAR(alone.thevenin(r).ohms, 2e9, 2e3);
+}
