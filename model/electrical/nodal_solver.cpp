@@ -74,8 +74,24 @@ bool NodalSolver::analyse(int unknowns, const std::vector<Terminals>& branches,
     diagonal_.push_back(on_diagonal[source]);
   }
 
+  // Which entries each branch is summed into, and each entry's column.
+  std::vector<std::vector<int>> entries_of(branches.size());
+  entry_column_.assign(diagonal_.size(), 0);
+  for (int col = 0; col < unknowns; ++col)
+    for (int k = permuted_.outerIndexPtr()[col]; k < permuted_.outerIndexPtr()[col + 1]; ++k) {
+      entry_column_[static_cast<std::size_t>(k)] = col;
+      for (int q = first_[k]; q < first_[k + 1]; ++q)
+        if (contributions_[q] != kLeak) entries_of[static_cast<std::size_t>(contributions_[q])].push_back(k);
+    }
+  branch_first_.assign(1, 0);
+  branch_entry_.clear();
+  for (const auto& entries : entries_of) {
+    branch_entry_.insert(branch_entry_.end(), entries.begin(), entries.end());
+    branch_first_.push_back(static_cast<int>(branch_entry_.size()));
+  }
+
   analyse_factor_pattern();
-  factorised_values_.clear();
+  factors_valid_ = false;
   return factorise(conductance);
 }
 
@@ -172,52 +188,56 @@ bool NodalSolver::factorise_from(int first_row) {
   return true;
 }
 
+// One entry of permuted_: its terms summed in the order setFromTriplets sums them.
+double NodalSolver::entry_value(std::size_t k, const double* conductance) const {
+  const int* t = contributions_.data() + first_[k];
+  const int* end = contributions_.data() + first_[k + 1];
+  double sum;
+  if (diagonal_[k]) {
+    sum = *t == kLeak ? node_leak_ : conductance[*t];
+    while (++t != end) sum += conductance[*t];
+  } else {
+    sum = -conductance[*t];
+    while (++t != end) sum += -conductance[*t];
+  }
+  return sum;
+}
+
 void NodalSolver::fill_values(const std::vector<double>& conductance) {
   double* value = permuted_.valuePtr();
-  const int* term = contributions_.data();
-  const std::size_t entries = diagonal_.size();
-  for (std::size_t k = 0; k < entries; ++k) {
-    const int* t = term + first_[k];
-    const int* end = term + first_[k + 1];
-    double sum;
-    if (diagonal_[k]) {
-      sum = *t == kLeak ? node_leak_ : conductance[*t];
-      while (++t != end) sum += conductance[*t];
-    } else {
-      sum = -conductance[*t];
-      while (++t != end) sum += -conductance[*t];
-    }
-    value[k] = sum;
-  }
+  for (std::size_t k = 0; k < diagonal_.size(); ++k) value[k] = entry_value(k, conductance.data());
+  loaded_ = conductance;
 }
 
-// The first entry of permuted_ whose value differs, bit for bit, from the last factorised matrix's
-// (entries() if none does).
-static std::size_t first_moved(const double* now, const double* before, std::size_t entries) {
-  std::size_t k = 0;
-  while (k < entries && std::memcmp(now + k, before + k, sizeof(double)) == 0) ++k;
-  return k;
-}
+static bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
 bool NodalSolver::factorise(const std::vector<double>& conductance) {
-  fill_values(conductance);
-  const std::size_t entries = diagonal_.size();
+  const int n = static_cast<int>(diag_.size());
   int first_row = 0;
-  if (!factorised_values_.empty()) {
-    const std::size_t moved = first_moved(permuted_.valuePtr(), factorised_values_.data(), entries);
-    if (moved == entries) return true;  // the same matrix, bit for bit: the same factors
-    // permuted_ is the upper triangle by columns: the column of entry `moved` is the first row
-    // of the factors that sees a new value.
-    const int* start = permuted_.outerIndexPtr();
-    first_row = static_cast<int>(std::upper_bound(start, start + permuted_.cols() + 1, static_cast<int>(moved)) - start) - 1;
+  if (!factors_valid_) {
+    fill_values(conductance);
+  } else {
+    // Only the entries of branches whose conductance moved are summed again (whole, in their
+    // order: the same bits as a full refill); the first column whose value moved is the first
+    // row of the factors that changes.
+    first_row = n;
+    double* value = permuted_.valuePtr();
+    for (std::size_t b = 0; b < loaded_.size(); ++b) {
+      if (same_bits(conductance[b], loaded_[b])) continue;
+      loaded_[b] = conductance[b];
+      for (int q = branch_first_[b]; q < branch_first_[b + 1]; ++q) {
+        const auto k = static_cast<std::size_t>(branch_entry_[q]);
+        const double v = entry_value(k, conductance.data());
+        if (same_bits(v, value[k])) continue;
+        value[k] = v;
+        first_row = std::min(first_row, entry_column_[k]);
+      }
+    }
+    if (first_row == n) return true;  // the same matrix, bit for bit: the same factors
   }
   ++factorisations_;
-  if (!factorise_from(first_row)) {
-    factorised_values_.clear();
-    return false;
-  }
-  factorised_values_.assign(permuted_.valuePtr(), permuted_.valuePtr() + entries);
-  return true;
+  factors_valid_ = factorise_from(first_row);
+  return factors_valid_;
 }
 
 // Eigen's _solve_impl: P b, L solve (column by column, skipping zeros as Eigen does), D^-1 as

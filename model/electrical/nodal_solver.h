@@ -4,10 +4,10 @@
 //
 // Between topology changes the matrix keeps one sparsity pattern (every branch is stamped, open
 // ones as zero conductance), so the fill-reducing ordering, the permuted pattern and the
-// elimination tree are fixed; only the values move. A solve then only adds each branch's
-// conductance into its matrix slots (through a list of contributions made once), factorises
-// if any value differs from the last factorised matrix (a change of EMF or injected current
-// moves only the right-hand side), and substitutes.
+// elimination tree are fixed; only the values move. A solve then sums again only the matrix
+// entries of the branches whose conductance moved (through a list of contributions made once),
+// factorises if any entry's value differs from the last factorised matrix (a change of EMF or
+// injected current moves only the right-hand side), and substitutes.
 //
 // The factorisation is up-looking (row k of L from rows 0..k-1, as Eigen's SimplicialLDLT does
 // it), so a matrix whose permuted entries moved only from column c on keeps rows 0..c-1 of its
@@ -67,6 +67,7 @@ class NodalSolver {
  private:
   int slot_of(int row, int col) const;  // index into matrix_'s values of a lower-triangle entry
   void fill_values(const std::vector<double>& conductance);
+  double entry_value(std::size_t entry, const double* conductance) const;
   void analyse_factor_pattern();
   bool factorise_from(int first_row);
 
@@ -76,7 +77,14 @@ class NodalSolver {
   Eigen::PermutationMatrix<Eigen::Dynamic, Eigen::Dynamic, int> perm_inv_;  // P^-1
   // P A P^T, upper triangle, entries in Eigen's order; factorised without further ordering.
   Eigen::SparseMatrix<double> permuted_;
-  std::vector<double> factorised_values_;  // permuted_'s values when last factorised (empty: none)
+  // permuted_'s values are the factorised matrix's, made from these conductances (per branch).
+  bool factors_valid_ = false;
+  std::vector<double> loaded_;
+  // The entries of permuted_ each branch has a term in: branch_entry_[branch_first_[b] ..
+  // branch_first_[b+1]-1]; and the column of each entry.
+  std::vector<int> branch_first_;
+  std::vector<int> branch_entry_;
+  std::vector<int> entry_column_;
 
   // P A P^T = L D L^T. L (unit diagonal not stored) by columns: column i's entries are
   // l_index_/l_value_[l_start_[i] .. l_start_[i+1]-1], their rows increasing (as Eigen stores it).
