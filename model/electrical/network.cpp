@@ -44,6 +44,10 @@ BranchId Network::add_branch(Branch branch) {
   const BranchId id = static_cast<BranchId>(branches_.size());
   branch_index_.emplace(branch.name, id);
   branches_.push_back(std::move(branch));
+  terminals_.push_back({});
+  conductance_.push_back(0.0);
+  injected_.push_back(0.0);
+  restamp(id);
   dirty_ = topology_changed_ = true;
   return id;
 }
@@ -62,6 +66,7 @@ void Network::set_resistance(BranchId branch, double ohms) {
   auto& b = branches_.at(branch);
   if (b.conductance != g) {
     b.conductance = g;
+    restamp(branch);
     dirty_ = matrix_moved_ = true;
   }
 }
@@ -70,6 +75,7 @@ void Network::set_emf(BranchId branch, double volts) {
   auto& b = branches_.at(branch);
   if (b.emf != volts) {
     b.emf = volts;
+    restamp(branch);
     dirty_ = true;
   }
 }
@@ -80,6 +86,7 @@ void Network::set_forced_current(BranchId branch, std::optional<double> amps) {
     // Forced, the branch is stamped with no conductance: forcing or releasing moves the matrix.
     if (b.forced_current.has_value() != amps.has_value()) matrix_moved_ = true;
     b.forced_current = amps;
+    restamp(branch);
     dirty_ = true;
   }
 }
@@ -98,21 +105,23 @@ void Network::check_node(NodeId node) const {
     throw std::out_of_range("no node with id " + std::to_string(node));
 }
 
-// What the matrix and the right-hand side are made of, per branch.
-void Network::describe_inputs(std::vector<double>& out) const {
-  out.resize(2 * branches_.size());
-  double* next = out.data();
-  for (const auto& b : branches_) {
-    *next++ = b.forced_current ? 0.0 : b.conductance;
-    *next++ = b.forced_current ? -*b.forced_current : b.conductance * b.emf;
-  }
+// What the matrix and the right-hand side are made of, for one branch (after any change to it).
+void Network::restamp(BranchId id) {
+  const auto& b = branches_[id];
+  terminals_[id] = {b.a - 1, b.b - 1};  // ground is the reference, not an unknown
+  // A forced-current branch is a pure current source: its conductance drops out.
+  conductance_[id] = b.forced_current ? 0.0 : b.conductance;
+  // Current leaving node a through the branch: g*E term as a source, plus J.
+  injected_[id] = b.forced_current ? -*b.forced_current : conductance_[id] * b.emf;
 }
 
 // Compared byte for byte: the factorisation would see exactly these numbers again.
 bool Network::recall_operating_point() {
-  const std::size_t bytes = inputs_.size() * sizeof(double);
+  const std::size_t bytes = branches_.size() * sizeof(double);
   for (auto it = remembered_.begin(); it != remembered_.end(); ++it) {
-    if (std::memcmp(it->inputs.data(), inputs_.data(), bytes) != 0) continue;
+    if (std::memcmp(it->injected.data(), injected_.data(), bytes) != 0 ||
+        std::memcmp(it->conductance.data(), conductance_.data(), bytes) != 0)
+      continue;
     voltages_ = it->voltages;
     std::rotate(remembered_.begin(), it, it + 1);
     return true;
@@ -120,14 +129,22 @@ bool Network::recall_operating_point() {
   return false;
 }
 
+// The operating point just solved goes first; the oldest's buffers are reused for it.
+void Network::remember_operating_point() {
+  if (remembered_.size() < kRemembered) remembered_.emplace_back();
+  std::rotate(remembered_.begin(), remembered_.end() - 1, remembered_.end());
+  auto& r = remembered_.front();
+  r.conductance = conductance_;
+  r.injected = injected_;
+  r.voltages = voltages_;
+}
+
 void Network::solve() {
   if (!dirty_) return;
   if (topology_changed_) remembered_.clear();  // a new ordering: old answers were another matrix's
-  describe_inputs(inputs_);
   if (!recall_operating_point()) {
     factorise_and_solve();
-    if (remembered_.size() == kRemembered) remembered_.pop_back();
-    remembered_.insert(remembered_.begin(), Remembered{inputs_, voltages_});
+    remember_operating_point();
   }
   dirty_ = false;
   ++solve_count_;
@@ -161,33 +178,19 @@ void Network::stamp(std::vector<Eigen::Triplet<double>>& stamps, Eigen::VectorXd
   }
 }
 
-void Network::load_conductances() {
-  conductance_.resize(branches_.size());
-  for (std::size_t id = 0; id < branches_.size(); ++id) {
-    const auto& b = branches_[id];
-    // A forced-current branch is a pure current source: its conductance drops out.
-    conductance_[id] = b.forced_current ? 0.0 : b.conductance;
-  }
-}
-
 void Network::factorise_and_solve() {
   const int n = static_cast<int>(node_names_.size()) - 1;  // ground is the reference
-  load_conductances();
-  rhs_ = Eigen::VectorXd::Zero(n);
+  rhs_.setZero(n);
+  double* rhs = rhs_.data();
+  const NodalSolver::Terminals* terminals = terminals_.data();
+  const double* injected = injected_.data();
   for (std::size_t id = 0; id < branches_.size(); ++id) {
-    const auto& b = branches_[id];
-    const double g = conductance_[id];
-    // Current leaving node a through the branch: g*E term as a source, plus J.
-    const double injected = b.forced_current ? -*b.forced_current : g * b.emf;
-    if (b.a != kGround) rhs_[b.a - 1] += injected;
-    if (b.b != kGround) rhs_[b.b - 1] -= injected;
+    if (terminals[id].a >= 0) rhs[terminals[id].a] += injected[id];
+    if (terminals[id].b >= 0) rhs[terminals[id].b] -= injected[id];
   }
   bool factorised;
   if (topology_changed_) {
-    std::vector<NodalSolver::Terminals> terminals;
-    terminals.reserve(branches_.size());
-    for (const auto& b : branches_) terminals.push_back({b.a - 1, b.b - 1});
-    factorised = solver_.analyse(n, terminals, conductance_);
+    factorised = solver_.analyse(n, terminals_, conductance_);
     topology_changed_ = false;
   } else if (matrix_moved_) {
     factorised = solver_.factorise(conductance_);
@@ -205,7 +208,6 @@ void Network::factorise_and_solve() {
 // factorise_and_solve would make, so the solves after this one are unchanged).
 void Network::factorise_present_matrix() {
   if (!matrix_moved_) return;
-  load_conductances();
   if (!solver_.factorise(conductance_)) throw std::runtime_error("electrical network: factorisation failed");
   matrix_moved_ = false;
 }
@@ -253,6 +255,7 @@ void Network::reconnect(BranchId branch, NodeId a, NodeId b) {
   if (br.a == a && br.b == b) return;
   br.a = a;
   br.b = b;
+  restamp(branch);
   dirty_ = topology_changed_ = true;
 }
 

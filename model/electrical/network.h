@@ -128,17 +128,18 @@ class Network {
   };
   BranchId add_branch(Branch branch);
   void check_node(NodeId node) const;
-  void describe_inputs(std::vector<double>& out) const;
+  void restamp(BranchId branch);
   bool recall_operating_point();
+  void remember_operating_point();
   void factorise_and_solve();
-  void load_conductances();          // conductance_ from the branches, as stamped
   void factorise_present_matrix();  // after a recalled operating point, the solver holds another's
   void stamp(std::vector<Eigen::Triplet<double>>& stamps, Eigen::VectorXd& rhs, BranchId skipped) const;
 
   // An operating point with the inputs (per branch: stamped conductance, injected current)
   // it answers.
   struct Remembered {
-    std::vector<double> inputs;
+    std::vector<double> conductance;
+    std::vector<double> injected;
     std::vector<double> voltages;
   };
   static constexpr std::size_t kRemembered = 4;
@@ -154,7 +155,6 @@ class Network {
   // EMF or forced current alone moves only the right-hand side).
   bool matrix_moved_ = true;
   std::uint64_t solve_count_ = 0;
-  std::vector<double> inputs_;             // of the state being solved
   std::vector<Remembered> remembered_;     // most recently used first
   struct Spare {
     BranchId branch;
@@ -162,7 +162,11 @@ class Network {
   };
   std::vector<Spare> spares_;
   NodalSolver solver_;
-  std::vector<double> conductance_;  // per branch, as stamped (0 while its current is forced)
+  // Per branch, kept up to date by every change (restamp()): what the matrix and the right-hand
+  // side are made of.
+  std::vector<NodalSolver::Terminals> terminals_;  // its nodes as unknowns (-1: ground)
+  std::vector<double> conductance_;  // as stamped (0 while its current is forced)
+  std::vector<double> injected_;     // current leaving terminal a: G*E, or -J while forced
   Eigen::VectorXd rhs_;
   Eigen::VectorXd solution_;
   Eigen::VectorXd probe_rhs_, probe_solution_;  // thevenin()'s unit injection and its answer

@@ -204,14 +204,20 @@ electrical::NodeId WaterIngress::pin_node(const std::string& label) {
   return net.add_node(bare);
 }
 
-// 1 / the film's resistance at moisture m (worked out again only when m or the residue moved).
-double WaterIngress::film_siemens(Film& film, double m, bool residue) const {
+// 1 / the film's resistance at moisture m (worked out again only when m or the residue moved,
+// and then only if no other film had this m and residue last).
+double WaterIngress::film_siemens(Film& film, double m, bool residue) {
   if (m == film.film_moisture && residue == film.film_residue) return film.film_siemens;
-  const double dry_ohm = residue ? kDryLeakOhm / (1.0 + kResidueFactor * salt_) : kDryLeakOhm;
-  const double wet_ohm = kWetLeakOhm / (1.0 + 4.0 * salt_);
   film.film_moisture = m;
   film.film_residue = residue;
-  film.film_siemens = 1.0 / geometric_between(dry_ohm, wet_ohm, m);
+  if (m != shared_moisture_ || residue != shared_residue_) {
+    const double dry_ohm = residue ? kDryLeakOhm / (1.0 + kResidueFactor * salt_) : kDryLeakOhm;
+    const double wet_ohm = kWetLeakOhm / (1.0 + 4.0 * salt_);
+    shared_moisture_ = m;
+    shared_residue_ = residue;
+    shared_siemens_ = 1.0 / geometric_between(dry_ohm, wet_ohm, m);
+  }
+  film.film_siemens = shared_siemens_;
   return film.film_siemens;
 }
 

@@ -112,7 +112,7 @@ class WaterIngress : public Fault {
   void wet_zone(Zone& zone, double t, double dt) const;
   void corrode(Zone& zone, double dt) const;
   bool update_film(Film& film, double dt);
-  double film_siemens(Film& film, double moisture, bool residue) const;
+  double film_siemens(Film& film, double moisture, bool residue);
   double dendrite_siemens(Film& film) const;
   electrical::NodeId pin_node(const std::string& label);
 
@@ -127,6 +127,11 @@ class WaterIngress : public Fault {
   double drying_s_;
   double dendrite_s_;
   double last_s_ = 0.0;
+  // The film conductance last worked out by any film: the films of one pair of regions follow
+  // the same moisture, so all but the first of a step find theirs here instead of in pow.
+  double shared_moisture_ = -1.0;
+  bool shared_residue_ = false;
+  double shared_siemens_ = 0.0;
 };
 
 std::vector<ParamSpec> water_ingress_params();
